@@ -1,0 +1,31 @@
+# Every target bootstraps .venv on a fresh clone: only python3 (3.11+) and make
+# are needed. The stamp depends on pyproject.toml, so a changed pin reinstalls.
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: all generate check test bench clean
+
+all: generate
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(VPY) -m codegen generate
+
+check: $(STAMP)
+	$(VPY) -m codegen check
+
+test: $(STAMP)
+	$(VPY) -m pytest
+
+bench: $(STAMP)
+	$(VPY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache

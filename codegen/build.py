@@ -1,0 +1,306 @@
+"""Check what the structure cannot express, and build the model.
+
+The structural schema has already reported wrong types and unknown fields; this
+stage reads the tree tolerantly (a broken part reads as ``None`` and is skipped,
+so it is never reported twice) and adds the cross-reference and Firefox rules:
+illegal Uptake values, placeholders, duplicate constants, Python keywords,
+conditions naming keys or values that do not exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+from codegen import model as m
+from codegen.loader import Entry, Mapping, Scalar, Sequence, YNode
+from codegen.problems import Problem, did_you_mean, one_of
+from codegen.spec_schema import FORMAT_VERSION
+
+_PLACEHOLDER = re.compile(r"<([^<>]+)>")
+
+
+def _text(node: YNode | None, name: str) -> str | None:
+    value = _child(node, name)
+    if isinstance(value, Scalar) and value.kind == "str":
+        return str(value.value)
+    return None
+
+
+def _int(node: YNode | None, name: str) -> int | None:
+    value = _child(node, name)
+    if isinstance(value, Scalar) and value.kind == "int" and isinstance(value.value, int):
+        return value.value
+    return None
+
+
+def _child(node: YNode | None, name: str) -> YNode | None:
+    if isinstance(node, Mapping):
+        entry = node.entries.get(name)
+        return entry.value if entry else None
+    return None
+
+
+def _entries(node: YNode | None, name: str | None = None) -> list[Entry]:
+    target = _child(node, name) if name else node
+    return list(target.entries.values()) if isinstance(target, Mapping) else []
+
+
+def _strings(node: YNode | None, name: str) -> list[Scalar]:
+    target = _child(node, name)
+    if not isinstance(target, Sequence):
+        return []
+    return [item for item in target.items if isinstance(item, Scalar) and item.kind == "str"]
+
+
+def _at(node: YNode | None, default: YNode) -> tuple[int, int]:
+    chosen = node if node is not None else default
+    return chosen.line, chosen.column
+
+
+class Builder:
+    def __init__(self, root: YNode, label: str) -> None:
+        self.root = root
+        self.label = label
+        self.problems: list[Problem] = []
+
+    def report(self, node: YNode | None, message: str, default: YNode | None = None) -> None:
+        line, column = _at(node, default or self.root)
+        self.problems.append(Problem(line, column, message))
+
+    def build(self) -> m.Spec:
+        root = self.root
+        version = _int(root, "format_version")
+        if version is not None and version != FORMAT_VERSION:
+            message = f"format_version {version} is not supported; this toolchain reads format_version {FORMAT_VERSION}"
+            self.report(_child(root, "format_version"), message)
+        return m.Spec(
+            label=self.label,
+            format_version=version or FORMAT_VERSION,
+            title=_text(root, "title") or "",
+            description=_text(root, "description") or "",
+            uptake=self.uptake(_child(root, "uptake")),
+            scalars=tuple(self.scalar(e) for e in _entries(root, "scalars")),
+            enrollment_id=self.enrollment_id(_child(root, "enrollment_id")),
+            events=self.events(_child(root, "events")),
+        )
+
+    # -- uptake ---------------------------------------------------------------
+
+    def uptake(self, node: YNode | None) -> m.Uptake:
+        legal = tuple(str(s.value) for s in _strings(node, "legal_values"))
+        constants: dict[str, Entry] = {}
+        sources = []
+        for entry in _entries(node, "sources"):
+            sources.append(self.source(entry, legal, constants))
+        return m.Uptake(_text(node, "description") or "", legal, tuple(sources))
+
+    def source(self, entry: Entry, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.UptakeSource:
+        node = entry.value
+        key = _text(node, "key") or ""
+        placeholder_node = _child(node, "placeholder")
+        placeholder = self.placeholder(placeholder_node)
+        names = _PLACEHOLDER.findall(key)
+        key_node = _child(node, "key")
+        if len(names) > 1:
+            self.report(key_node, f"key '{key}' has {len(names)} placeholders; a key may have at most one")
+        elif names and placeholder_node is None:
+            self.report(key_node, f"key '{key}' has the placeholder <{names[0]}> but source '{entry.key}' has no 'placeholder' field describing it")
+        elif not names and placeholder_node is not None:
+            self.report(placeholder_node, f"source '{entry.key}' has a 'placeholder' but its key '{key}' has no <placeholder>; remove one or the other")
+        elif names and placeholder is not None and placeholder.name != names[0]:
+            message = f"placeholder name '{placeholder.name}' does not match <{names[0]}> in key '{key}'"
+            self.report(_child(placeholder_node, "name"), message)
+        statuses = []
+        for status_entry in _entries(node, "statuses"):
+            statuses.append(self.status(status_entry, entry.key, legal, constants))
+        return m.UptakeSource(
+            name=entry.key,
+            title=_text(node, "title") or "",
+            key=key,
+            placeholder=placeholder,
+            description=_text(node, "description") or "",
+            statuses=tuple(statuses),
+            correction=_text(node, "correction"),
+        )
+
+    def status(self, entry: Entry, source: str, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.Status:
+        node = entry.value
+        first = constants.get(entry.key)
+        if first is not None:
+            message = f"constant '{entry.key}' is already defined at line {first.key_line}; constant names must be unique across sources"
+            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+        else:
+            constants[entry.key] = entry
+        value = _text(node, "value")
+        firefox_value = _text(node, "firefox_value")
+        correction = _text(node, "correction")
+        if legal and value is not None and value not in legal:
+            if firefox_value is None:
+                message = (
+                    f"'{value}' is not a legal Uptake value (uptake.legal_values){did_you_mean(value, legal)} "
+                    "If the seed really documents this value, keep it and add 'firefox_value:' with what Firefox sends "
+                    "and a 'correction:' saying why"
+                )
+                self.report(_child(node, "value"), message)
+            elif correction is None:
+                self.report(node, f"status '{entry.key}' has a firefox_value but no 'correction' explaining the difference")
+        if legal and firefox_value is not None and firefox_value not in legal:
+            message = f"firefox_value '{firefox_value}' is not a legal Uptake value{did_you_mean(firefox_value, legal)}"
+            self.report(_child(node, "firefox_value"), message)
+        return m.Status(entry.key, value or "", _text(node, "description") or "", firefox_value, correction)
+
+    def placeholder(self, node: YNode | None) -> m.Placeholder | None:
+        if node is None:
+            return None
+        pattern = _text(node, "pattern") or ""
+        self.regex(_child(node, "pattern"), pattern)
+        return m.Placeholder(_text(node, "name") or "", _text(node, "description") or "", pattern)
+
+    def regex(self, node: YNode | None, pattern: str) -> None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            self.report(node, f"pattern '{pattern}' is not a valid regular expression: {exc}")
+
+    # -- scalars and enrollment IDs -------------------------------------------
+
+    def scalar(self, entry: Entry) -> m.Scalar:
+        node = entry.value
+        return m.Scalar(
+            ident=entry.key,
+            name=_text(node, "name") or "",
+            kind=_text(node, "kind") or "",
+            description=_text(node, "description") or "",
+            key=self.placeholder(_child(node, "key")) or m.Placeholder("", "", ""),
+            value=_text(node, "value") or "",
+            unit=_text(node, "unit") or "",
+            correction=_text(node, "correction"),
+        )
+
+    def enrollment_id(self, node: YNode | None) -> m.EnrollmentId:
+        return m.EnrollmentId(
+            description=_text(node, "description") or "",
+            lifetime=_text(node, "lifetime") or "",
+            upload_disabled=_text(node, "upload_disabled") or "",
+            format=_text(node, "format") or "",
+            filler=_text(node, "filler") or "",
+            correction=_text(node, "correction"),
+        )
+
+    # -- events ---------------------------------------------------------------
+
+    def events(self, node: YNode | None) -> m.Events:
+        category = _text(node, "category") or ""
+        extra_max = _int(node, "extra_max_length") or 0
+        objects = []
+        for entry in _entries(node, "objects"):
+            self.python_name(entry, entry.key, "object")
+            events = tuple(self.event(e, category, entry.key, extra_max) for e in _entries(entry.value, "events"))
+            objects.append(
+                m.EventObject(
+                    name=entry.key,
+                    title=_text(entry.value, "title") or "",
+                    description=_text(entry.value, "description") or "",
+                    events=events,
+                    correction=_text(entry.value, "correction"),
+                )
+            )
+        return m.Events(
+            category=category,
+            description=_text(node, "description") or "",
+            value_max_length=_int(node, "value_max_length") or 0,
+            extra_max_length=extra_max,
+            objects=tuple(objects),
+        )
+
+    def python_name(self, entry: Entry, name: str, what: str) -> None:
+        if not m.is_python_name(name):
+            message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python keyword; choose another name"
+            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+
+    def event(self, entry: Entry, category: str, obj: str, extra_max: int) -> m.Event:
+        node = entry.value
+        self.python_name(entry, m.snake_case(entry.key), "method")
+        extra_entries = _entries(node, "extra")
+        keys = {e.key: e for e in extra_entries}
+        python_names: dict[str, Entry] = {}
+        extra = []
+        for key_entry in extra_entries:
+            python = m.snake_case(key_entry.key)
+            self.python_name(key_entry, python, "extra key")
+            clash = python_names.get(python)
+            if clash is not None:
+                message = f"extra key '{key_entry.key}' and '{clash.key}' (line {clash.key_line}) both become the Python name '{python}'; rename one"
+                self.problems.append(Problem(key_entry.key_line, key_entry.key_column, message))
+            python_names.setdefault(python, key_entry)
+            extra.append(self.extra_key(key_entry, keys, extra_max))
+        return m.Event(
+            category=category,
+            object=obj,
+            method=entry.key,
+            title=_text(node, "title") or "",
+            description=_text(node, "description") or "",
+            value=_text(node, "value") or "",
+            extra=tuple(extra),
+            correction=_text(node, "correction"),
+        )
+
+    def extra_key(self, entry: Entry, siblings: dict[str, Entry], extra_max: int) -> m.ExtraKey:
+        node = entry.value
+        max_length = _int(node, "max_length") or extra_max
+        truncate = _int(node, "truncate")
+        if truncate is not None and max_length and truncate > max_length:
+            self.report(_child(node, "truncate"), f"truncate {truncate} is longer than the key's max_length {max_length}")
+        allowed = []
+        for value_entry in _entries(node, "allowed"):
+            value_node = value_entry.value
+            description = str(value_node.value) if isinstance(value_node, Scalar) else _text(value_node, "description") or ""
+            if max_length and len(value_entry.key) > max_length:
+                message = f"allowed value '{value_entry.key}' is {len(value_entry.key)} characters; the limit is {max_length}"
+                self.problems.append(Problem(value_entry.key_line, value_entry.key_column, message))
+            allowed.append(m.AllowedValue(value_entry.key, description, _text(value_node, "correction")))
+        conditions = tuple(self.condition(c, entry, siblings) for c in _entries(node, "when"))
+        exclusive = [name for name in ("when", "channels", "optional") if _child(node, name) is not None]
+        if len(exclusive) > 1:
+            self.report(_child(node, exclusive[1]), f"extra key '{entry.key}' sets {one_of(exclusive)}; choose one way the key may be absent")
+        optional = _child(node, "optional")
+        return m.ExtraKey(
+            name=entry.key,
+            description=_text(node, "description") or "",
+            allowed=tuple(allowed),
+            examples=tuple(str(s.value) for s in _strings(node, "examples")),
+            when=conditions,
+            channels=tuple(str(s.value) for s in _strings(node, "channels")),
+            optional=isinstance(optional, Scalar) and optional.value is True,
+            format=_text(node, "format"),
+            max_length=max_length,
+            truncate=truncate,
+            correction=_text(node, "correction"),
+        )
+
+    def condition(self, entry: Entry, owner: Entry, siblings: dict[str, Entry]) -> m.Condition:
+        items = entry.value.items if isinstance(entry.value, Sequence) else []
+        values = [item for item in items if isinstance(item, Scalar) and item.kind == "str"]
+        target = siblings.get(entry.key)
+        if entry.key == owner.key:
+            self.problems.append(Problem(entry.key_line, entry.key_column, f"extra key '{owner.key}' cannot depend on itself"))
+        elif target is None:
+            others = [k for k in siblings if k != owner.key]
+            message = f"condition names extra key '{entry.key}', which this event does not have{did_you_mean(entry.key, others)}"
+            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+        else:
+            allowed = [e.key for e in _entries(target.value, "allowed")]
+            if not allowed:
+                message = f"condition on '{entry.key}' needs '{entry.key}' to have 'allowed' values"
+                self.problems.append(Problem(entry.key_line, entry.key_column, message))
+            for item in values:
+                if allowed and item.value not in allowed:
+                    message = f"'{item.value}' is not an allowed value of '{entry.key}'{did_you_mean(str(item.value), allowed)}"
+                    self.problems.append(Problem(item.line, item.column, message))
+        return m.Condition(entry.key, tuple(str(v.value) for v in values))
+
+
+def build_model(root: YNode, label: str) -> tuple[m.Spec, list[Problem]]:
+    builder = Builder(root, label)
+    spec = builder.build()
+    return spec, builder.problems

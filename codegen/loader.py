@@ -1,0 +1,222 @@
+"""Load a spec file into a tree of positioned nodes.
+
+libyaml (through ``ruamel.yaml.clib``) composes the document: it is an order of
+magnitude faster than ruamel's pure-Python round-trip loader on a large spec,
+and its nodes already carry line and column. This module turns those nodes into
+small typed nodes of our own and refuses what a spec must never contain:
+duplicate keys, tags (no Python objects), merge keys, non-UTF-8 text, and
+documents that are absurdly large or expand absurdly through aliases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from codegen.problems import Problem, SpecError
+
+try:  # libyaml; the pure-Python loader gives the same nodes, only slower
+    from ruamel.yaml.cyaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - ruamel.yaml.clib is a pinned dependency
+    from ruamel.yaml.loader import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_NODES = 2_000_000
+
+_TAG_PREFIX = "tag:yaml.org,2002:"
+# The scalar types a spec may hold; anything else (timestamps, binary, !!python/...)
+# is refused by name.
+SCALAR_KINDS = {"str": "string", "int": "integer", "bool": "boolean", "null": "null", "float": "number"}
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    value: str | int | bool | float | None
+    kind: str  # a key of SCALAR_KINDS
+    line: int
+    column: int
+
+    @property
+    def type_name(self) -> str:
+        return SCALAR_KINDS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ``key: value`` pair of a mapping; the key keeps its own position."""
+
+    key: str
+    key_line: int
+    key_column: int
+    value: "YNode"
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    entries: dict[str, Entry]
+    line: int
+    column: int
+    type_name: str = field(default="mapping", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    items: list["YNode"]
+    line: int
+    column: int
+    type_name: str = field(default="list", init=False)
+
+
+YNode = Union[Scalar, Mapping, Sequence]
+
+
+def spec_label(path: Path) -> str:
+    """How generated headers and messages name the spec: ``spec/normandy.yaml``.
+
+    Only the last two path parts are used, so the label (and therefore every
+    generated file) is the same from any working directory or checkout.
+    """
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
+def load_document(path: Path) -> YNode:
+    """Read and compose ``path``; raise :class:`SpecError` for any user mistake."""
+    label = spec_label(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(label, [Problem(1, 1, f"cannot read the spec: {exc.strerror}")]) from None
+    return parse_document(data, label)
+
+
+def parse_document(data: bytes, label: str) -> YNode:
+    if len(data) > MAX_BYTES:
+        message = f"the spec is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes"
+        raise SpecError(label, [Problem(1, 1, message)])
+    text = _decode(data, label)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except MarkedYAMLError as exc:
+        raise SpecError(label, [_yaml_problem(exc)]) from None
+    except YAMLError as exc:  # unmarked, e.g. an unreadable stream
+        raise SpecError(label, [Problem(1, 1, f"YAML error: {exc}")]) from None
+    if root is None:
+        raise SpecError(label, [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")])
+    converter = _Converter()
+    try:
+        tree = converter.convert(root)
+    except _TooLarge:
+        message = f"the spec expands to more than {MAX_NODES:,} YAML nodes (aliases?); write it out plainly"
+        raise SpecError(label, [Problem(1, 1, message)]) from None
+    except RecursionError:
+        raise SpecError(label, [Problem(1, 1, "the spec is nested too deeply to be a spec")]) from None
+    if converter.problems:
+        raise SpecError(label, converter.problems)
+    return tree
+
+
+def _decode(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        message = f"the spec is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        raise SpecError(label, [Problem(line, column, message)]) from None
+
+
+def _yaml_problem(exc: MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    parts = [p for p in (exc.context, exc.problem) if p]
+    message = "YAML syntax error: " + ", ".join(str(p) for p in parts)
+    if mark is None:
+        return Problem(1, 1, message)
+    return Problem(mark.line + 1, mark.column + 1, message)
+
+
+class _TooLarge(Exception):
+    """Raised from deep inside the conversion when MAX_NODES is exceeded."""
+
+
+class _Converter:
+    """Turn composed nodes into :data:`YNode`, collecting problems as it goes."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def convert(self, node: Node) -> YNode:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        tag = node.tag if isinstance(node.tag, str) else str(node.tag)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, tag, line, column)
+        if isinstance(node, SequenceNode):
+            if tag != _TAG_PREFIX + "seq":
+                self._refuse_tag(tag, line, column)
+            return Sequence([self.convert(item) for item in node.value], line, column)
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, tag, line, column)
+
+    def _mapping(self, node: MappingNode, tag: str, line: int, column: int) -> Mapping:
+        if tag != _TAG_PREFIX + "map":
+            self._refuse_tag(tag, line, column)
+        entries: dict[str, Entry] = {}
+        for key_node, value_node in node.value:
+            key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key_node.tag == _TAG_PREFIX + "merge":
+                self.problems.append(Problem(key_line, key_column, "merge keys ('<<') are not allowed; write the fields out"))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(Problem(key_line, key_column, "a key must be a plain string, not a list or mapping"))
+                continue
+            key = key_node.value
+            if key in entries:
+                first = entries[key]
+                message = f"duplicate key '{key}' (first defined at line {first.key_line}); remove or rename one"
+                self.problems.append(Problem(key_line, key_column, message))
+                continue
+            entries[key] = Entry(key, key_line, key_column, self.convert(value_node))
+        return Mapping(entries, line, column)
+
+    def _scalar(self, node: ScalarNode, tag: str, line: int, column: int) -> Scalar:
+        kind = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else ""
+        text = node.value
+        if kind == "str":
+            return Scalar(text, "str", line, column)
+        if kind == "int":
+            return Scalar(_int(text), "int", line, column)
+        if kind == "bool":
+            return Scalar(text.lower() == "true", "bool", line, column)
+        if kind == "null":
+            return Scalar(None, "null", line, column)
+        if kind == "float":
+            return Scalar(text, "float", line, column)
+        if kind == "timestamp":
+            message = f"'{text}' reads as a date; quote it to keep it a string"
+            self.problems.append(Problem(line, column, message))
+            return Scalar(text, "str", line, column)
+        self._refuse_tag(tag, line, column)
+        return Scalar(text, "str", line, column)
+
+    def _refuse_tag(self, tag: str, line: int, column: int) -> None:
+        shown = "!!" + tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else tag
+        self.problems.append(Problem(line, column, f"YAML tags are not allowed in a spec (found '{shown}'); use plain values"))
+
+
+def _int(text: str) -> int:
+    cleaned = text.replace("_", "")
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if cleaned.lower().lstrip("+-").startswith(prefix):
+            sign = -1 if cleaned.startswith("-") else 1
+            return sign * int(cleaned.lstrip("+-")[2:], base)
+    return int(cleaned)

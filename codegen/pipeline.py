@@ -1,0 +1,39 @@
+"""The stages, in order: load -> validate -> model -> render -> format.
+
+Each stage is a function of the previous one's result; only ``writer`` touches
+``generated/``. A :class:`SpecError` from any stage means the spec has a
+mistake, and nothing has been written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codegen.build import build_model
+from codegen.formatting import format_outputs
+from codegen.loader import load_document, spec_label
+from codegen.model import Spec
+from codegen.problems import SpecError
+from codegen.render import render_targets
+from codegen.schema_types import Validator
+from codegen.spec_schema import SPEC
+from codegen.writer import with_manifest
+
+
+def load_spec(path: Path) -> Spec:
+    """The validated model of the spec at ``path``; every problem at once if not."""
+    label = spec_label(path)
+    tree = load_document(path)
+    validator = Validator()
+    validator.check(tree, SPEC, "the spec")
+    spec, problems = build_model(tree, label)
+    problems = validator.problems + problems
+    if problems:
+        raise SpecError(label, problems)
+    return spec
+
+
+def render_outputs(spec: Spec) -> dict[str, str]:
+    """Every generated file, formatted, with the manifest: ``{relative path: text}``."""
+    files = format_outputs(render_targets(spec))
+    return with_manifest(files, spec.label)

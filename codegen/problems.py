@@ -1,0 +1,53 @@
+"""Problems found in a spec, reported as ``path:LINE:COL: message``.
+
+A user's mistake becomes a :class:`Problem`, never a traceback. Stages collect
+problems instead of stopping at the first, and :class:`SpecError` carries them
+all, sorted into file order, to the command line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in the spec, at a 1-based line and column."""
+
+    line: int
+    column: int
+    message: str
+
+    def render(self, label: str) -> str:
+        return f"{label}:{self.line}:{self.column}: {self.message}"
+
+
+class SpecError(Exception):
+    """The spec cannot be used; ``problems`` holds every reason, in file order."""
+
+    def __init__(self, label: str, problems: Iterable[Problem]) -> None:
+        self.label = label
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [p.render(self.label) for p in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in {self.label}")
+        return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ``; did you mean 'x'?`` suffix, or nothing when no choice is close."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{matches[0]}'?" if matches else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """``'a', 'b' or 'c'`` for a message that lists what is allowed."""
+    quoted = [f"'{c}'" for c in choices]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -1,0 +1,213 @@
+"""A small declarative schema language for the spec's structure.
+
+The spec format is described once, as data (``spec_schema.py``), in these types.
+The same description drives validation (with line, column and did-you-mean)
+and the format's reference documentation, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from codegen.loader import Mapping, Scalar, Sequence, YNode
+from codegen.problems import Problem, did_you_mean
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string; ``pattern`` (with a human ``hint``) constrains it."""
+
+    pattern: str | None = None
+    hint: str = ""
+    choices: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        if self.choices:
+            return "one of " + ", ".join(f"``{c}``" for c in self.choices)
+        return "string" + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass(frozen=True)
+class Integer:
+    minimum: int = 0
+    maximum: int | None = None
+
+    def describe(self) -> str:
+        return f"integer >= {self.minimum}" + (f" and <= {self.maximum}" if self.maximum is not None else "")
+
+
+@dataclass(frozen=True)
+class Boolean:
+    def describe(self) -> str:
+        return "``true`` or ``false``"
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: "Schema"
+    unique: bool = True
+    min_items: int = 1
+
+    def describe(self) -> str:
+        return f"list of {self.item.describe()}"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    schema: "Schema"
+    doc: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with a fixed set of named fields."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+    shorthand: str | None = None  # a plain string may stand for this field
+
+    def describe(self) -> str:
+        return f":ref:`{self.name} <spec-format-{self.name}>`"
+
+    def field_map(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+
+@dataclass(frozen=True)
+class NamedMap:
+    """A mapping whose keys are names the spec author chooses (constants, events)."""
+
+    key: Text
+    value: "Schema"
+    min_items: int = 1
+
+    def describe(self) -> str:
+        return f"mapping of name ({self.key.describe()}) to {self.value.describe()}"
+
+
+Schema = Union[Text, Integer, Boolean, ListOf, Record, NamedMap]
+
+
+@dataclass
+class Validator:
+    """Walk a node tree against a schema, collecting every problem."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def check(self, node: YNode, schema: Schema, where: str) -> None:
+        if isinstance(schema, Record):
+            self._record(node, schema, where)
+        elif isinstance(schema, NamedMap):
+            self._named_map(node, schema, where)
+        elif isinstance(schema, ListOf):
+            self._list(node, schema, where)
+        else:
+            self._scalar(node, schema, where)
+
+    def _wrong_type(self, node: YNode, expected: str, where: str) -> None:
+        got = node.type_name
+        hint = ""
+        if isinstance(node, Scalar) and node.kind != "str" and expected == "a string":
+            hint = f"; quote it to make it a string: \"{node.value if node.kind != 'bool' else str(node.value).lower()}\""
+            if node.kind == "null":
+                hint = "; write the text, or remove the field"
+        self.problems.append(Problem(node.line, node.column, f"{where} must be {expected}, not a {got}{hint}"))
+
+    def _record(self, node: YNode, schema: Record, where: str) -> None:
+        if schema.shorthand and isinstance(node, Scalar) and node.kind == "str":
+            self._scalar(node, Text(), where)
+            return
+        if not isinstance(node, Mapping):
+            expected = "a mapping" + (" or a string" if schema.shorthand else "")
+            self._wrong_type(node, expected, where)
+            return
+        fields = schema.field_map()
+        for entry in node.entries.values():
+            spec_field = fields.get(entry.key)
+            if spec_field is None:
+                allowed = ", ".join(fields)
+                message = f"unknown field '{entry.key}' in {where}{did_you_mean(entry.key, fields)}"
+                if not did_you_mean(entry.key, fields):
+                    message += f" (allowed: {allowed})"
+                self.problems.append(Problem(entry.key_line, entry.key_column, message))
+                continue
+            self.check(entry.value, spec_field.schema, f"'{entry.key}' of {where}")
+        for spec_field in schema.fields:
+            if spec_field.required and spec_field.name not in node.entries:
+                message = f"{where} is missing the required field '{spec_field.name}'"
+                self.problems.append(Problem(node.line, node.column, message))
+
+    def _named_map(self, node: YNode, schema: NamedMap, where: str) -> None:
+        if not isinstance(node, Mapping):
+            self._wrong_type(node, "a mapping", where)
+            return
+        if len(node.entries) < schema.min_items:
+            self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+        for entry in node.entries.values():
+            key_node = Scalar(entry.key, "str", entry.key_line, entry.key_column)
+            self._scalar(key_node, schema.key, f"name '{entry.key}' in {where}")
+            self.check(entry.value, schema.value, f"'{entry.key}' in {where}")
+
+    def _list(self, node: YNode, schema: ListOf, where: str) -> None:
+        if not isinstance(node, Sequence):
+            self._wrong_type(node, "a list", where)
+            return
+        if len(node.items) < schema.min_items:
+            self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+        seen: dict[object, Scalar] = {}
+        for index, item in enumerate(node.items):
+            self.check(item, schema.item, f"item {index + 1} of {where}")
+            if schema.unique and isinstance(item, Scalar):
+                first = seen.get(item.value)
+                if first is not None:
+                    message = f"'{item.value}' is listed twice in {where} (first at line {first.line})"
+                    self.problems.append(Problem(item.line, item.column, message))
+                else:
+                    seen[item.value] = item
+
+    def _scalar(self, node: YNode, schema: Schema, where: str) -> None:
+        if isinstance(schema, Text):
+            if not isinstance(node, Scalar) or node.kind != "str":
+                self._wrong_type(node, "a string", where)
+                return
+            value = str(node.value)
+            if not value.strip():
+                self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+            elif schema.choices and value not in schema.choices:
+                message = f"{where} is '{value}', which is not one of {', '.join(schema.choices)}"
+                self.problems.append(Problem(node.line, node.column, message + did_you_mean(value, schema.choices)))
+            elif schema.pattern and not re.fullmatch(schema.pattern, value):
+                self.problems.append(Problem(node.line, node.column, f"{where} '{value}' is not {schema.hint}"))
+        elif isinstance(schema, Integer):
+            if not isinstance(node, Scalar) or node.kind != "int":
+                self._wrong_type(node, "an integer", where)
+                return
+            assert isinstance(node.value, int)
+            if node.value < schema.minimum or (schema.maximum is not None and node.value > schema.maximum):
+                self.problems.append(Problem(node.line, node.column, f"{where} must be an {schema.describe()}"))
+        elif isinstance(schema, Boolean):
+            if not isinstance(node, Scalar) or node.kind != "bool":
+                self._wrong_type(node, "true or false", where)
+
+
+def iter_records(schema: Schema) -> Iterator[Record]:
+    """Every record type reachable from ``schema``, each once, in first-use order."""
+    seen: set[str] = set()
+    stack = [schema]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, Record):
+            if current.name in seen:
+                continue
+            seen.add(current.name)
+            yield current
+            stack.extend(f.schema for f in current.fields)
+        elif isinstance(current, NamedMap):
+            stack.append(current.value)
+        elif isinstance(current, ListOf):
+            stack.append(current.item)

@@ -1,0 +1,185 @@
+"""The spec format, version 1, described once.
+
+Validation (``schema_types.Validator``) and the format's reference page
+(``generated/docs/spec-format.rst``) are both derived from the records below,
+so every field documented is a field checked, and the other way round.
+"""
+
+from __future__ import annotations
+
+from codegen.schema_types import Boolean, Field, Integer, ListOf, NamedMap, Record, Text
+
+FORMAT_VERSION = 1
+
+PROSE = Text()
+CORRECTION = Field(
+    "correction",
+    PROSE,
+    "Where and why the spec differs from, or clarifies, the seed document "
+    "(``data-collection.txt``). Shown beside the item in the docs and listed on the corrections page.",
+)
+REGEX = Text(pattern=r".+", hint="a regular expression")
+CONSTANT_NAME = Text(r"[A-Z][A-Z0-9_]*", "an UPPER_SNAKE_CASE Python constant name")
+SOURCE_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case name")
+UPTAKE_VALUE = Text(r"[a-z][a-z0-9_]*", "an Uptake value in lower_snake_case")
+OBJECT_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case object name")
+METHOD_NAME = Text(r"[a-z][a-zA-Z0-9]*", "a lowerCamelCase method name")
+EXTRA_KEY_NAME = Text(r"[a-z][a-zA-Z0-9]*", "a lowerCamelCase extra key name")
+CATEGORY_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case category name")
+CHANNELS = ("nightly", "aurora", "beta", "release", "esr")
+
+PLACEHOLDER = Record(
+    "placeholder",
+    "The variable part of a key, such as ``<recipe id>`` in ``normandy/recipe/<recipe id>``.",
+    (
+        Field("name", Text(), "The text between ``<`` and ``>`` in the key.", required=True),
+        Field("description", PROSE, "What the placeholder stands for.", required=True),
+        Field("pattern", REGEX, "A regular expression every real value matches (whole match).", required=True),
+    ),
+)
+
+STATUS = Record(
+    "status",
+    "One Uptake status, named by its constant (the mapping key, exactly as Firefox names it).",
+    (
+        Field("value", UPTAKE_VALUE, "The Uptake telemetry value reported for this status.", required=True),
+        Field("description", PROSE, "What happened when this status is reported.", required=True),
+        Field(
+            "firefox_value",
+            UPTAKE_VALUE,
+            "What Firefox actually sends, when the seed's ``value`` is not a legal Uptake value. "
+            "Needs a ``correction`` that says why.",
+        ),
+        CORRECTION,
+    ),
+)
+
+SOURCE = Record(
+    "source",
+    "A part of Normandy that reports one Uptake status per run (runner, action, recipe).",
+    (
+        Field("title", PROSE, "Heading for the docs, for example ``Recipe Status``.", required=True),
+        Field("key", Text(r"[a-z0-9_/<> -]+", "a key such as normandy/recipe/<recipe id>"), "The Uptake key; at most one ``<placeholder>``.", required=True),
+        Field("placeholder", PLACEHOLDER, "Required exactly when ``key`` has a ``<placeholder>``."),
+        Field("description", PROSE, "When the status is reported.", required=True),
+        Field("statuses", NamedMap(CONSTANT_NAME, STATUS), "The statuses, in the seed's order.", required=True),
+        CORRECTION,
+    ),
+)
+
+UPTAKE = Record(
+    "uptake",
+    "Uptake Telemetry: success and failure counts of runs.",
+    (
+        Field("description", PROSE, "What Uptake measures for Normandy.", required=True),
+        Field(
+            "legal_values",
+            ListOf(UPTAKE_VALUE),
+            "Every value Firefox's ``UptakeTelemetry.STATUS`` accepts; a status must use one of them.",
+            required=True,
+        ),
+        Field("sources", NamedMap(SOURCE_NAME, SOURCE), "The reporting sources, in the seed's order.", required=True),
+    ),
+)
+
+SCALAR = Record(
+    "scalar",
+    "A keyed scalar.",
+    (
+        Field("name", Text(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", "category.name"), "Full scalar name.", required=True),
+        Field("kind", Text(choices=("keyed_uint",)), "The scalar's kind.", required=True),
+        Field("description", PROSE, "What the scalar measures.", required=True),
+        Field("key", PLACEHOLDER, "What a key of the scalar is.", required=True),
+        Field("value", PROSE, "What a value of the scalar is.", required=True),
+        Field("unit", Text(choices=("second",)), "Unit of the value.", required=True),
+        CORRECTION,
+    ),
+)
+
+ENROLLMENT_ID = Record(
+    "enrollment_id",
+    "The enrollment ID most Normandy events carry.",
+    (
+        Field("description", PROSE, "What an enrollment ID is.", required=True),
+        Field("lifetime", PROSE, "How long an ID is used, and for what.", required=True),
+        Field("upload_disabled", PROSE, "What happens to IDs when Telemetry upload is disabled.", required=True),
+        Field("format", Text(choices=("uuid",)), "The form of a real ID.", required=True),
+        Field("filler", Text(r"[\x21-\x7e]+", "printable ASCII without spaces"), "The value that replaces IDs when upload is disabled.", required=True),
+        CORRECTION,
+    ),
+)
+
+ALLOWED_VALUE = Record(
+    "allowed_value",
+    "One value an extra key may take. A plain string is shorthand for its description.",
+    (Field("description", PROSE, "What the value means.", required=True), CORRECTION),
+    shorthand="description",
+)
+
+CONDITION = NamedMap(EXTRA_KEY_NAME, ListOf(Text()), min_items=1)
+
+EXTRA_KEY = Record(
+    "extra_key",
+    "One extra key of an event, named exactly as Firefox records it.",
+    (
+        Field("description", PROSE, "What the value holds.", required=True),
+        Field("allowed", NamedMap(Text(), ALLOWED_VALUE), "The closed set of values, each with its meaning."),
+        Field("examples", ListOf(Text()), "Illustrative values; unlike ``allowed``, not a closed set."),
+        Field("when", CONDITION, "Present exactly when another extra key has one of the listed values."),
+        Field("channels", ListOf(Text(choices=CHANNELS)), "Present only on these release channels."),
+        Field("optional", Boolean(), "May be absent without a condition."),
+        Field("format", Text(choices=("enrollment_id",)), "``enrollment_id``: a UUID or the enrollment-ID filler."),
+        Field("max_length", Integer(minimum=1), "Longest value, in characters; defaults to ``events.extra_max_length``."),
+        Field("truncate", Integer(minimum=1), "The sender cuts longer values to this many characters."),
+        CORRECTION,
+    ),
+)
+
+EVENT = Record(
+    "event",
+    "One event, named by its method (the mapping key).",
+    (
+        Field("title", PROSE, "Heading for the docs, for example ``Enrollment``.", required=True),
+        Field("description", PROSE, "When the event is sent.", required=True),
+        Field("value", PROSE, "What the event's value holds.", required=True),
+        Field("extra", NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0), "The extra keys, in the seed's order."),
+        CORRECTION,
+    ),
+)
+
+EVENT_OBJECT = Record(
+    "object",
+    "A kind of change Normandy makes (preference study, rollout, add-on study).",
+    (
+        Field("title", PROSE, "Heading for the docs.", required=True),
+        Field("description", PROSE, "What the object is.", required=True),
+        Field("events", NamedMap(METHOD_NAME, EVENT), "The events, by method, in the seed's order.", required=True),
+        CORRECTION,
+    ),
+)
+
+EVENTS = Record(
+    "events",
+    "Telemetry Events, all in one category.",
+    (
+        Field("category", CATEGORY_NAME, "The event category.", required=True),
+        Field("description", PROSE, "What the events record.", required=True),
+        Field("value_max_length", Integer(minimum=1), "Longest event value, in characters.", required=True),
+        Field("extra_max_length", Integer(minimum=1), "Longest extra value, in characters.", required=True),
+        Field("objects", NamedMap(OBJECT_NAME, EVENT_OBJECT), "The objects, in the seed's order.", required=True),
+    ),
+)
+
+SPEC = Record(
+    "spec",
+    "The top level of ``spec/normandy.yaml``.",
+    (
+        Field("format_version", Integer(minimum=FORMAT_VERSION, maximum=FORMAT_VERSION), f"Always ``{FORMAT_VERSION}``.", required=True),
+        Field("title", PROSE, "The title of the telemetry described.", required=True),
+        Field("description", PROSE, "What is collected and why.", required=True),
+        Field("uptake", UPTAKE, "Uptake statuses.", required=True),
+        Field("scalars", NamedMap(SOURCE_NAME, SCALAR), "Scalars, by short name.", required=True),
+        Field("enrollment_id", ENROLLMENT_ID, "Enrollment-ID rules.", required=True),
+        Field("events", EVENTS, "Telemetry Events.", required=True),
+    ),
+)
