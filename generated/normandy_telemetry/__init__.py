@@ -1,5 +1,8 @@
 """Normandy telemetry: constants and event catalogue.
 
+Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
+change the spec or a template, then run `make generate`.
+
 Normandy is the Firefox component that fetches recipes from a server and runs
 them to make changes to the browser, such as preference studies, preference
 rollouts and add-on studies. It reports two kinds of telemetry. Uptake statuses
@@ -8,9 +11,6 @@ succeeded or how it failed, and a keyed scalar says how fresh each recipe is.
 Events in the normandy category record when a client enrolls in, fails to
 enroll in, updates, graduates from or leaves one of these changes, so that the
 people running a change can see who took part and what went wrong.
-
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
 """
 
 from normandy_telemetry import catalog, uptake

@@ -1,6 +1,9 @@
 """The event catalogue: every Normandy event, its extra keys and their allowed
 values.
 
+Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
+change the spec or a template, then run `make generate`.
+
 Normandy records enrollment in and unenrollment from studies and rollouts, and
 the related failures and updates, as Telemetry Events. Every event is stored in
 the normandy category.
@@ -8,9 +11,6 @@ the normandy category.
 Per-event facts are read from ``catalog.json`` beside this module, so the code
 stays small however many events the spec holds; everything is exposed as
 frozen, typed objects.
-
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
 """
 
 import enum

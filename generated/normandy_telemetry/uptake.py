@@ -1,12 +1,12 @@
 """Uptake statuses Normandy reports, by source.
 
+Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
+change the spec or a template, then run `make generate`.
+
 Normandy watches how the recipes it runs are carried out and reports to
 Telemetry how many runs succeeded and how many failed. It does so with Uptake
 Telemetry, under the normandy namespace, reporting exactly one status per
 runner run, per action and per recipe.
-
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
 """
 
 import enum
