@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(VPY) -m pytest
 
 bench: $(STAMP)
-	$(VPY) -m benchmarks
+	$(VPY) -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache

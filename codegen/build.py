@@ -52,6 +52,10 @@ def _strings(node: YNode | None, name: str) -> list[Scalar]:
     return [item for item in target.items if isinstance(item, Scalar) and item.kind == "str"]
 
 
+def _key_loc(entry: Entry) -> m.Loc:
+    return m.Loc(entry.key_line, entry.key_column)
+
+
 def _at(node: YNode | None, default: YNode) -> tuple[int, int]:
     chosen = node if node is not None else default
     return chosen.line, chosen.column
@@ -121,6 +125,7 @@ class Builder:
             description=_text(node, "description") or "",
             statuses=tuple(statuses),
             correction=_text(node, "correction"),
+            loc=_key_loc(entry),
         )
 
     def status(self, entry: Entry, source: str, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.Status:
@@ -147,7 +152,7 @@ class Builder:
         if legal and firefox_value is not None and firefox_value not in legal:
             message = f"firefox_value '{firefox_value}' is not a legal Uptake value{did_you_mean(firefox_value, legal)}"
             self.report(_child(node, "firefox_value"), message)
-        return m.Status(entry.key, value or "", _text(node, "description") or "", firefox_value, correction)
+        return m.Status(entry.key, value or "", _text(node, "description") or "", firefox_value, correction, _key_loc(entry))
 
     def placeholder(self, node: YNode | None) -> m.Placeholder | None:
         if node is None:
@@ -175,6 +180,7 @@ class Builder:
             value=_text(node, "value") or "",
             unit=_text(node, "unit") or "",
             correction=_text(node, "correction"),
+            loc=_key_loc(entry),
         )
 
     def enrollment_id(self, node: YNode | None) -> m.EnrollmentId:
@@ -203,6 +209,7 @@ class Builder:
                     description=_text(entry.value, "description") or "",
                     events=events,
                     correction=_text(entry.value, "correction"),
+                    loc=_key_loc(entry),
                 )
             )
         return m.Events(
@@ -243,6 +250,7 @@ class Builder:
             value=_text(node, "value") or "",
             extra=tuple(extra),
             correction=_text(node, "correction"),
+            loc=_key_loc(entry),
         )
 
     def extra_key(self, entry: Entry, siblings: dict[str, Entry], extra_max: int) -> m.ExtraKey:
@@ -258,7 +266,7 @@ class Builder:
             if max_length and len(value_entry.key) > max_length:
                 message = f"allowed value '{value_entry.key}' is {len(value_entry.key)} characters; the limit is {max_length}"
                 self.problems.append(Problem(value_entry.key_line, value_entry.key_column, message))
-            allowed.append(m.AllowedValue(value_entry.key, description, _text(value_node, "correction")))
+            allowed.append(m.AllowedValue(value_entry.key, description, _text(value_node, "correction"), _key_loc(value_entry)))
         conditions = tuple(self.condition(c, entry, siblings) for c in _entries(node, "when"))
         exclusive = [name for name in ("when", "channels", "optional") if _child(node, name) is not None]
         if len(exclusive) > 1:
@@ -276,6 +284,7 @@ class Builder:
             max_length=max_length,
             truncate=truncate,
             correction=_text(node, "correction"),
+            loc=_key_loc(entry),
         )
 
     def condition(self, entry: Entry, owner: Entry, siblings: dict[str, Entry]) -> m.Condition:

@@ -6,18 +6,21 @@ the machine can change the output.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import black
 
 BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=88)
 
 
-def format_outputs(files: dict[str, str]) -> dict[str, str]:
-    """Return ``files`` with every ``.py`` file formatted; other files unchanged."""
+def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[str, str]:
+    """Return ``files`` with every ``.py`` file not in ``skip`` run through black.
+
+    Every file ends with exactly one newline.
+    """
     formatted: dict[str, str] = {}
     for path, text in files.items():
-        if path.endswith(".py"):
+        if path.endswith(".py") and path not in skip:
             text = black.format_str(text, mode=BLACK_MODE)
-        elif not text.endswith("\n"):
-            text += "\n"
-        formatted[path] = text
+        formatted[path] = text.rstrip("\n") + "\n"
     return formatted

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 
@@ -19,6 +19,22 @@ def snake_case(name: str) -> str:
 
 def is_python_name(name: str) -> bool:
     return name.isidentifier() and not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    """Where an item is written in the spec (1-based), for checks after the model
+    is built: target limits, lint rules. Not part of an item's identity."""
+
+    line: int = 0
+    column: int = 0
+
+
+NOWHERE = Loc()
+
+
+def _loc() -> Loc:
+    return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +59,7 @@ class Status:
     description: str
     firefox_value: str | None
     correction: str | None
+    loc: Loc = _loc()
 
     @property
     def reported_values(self) -> tuple[str, ...]:
@@ -59,6 +76,7 @@ class UptakeSource:
     description: str
     statuses: tuple[Status, ...]
     correction: str | None
+    loc: Loc = _loc()
 
     @property
     def enum_name(self) -> str:
@@ -99,6 +117,7 @@ class Scalar:
     value: str
     unit: str
     correction: str | None
+    loc: Loc = _loc()
 
     @property
     def category(self) -> str:
@@ -124,6 +143,7 @@ class AllowedValue:
     value: str
     description: str
     correction: str | None
+    loc: Loc = _loc()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +167,7 @@ class ExtraKey:
     max_length: int
     truncate: int | None
     correction: str | None
+    loc: Loc = _loc()
 
     @property
     def python_name(self) -> str:
@@ -180,6 +201,7 @@ class Event:
     value: str
     extra: tuple[ExtraKey, ...]
     correction: str | None
+    loc: Loc = _loc()
 
     @property
     def python_name(self) -> str:
@@ -202,6 +224,7 @@ class EventObject:
     description: str
     events: tuple[Event, ...]
     correction: str | None
+    loc: Loc = _loc()
 
 
 @dataclass(frozen=True, slots=True)

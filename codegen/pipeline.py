@@ -14,7 +14,7 @@ from codegen.formatting import format_outputs
 from codegen.loader import load_document, spec_label
 from codegen.model import Spec
 from codegen.problems import SpecError
-from codegen.render import render_targets
+from codegen.render import render_targets, unformatted_paths
 from codegen.schema_types import Validator
 from codegen.spec_schema import SPEC
 from codegen.writer import with_manifest
@@ -35,5 +35,5 @@ def load_spec(path: Path) -> Spec:
 
 def render_outputs(spec: Spec) -> dict[str, str]:
     """Every generated file, formatted, with the manifest: ``{relative path: text}``."""
-    files = format_outputs(render_targets(spec))
+    files = format_outputs(render_targets(spec), skip=unformatted_paths(spec))
     return with_manifest(files, spec.label)

@@ -14,7 +14,7 @@ from typing import Any, Callable
 import jinja2
 
 from codegen import literals, payloads
-from codegen.model import Spec, snake_case
+from codegen.model import EventObject, Spec, snake_case
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -28,11 +28,23 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 @dataclass(frozen=True)
 class Target:
-    """One output file: which template renders it, and with which extra context."""
+    """One output file kind: its template, where it goes, and its extra context.
+
+    ``per_object`` renders the template once per event object, with ``obj`` in
+    the context and ``{object}`` in ``path`` replaced by the object's name.
+
+    ``black`` says whether the formatting stage runs black on the result. It is
+    turned off only for Python whose size grows with the number of events:
+    black parses about 6,000 lines a second here, so a 5,000-event spec would
+    spend most of a minute in it. Such templates emit black's style directly,
+    and ``tests/test_package_quality.py`` proves it with ``black --check``.
+    """
 
     template: str
     path: str
     context: Callable[[Spec], dict[str, Any]] = field(default=lambda spec: {})
+    per_object: bool = False
+    black: bool = True
 
 
 TARGETS: tuple[Target, ...] = (
@@ -62,10 +74,26 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
+def unformatted_paths(spec: Spec, targets: tuple[Target, ...] = TARGETS) -> frozenset[str]:
+    """Output paths the formatting stage must leave alone (see ``Target.black``)."""
+    return frozenset(path for target in targets if not target.black for path, _ in _outputs(spec, target))
+
+
+def _outputs(spec: Spec, target: Target) -> list[tuple[str, dict[str, Any]]]:
+    if not target.per_object:
+        return [(target.path, {})]
+    objects: tuple[EventObject, ...] = spec.events.objects
+    return [(target.path.replace("{object}", obj.name), {"obj": obj}) for obj in objects]
+
+
 def render_targets(spec: Spec, targets: tuple[Target, ...] = TARGETS) -> dict[str, str]:
     env = make_environment()
     rendered: dict[str, str] = {}
     for target in targets:
         template = env.get_template(target.template)
-        rendered[target.path] = template.render(spec=spec, **target.context(spec))
+        shared = target.context(spec)
+        for path, local in _outputs(spec, target):
+            if path in rendered:
+                raise ValueError(f"two targets render {path}")  # a toolchain bug, not a spec mistake
+            rendered[path] = template.render(spec=spec, **shared, **local)
     return rendered

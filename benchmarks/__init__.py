@@ -1,0 +1,1 @@
+"""Reproducible speed measurements (``make bench``); never timed assertions."""
