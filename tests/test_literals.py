@@ -1,0 +1,46 @@
+"""Spec text cannot break out of the literals it is rendered into."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import pytest
+
+from codegen.literals import json_text, python_docstring, python_literal
+
+HOSTILE = [
+    'ends with a quote"',
+    'has """ triple quotes and \\ backslashes \\',
+    "newline\n\nparagraph and \\N{BULLET} escapes",
+    "'''single triples''' and \"\"\"\"quads",
+    "unicode: été ✓ \u2028 line separator",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_docstring_round_trips_through_python(text: str) -> None:
+    module = f"def f():\n    {python_docstring(text, indent=4)}\n"
+    parsed = ast.parse(module)
+    function = parsed.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    doc = ast.get_docstring(function, clean=False) or ""
+    assert " ".join(doc.split()) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_python_literal_evaluates_to_the_text(text: str) -> None:
+    assert ast.literal_eval(python_literal(text)) == text
+    assert ast.literal_eval(python_literal((text, 1, None, True))) == (text, 1, None, True)
+
+
+def test_python_literal_refuses_unknown_types() -> None:
+    with pytest.raises(TypeError):
+        python_literal(object())
+
+
+@pytest.mark.parametrize("depth", [None, 0, 1, 3])
+def test_json_layout_is_valid_json_at_every_depth(depth: int | None) -> None:
+    value = {"a": [1, {"b": HOSTILE}], "c": {}, "d": [], "e": {"f": {"g": "h"}}}
+    assert json.loads(json_text(value, 2, depth)) == value

@@ -1,0 +1,77 @@
+"""Derived facts are computed once, in the model; these pin them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from codegen import model as m
+from codegen.pipeline import load_spec
+from support import SPEC
+
+
+@pytest.mark.parametrize(
+    ("name", "snake"),
+    [
+        ("enroll", "enroll"),
+        ("enrollFailed", "enroll_failed"),
+        ("expPrefChanged", "exp_pref_changed"),
+        ("enrollmentId", "enrollment_id"),
+        ("didResetValue", "did_reset_value"),
+        ("addonId", "addon_id"),
+        ("preference_study", "preference_study"),
+    ],
+)
+def test_snake_case(name: str, snake: str) -> None:
+    assert m.snake_case(name) == snake
+
+
+@pytest.mark.parametrize(("name", "ok"), [("enroll", True), ("class", False), ("match", False), ("2x", False), ("type", True)])
+def test_python_names_exclude_keywords(name: str, ok: bool) -> None:
+    assert m.is_python_name(name) is ok
+
+
+def test_glean_names_follow_firefox_convention() -> None:
+    spec = load_spec(SPEC)
+    names = {(e.method, e.object): e.glean_name for e in spec.events.all}
+    assert names[("enrollFailed", "preference_study")] == "enroll_failed_preference_study"
+    assert names[("expPrefChanged", "preference_study")] == "exp_pref_changed_preference_study"
+
+
+def test_source_key_regex_matches_only_real_keys() -> None:
+    spec = load_spec(SPEC)
+    sources = {s.name: s for s in spec.uptake.sources}
+    recipe = re.compile(sources["recipe"].key_regex)
+    assert recipe.fullmatch("normandy/recipe/42")
+    assert not recipe.fullmatch("normandy/recipe/")
+    assert not recipe.fullmatch("normandy/recipe/4/2")
+    assert re.compile(sources["runner"].key_regex).fullmatch("normandy/runner")
+    assert sources["recipe"].key_prefix == "normandy/recipe/"
+
+
+def test_presence_and_reported_values() -> None:
+    spec = load_spec(SPEC)
+    keys = {(e.ident, k.name): k for e in spec.events.all for k in e.extra}
+    assert keys[("preference_study.enrollFailed", "preferenceBranch")].presence == "conditional"
+    assert keys[("preference_study.unenrollFailed", "caller")].presence == "channels"
+    assert keys[("preference_study.enroll", "branch")].required
+    status = {s.constant: s for _, s in spec.uptake.statuses}["RECIPE_SIGNATURE_INVALID"]
+    assert status.reported_values == ("signature_error", "sign_error")
+
+
+def test_corrections_cover_every_seed_inconsistency() -> None:
+    subjects = [c.subject for c in load_spec(SPEC).corrections()]
+    assert any("RECIPE_SIGNATURE_INVALID" in s for s in subjects)
+    assert "addon_study.enrollFailed extra reason" in subjects
+    assert "preference_rollout.enrollFailed extra reason" in subjects
+    assert "preference_rollout.graduate extra reason = in-graduation-set" in subjects
+
+
+def test_model_locations_point_at_the_spec_lines() -> None:
+    spec = load_spec(SPEC)
+    lines = SPEC.read_text("utf-8").splitlines()
+    for event in spec.events.all:
+        assert lines[event.loc.line - 1].strip() == f"{event.method}:"
+        for key in event.extra:
+            assert lines[key.loc.line - 1].strip() == f"{key.name}:"
