@@ -19,18 +19,30 @@ from codegen.spec_schema import FORMAT_VERSION
 _PLACEHOLDER = re.compile(r"<([^<>]+)>")
 
 
-def _text(node: YNode | None, name: str) -> str | None:
-    value = _child(node, name)
+def _str_value(value: YNode | None) -> str | None:
     if isinstance(value, Scalar) and value.kind == "str":
         return str(value.value)
     return None
 
 
-def _int(node: YNode | None, name: str) -> int | None:
-    value = _child(node, name)
+def _int_value(value: YNode | None) -> int | None:
     if isinstance(value, Scalar) and value.kind == "int" and isinstance(value.value, int):
         return value.value
     return None
+
+
+def _str_items(value: YNode | None) -> tuple[str, ...]:
+    if not isinstance(value, Sequence):
+        return ()
+    return tuple(str(item.value) for item in value.items if isinstance(item, Scalar) and item.kind == "str")
+
+
+def _text(node: YNode | None, name: str) -> str | None:
+    return _str_value(_child(node, name))
+
+
+def _int(node: YNode | None, name: str) -> int | None:
+    return _int_value(_child(node, name))
 
 
 def _child(node: YNode | None, name: str) -> YNode | None:
@@ -40,9 +52,9 @@ def _child(node: YNode | None, name: str) -> YNode | None:
     return None
 
 
-def _entries(node: YNode | None, name: str | None = None) -> list[Entry]:
+def _entries(node: YNode | None, name: str | None = None) -> list[Entry] | tuple[()]:
     target = _child(node, name) if name else node
-    return list(target.entries.values()) if isinstance(target, Mapping) else []
+    return list(target.entries.values()) if isinstance(target, Mapping) else ()
 
 
 def _strings(node: YNode | None, name: str) -> list[Scalar]:
@@ -255,35 +267,40 @@ class Builder:
 
     def extra_key(self, entry: Entry, siblings: dict[str, Entry], extra_max: int) -> m.ExtraKey:
         node = entry.value
-        max_length = _int(node, "max_length") or extra_max
-        truncate = _int(node, "truncate")
+        # One dictionary view, read many times: extra keys are the bulk of a large spec.
+        fields = {k: e.value for k, e in node.entries.items()} if isinstance(node, Mapping) else {}
+        max_length = _int_value(fields.get("max_length")) or extra_max
+        truncate = _int_value(fields.get("truncate"))
         if truncate is not None and max_length and truncate > max_length:
-            self.report(_child(node, "truncate"), f"truncate {truncate} is longer than the key's max_length {max_length}")
+            self.report(fields.get("truncate"), f"truncate {truncate} is longer than the key's max_length {max_length}")
         allowed = []
-        for value_entry in _entries(node, "allowed"):
+        allowed_node = fields.get("allowed")
+        for value_entry in _entries(allowed_node) if allowed_node is not None else ():
             value_node = value_entry.value
             description = str(value_node.value) if isinstance(value_node, Scalar) else _text(value_node, "description") or ""
             if max_length and len(value_entry.key) > max_length:
                 message = f"allowed value '{value_entry.key}' is {len(value_entry.key)} characters; the limit is {max_length}"
                 self.problems.append(Problem(value_entry.key_line, value_entry.key_column, message))
-            allowed.append(m.AllowedValue(value_entry.key, description, _text(value_node, "correction"), _key_loc(value_entry)))
-        conditions = tuple(self.condition(c, entry, siblings) for c in _entries(node, "when"))
-        exclusive = [name for name in ("when", "channels", "optional") if _child(node, name) is not None]
+            correction = _text(value_node, "correction") if isinstance(value_node, Mapping) else None
+            allowed.append(m.AllowedValue(value_entry.key, description, correction, _key_loc(value_entry)))
+        when_node = fields.get("when")
+        conditions = tuple(self.condition(c, entry, siblings) for c in _entries(when_node)) if when_node is not None else ()
+        exclusive = [name for name in ("when", "channels", "optional") if name in fields]
         if len(exclusive) > 1:
-            self.report(_child(node, exclusive[1]), f"extra key '{entry.key}' sets {one_of(exclusive)}; choose one way the key may be absent")
-        optional = _child(node, "optional")
+            self.report(fields[exclusive[1]], f"extra key '{entry.key}' sets {one_of(exclusive)}; choose one way the key may be absent")
+        optional = fields.get("optional")
         return m.ExtraKey(
             name=entry.key,
-            description=_text(node, "description") or "",
+            description=_str_value(fields.get("description")) or "",
             allowed=tuple(allowed),
-            examples=tuple(str(s.value) for s in _strings(node, "examples")),
+            examples=_str_items(fields.get("examples")),
             when=conditions,
-            channels=tuple(str(s.value) for s in _strings(node, "channels")),
+            channels=_str_items(fields.get("channels")),
             optional=isinstance(optional, Scalar) and optional.value is True,
-            format=_text(node, "format"),
+            format=_str_value(fields.get("format")),
             max_length=max_length,
             truncate=truncate,
-            correction=_text(node, "correction"),
+            correction=_str_value(fields.get("correction")),
             loc=_key_loc(entry),
         )
 

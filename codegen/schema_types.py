@@ -75,7 +75,7 @@ class Record:
         return f":ref:`{self.name} <spec-format-{self.name}>`"
 
     def field_map(self) -> dict[str, Field]:
-        return {f.name: f for f in self.fields}
+        return _FIELD_MAPS.get(self.name) or _FIELD_MAPS.setdefault(self.name, {f.name: f for f in self.fields})
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,8 @@ class NamedMap:
     def describe(self) -> str:
         return f"mapping of name ({self.key.describe()}) to {self.value.describe()}"
 
+
+_FIELD_MAPS: dict[str, dict[str, Field]] = {}  # by record name; records are immutable
 
 Schema = Union[Text, Integer, Boolean, ListOf, Record, NamedMap]
 
