@@ -87,14 +87,17 @@ def spec_label(path: Path) -> str:
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
+def read_spec(path: Path) -> bytes:
+    """The spec's bytes; an unreadable file is the user's problem, not a crash."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SpecError(spec_label(path), [Problem(1, 1, f"cannot read the spec: {exc.strerror}")]) from None
+
+
 def load_document(path: Path) -> YNode:
     """Read and compose ``path``; raise :class:`SpecError` for any user mistake."""
-    label = spec_label(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SpecError(label, [Problem(1, 1, f"cannot read the spec: {exc.strerror}")]) from None
-    return parse_document(data, label)
+    return parse_document(read_spec(path), spec_label(path))
 
 
 def parse_document(data: bytes, label: str) -> YNode:

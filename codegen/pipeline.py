@@ -14,7 +14,7 @@ from pathlib import Path
 
 from codegen.build import build_model
 from codegen.formatting import format_outputs
-from codegen.loader import load_document, spec_label
+from codegen.loader import parse_document, read_spec, spec_label
 from codegen.model import Spec
 from codegen.problems import SpecError
 from codegen.render import TARGETS, Target, render_targets, unformatted_paths
@@ -25,8 +25,12 @@ from codegen.writer import with_manifest
 
 def load_spec(path: Path) -> Spec:
     """The validated model of the spec at ``path``; every problem at once if not."""
-    label = spec_label(path)
-    tree = load_document(path)
+    return load_spec_bytes(read_spec(path), spec_label(path))
+
+
+def load_spec_bytes(data: bytes, label: str) -> Spec:
+    """The same, for spec text from elsewhere (a git revision); ``label`` names it in messages."""
+    tree = parse_document(data, label)
     validator = Validator()
     validator.check(tree, SPEC, "the spec")
     spec, problems = build_model(tree, label)
