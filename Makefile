@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all generate check test bench clean
+.PHONY: all generate check lint test bench clean
 
 all: generate
 
@@ -18,8 +18,13 @@ $(STAMP): pyproject.toml
 generate: $(STAMP)
 	$(VPY) -m codegen generate
 
+# The drift check and the lint rules together: what CI and pre-commit run.
 check: $(STAMP)
+	$(VPY) -m codegen lint
 	$(VPY) -m codegen check
+
+lint: $(STAMP)
+	$(VPY) -m codegen lint
 
 test: $(STAMP)
 	$(VPY) -m pytest

@@ -10,6 +10,7 @@ conditions naming keys or values that do not exist.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from codegen import model as m
 from codegen.loader import Entry, Mapping, Scalar, Sequence, YNode
@@ -62,6 +63,11 @@ def _strings(node: YNode | None, name: str) -> list[Scalar]:
     if not isinstance(target, Sequence):
         return []
     return [item for item in target.items if isinstance(item, Scalar) and item.kind == "str"]
+
+
+def _tracking(node: YNode | None) -> dict[str, Any]:
+    """The fields lint and diff read: ``lint_ignore`` and ``renamed_from``."""
+    return {"lint_ignore": _str_items(_child(node, "lint_ignore")), "renamed_from": _text(node, "renamed_from")}
 
 
 def _key_loc(entry: Entry) -> m.Loc:
@@ -138,6 +144,7 @@ class Builder:
             statuses=tuple(statuses),
             correction=_text(node, "correction"),
             loc=_key_loc(entry),
+            **_tracking(node),
         )
 
     def status(self, entry: Entry, source: str, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.Status:
@@ -164,7 +171,8 @@ class Builder:
         if legal and firefox_value is not None and firefox_value not in legal:
             message = f"firefox_value '{firefox_value}' is not a legal Uptake value{did_you_mean(firefox_value, legal)}"
             self.report(_child(node, "firefox_value"), message)
-        return m.Status(entry.key, value or "", _text(node, "description") or "", firefox_value, correction, _key_loc(entry))
+        description = _text(node, "description") or ""
+        return m.Status(entry.key, value or "", description, firefox_value, correction, loc=_key_loc(entry), **_tracking(node))
 
     def placeholder(self, node: YNode | None) -> m.Placeholder | None:
         if node is None:
@@ -222,6 +230,7 @@ class Builder:
                     events=events,
                     correction=_text(entry.value, "correction"),
                     loc=_key_loc(entry),
+                    **_tracking(entry.value),
                 )
             )
         return m.Events(
@@ -263,6 +272,7 @@ class Builder:
             extra=tuple(extra),
             correction=_text(node, "correction"),
             loc=_key_loc(entry),
+            **_tracking(node),
         )
 
     def extra_key(self, entry: Entry, siblings: dict[str, Entry], extra_max: int) -> m.ExtraKey:
@@ -282,7 +292,8 @@ class Builder:
                 message = f"allowed value '{value_entry.key}' is {len(value_entry.key)} characters; the limit is {max_length}"
                 self.problems.append(Problem(value_entry.key_line, value_entry.key_column, message))
             correction = _text(value_node, "correction") if isinstance(value_node, Mapping) else None
-            allowed.append(m.AllowedValue(value_entry.key, description, correction, _key_loc(value_entry)))
+            loc = _key_loc(value_entry)
+            allowed.append(m.AllowedValue(value_entry.key, description, correction, loc=loc, **_tracking(value_node)))
         when_node = fields.get("when")
         conditions = tuple(self.condition(c, entry, siblings) for c in _entries(when_node)) if when_node is not None else ()
         exclusive = [name for name in ("when", "channels", "optional") if name in fields]
@@ -302,6 +313,8 @@ class Builder:
             truncate=truncate,
             correction=_str_value(fields.get("correction")),
             loc=_key_loc(entry),
+            lint_ignore=_str_items(fields.get("lint_ignore")),
+            renamed_from=_str_value(fields.get("renamed_from")),
         )
 
     def condition(self, entry: Entry, owner: Entry, siblings: dict[str, Entry]) -> m.Condition:

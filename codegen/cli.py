@@ -1,7 +1,7 @@
-"""``python -m codegen generate | check``: the commands behind the Makefile.
+"""``python -m codegen generate | check | lint | diff``: the commands behind the Makefile.
 
-Exit codes: 0 done; 1 the spec has mistakes or ``generated/`` drifted;
-2 the command line itself is wrong (argparse).
+Exit codes: 0 done; 1 the spec has mistakes, ``generated/`` drifted, a lint
+rule failed or a diff is breaking; 2 the command line itself is wrong.
 """
 
 from __future__ import annotations
@@ -11,8 +11,12 @@ import gc
 import sys
 from pathlib import Path
 
+from codegen import diff as spec_diff
+from codegen.lint import ERROR, RULES, error_rules, lint
+from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
 from codegen.problems import SpecError
+from codegen.revisions import RevisionError, resolve_side, spec_at_revision
 from codegen.writer import compare, write_atomically
 
 DEFAULT_SPEC = Path("spec/normandy.yaml")
@@ -20,7 +24,7 @@ DEFAULT_OUT = Path("generated")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m codegen", description=(__doc__ or "").split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, help_text in (
         ("generate", "write every output into the output directory"),
@@ -29,16 +33,45 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec (default: %(default)s)")
         command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: %(default)s)")
+    rules = "\n".join(f"  {r.id} ({r.severity}): {r.summary}" for r in RULES)
+    lint_command = commands.add_parser(
+        "lint",
+        help="run the named lint rules over the spec",
+        description=f"Rules:\n{rules}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    lint_command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec (default: %(default)s)")
+    lint_command.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    diff_command = commands.add_parser(
+        "diff",
+        help="classify every change between two versions of the spec",
+        description="Each of OLD and NEW is a spec file or a git revision of --spec.",
+    )
+    diff_command.add_argument("old", nargs="?", help="the older spec: a path or a git revision")
+    diff_command.add_argument("new", nargs="?", help="the newer spec: a path or a git revision (default: --spec)")
+    diff_command.add_argument("--against", metavar="REV", help="compare the working tree's --spec with REV")
+    diff_command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec file revisions refer to")
+    diff_command.add_argument("--format", choices=sorted(spec_diff.RENDERERS), default="text")
+    diff_command.add_argument("--allow-breaking", action="store_true", help="exit 0 even when a change is breaking")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     # A run builds a few hundred thousand acyclic objects and then exits; the
     # cyclic collector would only rescan them (a third of a large spec's time).
     gc.disable()
     try:
-        files = render_outputs(load_spec(args.spec))
+        if args.command == "diff":
+            return _diff(args, parser)
+        spec = load_spec(args.spec)
+        if args.command == "lint":
+            return _lint(spec, args.strict)
+        failed = _lint_errors(spec)
+        if failed:
+            return failed
+        files = render_outputs(spec)
     except SpecError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -56,3 +89,46 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"{args.out}/ matches {args.spec.as_posix()} ({len(files)} files)")
     return 0
+
+
+def _lint_errors(spec: Spec) -> int:
+    """Error-level lint rules gate generation: nothing is written when one fails."""
+    findings = lint(spec, error_rules())
+    errors = [f for f in findings if f.rule.severity == ERROR]
+    for finding in errors:
+        print(f"{finding.render(spec.label)} (fix: {finding.rule.hint})", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} lint error(s); nothing was written", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _lint(spec: Spec, strict: bool) -> int:
+    findings = lint(spec)
+    for finding in findings:
+        print(f"{finding.render(spec.label)} (fix: {finding.rule.hint})")
+    errors = sum(1 for f in findings if f.rule.severity == ERROR)
+    warnings = len(findings) - errors
+    print(f"{errors} error(s), {warnings} warning(s) in {spec.label}")
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.against and (args.old or args.new):
+        parser.error("give either OLD [NEW] or --against REV, not both")
+    if not args.against and not args.old:
+        parser.error("give OLD [NEW], or --against REV")
+    try:
+        if args.against:
+            old, old_name = spec_at_revision(args.against, args.spec), f"{args.against}:{args.spec.as_posix()}"
+            new, new_name = load_spec(args.spec), f"{args.spec.as_posix()} (working tree)"
+        else:
+            old, old_name = resolve_side(args.old, args.spec)
+            new, new_name = resolve_side(args.new, args.spec) if args.new else (load_spec(args.spec), args.spec.as_posix())
+    except RevisionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    changes = spec_diff.diff_specs(old, new)
+    print(spec_diff.RENDERERS[args.format](changes, old_name, new_name))
+    breaking = any(c.kind == spec_diff.BREAKING for c in changes)
+    return 1 if breaking and not args.allow_breaking else 0

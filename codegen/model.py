@@ -59,6 +59,8 @@ class Status:
     description: str
     firefox_value: str | None
     correction: str | None
+    lint_ignore: tuple[str, ...] = ()
+    renamed_from: str | None = None
     loc: Loc = _loc()
 
     @property
@@ -76,6 +78,8 @@ class UptakeSource:
     description: str
     statuses: tuple[Status, ...]
     correction: str | None
+    lint_ignore: tuple[str, ...] = ()
+    renamed_from: str | None = None
     loc: Loc = _loc()
 
     @property
@@ -143,6 +147,8 @@ class AllowedValue:
     value: str
     description: str
     correction: str | None
+    lint_ignore: tuple[str, ...] = ()
+    renamed_from: str | None = None
     loc: Loc = _loc()
 
 
@@ -167,6 +173,8 @@ class ExtraKey:
     max_length: int
     truncate: int | None
     correction: str | None
+    lint_ignore: tuple[str, ...] = ()
+    renamed_from: str | None = None
     loc: Loc = _loc()
 
     @property
@@ -201,6 +209,8 @@ class Event:
     value: str
     extra: tuple[ExtraKey, ...]
     correction: str | None
+    lint_ignore: tuple[str, ...] = ()
+    renamed_from: str | None = None
     loc: Loc = _loc()
 
     @property
@@ -224,6 +234,8 @@ class EventObject:
     description: str
     events: tuple[Event, ...]
     correction: str | None
+    lint_ignore: tuple[str, ...] = ()
+    renamed_from: str | None = None
     loc: Loc = _loc()
 
 

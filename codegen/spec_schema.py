@@ -18,6 +18,17 @@ CORRECTION = Field(
     "Where and why the spec differs from, or clarifies, the seed document "
     "(``data-collection.txt``). Shown beside the item in the docs and listed on the corrections page.",
 )
+LINT_IGNORE = Field(
+    "lint_ignore",
+    ListOf(Text(r"[A-Z][A-Z0-9_]*", "a lint rule ID such as MISSING_ENROLLMENT_ID")),
+    "Lint rule IDs silenced for this item (``python -m codegen lint`` lists them). "
+    "A suppression that silences nothing is itself reported.",
+)
+RENAMED_FROM = Field(
+    "renamed_from",
+    Text(),
+    "The item's previous name, so ``python -m codegen diff`` reports a rename instead of a removal and an addition.",
+)
 REGEX = Text(pattern=r".+", hint="a regular expression")
 CONSTANT_NAME = Text(r"[A-Z][A-Z0-9_]*", "an UPPER_SNAKE_CASE Python constant name")
 SOURCE_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case name")
@@ -50,7 +61,7 @@ STATUS = Record(
             "What Firefox actually sends, when the seed's ``value`` is not a legal Uptake value. "
             "Needs a ``correction`` that says why.",
         ),
-        CORRECTION,
+        CORRECTION, LINT_IGNORE, RENAMED_FROM,
     ),
 )
 
@@ -63,7 +74,7 @@ SOURCE = Record(
         Field("placeholder", PLACEHOLDER, "Required exactly when ``key`` has a ``<placeholder>``."),
         Field("description", PROSE, "When the status is reported.", required=True),
         Field("statuses", NamedMap(CONSTANT_NAME, STATUS), "The statuses, in the seed's order.", required=True),
-        CORRECTION,
+        CORRECTION, LINT_IGNORE, RENAMED_FROM,
     ),
 )
 
@@ -112,7 +123,7 @@ ENROLLMENT_ID = Record(
 ALLOWED_VALUE = Record(
     "allowed_value",
     "One value an extra key may take. A plain string is shorthand for its description.",
-    (Field("description", PROSE, "What the value means.", required=True), CORRECTION),
+    (Field("description", PROSE, "What the value means.", required=True), CORRECTION, LINT_IGNORE, RENAMED_FROM),
     shorthand="description",
 )
 
@@ -131,7 +142,7 @@ EXTRA_KEY = Record(
         Field("format", Text(choices=("enrollment_id",)), "``enrollment_id``: a UUID or the enrollment-ID filler."),
         Field("max_length", Integer(minimum=1), "Longest value, in characters; defaults to ``events.extra_max_length``."),
         Field("truncate", Integer(minimum=1), "The sender cuts longer values to this many characters."),
-        CORRECTION,
+        CORRECTION, LINT_IGNORE, RENAMED_FROM,
     ),
 )
 
@@ -143,7 +154,7 @@ EVENT = Record(
         Field("description", PROSE, "When the event is sent.", required=True),
         Field("value", PROSE, "What the event's value holds.", required=True),
         Field("extra", NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0), "The extra keys, in the seed's order."),
-        CORRECTION,
+        CORRECTION, LINT_IGNORE, RENAMED_FROM,
     ),
 )
 
@@ -154,7 +165,7 @@ EVENT_OBJECT = Record(
         Field("title", PROSE, "Heading for the docs.", required=True),
         Field("description", PROSE, "What the object is.", required=True),
         Field("events", NamedMap(METHOD_NAME, EVENT), "The events, by method, in the seed's order.", required=True),
-        CORRECTION,
+        CORRECTION, LINT_IGNORE, RENAMED_FROM,
     ),
 )
 

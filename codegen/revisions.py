@@ -1,0 +1,45 @@
+"""Read a spec from a file or from a git revision, for ``diff``."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from codegen.model import Spec
+from codegen.pipeline import load_spec, load_spec_bytes
+from codegen.problems import Problem, SpecError
+
+
+class RevisionError(Exception):
+    """A side of a diff is neither a spec file nor something git can show."""
+
+
+def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RevisionError(f"cannot run git: {exc}") from None
+
+
+def spec_at_revision(revision: str, spec_path: Path) -> Spec:
+    """The spec as committed at ``revision`` (``main``, ``HEAD~2``, a hash)."""
+    directory = spec_path.resolve().parent
+    top = _git("rev-parse", "--show-toplevel", cwd=directory)
+    if top.returncode != 0:
+        raise RevisionError(f"{spec_path} is not inside a git repository, so '{revision}' cannot be read")
+    relative = spec_path.resolve().relative_to(Path(top.stdout.decode().strip())).as_posix()
+    shown = _git("show", f"{revision}:{relative}", cwd=directory)
+    if shown.returncode != 0:
+        message = shown.stderr.decode(errors="replace").strip().splitlines()
+        raise RevisionError(f"git cannot show {revision}:{relative}: {message[-1] if message else 'unknown error'}")
+    return load_spec_bytes(shown.stdout, f"{revision}:{relative}")
+
+
+def resolve_side(side: str, spec_path: Path) -> tuple[Spec, str]:
+    """A spec from a path, or from a git revision of ``spec_path``; and how to name it."""
+    as_path = Path(side)
+    if as_path.is_file():
+        return load_spec(as_path), side
+    if as_path.exists():
+        raise SpecError(side, [Problem(1, 1, "is not a file")])
+    return spec_at_revision(side, spec_path), side
