@@ -1,0 +1,384 @@
+"""The error-case tier: every kind of broken spec gets a precise message, never a traceback.
+
+Each ``tests/fixtures/errors/<kind>.yaml`` is ``tests/fixtures/minimal.yaml``
+with one mistake (``several_errors`` has three). A few cases are bytes that a
+text fixture cannot hold well; :data:`GENERATED` writes those into a temporary
+``errors/`` directory, so every message starts ``errors/<kind>.yaml:``.
+
+For every case the CLI must exit 1, print the pinned ``LINE:COL: message``
+lines (each checked by eye against its fixture: the position is the mistake,
+the message says how to fix it), print no traceback, and leave an existing
+output directory byte for byte as it was.
+
+:data:`KNOWN_ISSUES` lists cases where the generator's answer is wrong today
+(a crash, a broken package accepted, a misplaced or misleading message). They
+are strict ``xfail`` tests of the behaviour we want, not pins of what happens
+now: when one is fixed it fails as XPASS, and its message belongs in
+:data:`EXPECTED`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from support import ROOT, Result, run_codegen, snapshot
+
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
+ERRORS = FIXTURES / "errors"
+
+Expected = tuple[tuple[int, int, str], ...]
+
+# kind -> every problem the CLI must report, in file order: (line, column, message).
+EXPECTED: dict[str, Expected] = {
+    # -- reading and parsing ------------------------------------------------
+    "empty_spec": ((1, 1, "the spec is empty; start with 'format_version: 1'"),),
+    "comments_only": ((1, 1, "the spec is empty; start with 'format_version: 1'"),),
+    "not_utf8": ((54, 19, "the spec is not valid UTF-8 (byte 0xe9); save the file as UTF-8"),),
+    "yaml_syntax": ((26, 17, "YAML syntax error: mapping values are not allowed in this context"),),
+    "two_documents": ((82, 1, "YAML syntax error: expected a single document in the stream, but found another document"),),
+    "duplicate_key": ((28, 7, "duplicate key 'title' (first defined at line 21); remove or rename one"),),
+    "yaml_tag": ((54, 16, "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values"),),
+    "yaml_tag_on_mapping": ((45, 16, "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values"),),
+    "merge_key": ((39, 7, "merge keys ('<<') are not allowed; write the fields out"),),
+    "non_string_key": ((29, 9, "a key must be a plain string"),),
+    "date_value": ((60, 20, "'2019-06-01' reads as a date; quote it to keep it a string"),),
+    "alias_bomb": ((1, 1, "the spec expands to more than 2,000,000 YAML nodes (aliases?); write it out plainly"),),
+    "nested_too_deeply": ((1, 1, "the spec is nested too deeply to be a spec"),),
+    # -- structure (spec_schema) --------------------------------------------
+    "top_level_list": ((1, 1, "the spec must be a mapping, not a list"),),
+    "unknown_field": (
+        (51, 3, "unknown field 'owner' in 'enrollment_id' of the spec (allowed: description, lifetime, upload_disabled, format, filler, correction)"),
+    ),
+    "unknown_field_typo": (
+        (12, 7, "unknown field 'descripton' in 'runner' in 'sources' of 'uptake' of the spec; did you mean 'description'?"),
+    ),
+    "missing_field": ((10, 7, "'runner' in 'sources' of 'uptake' of the spec is missing the required field 'title'"),),
+    "missing_section": ((1, 1, "the spec is missing the required field 'scalars'"),),
+    "wrong_type": ((55, 21, "'value_max_length' of 'events' of the spec must be an integer, not a string"),),
+    "wrong_type_list": ((7, 17, "'legal_values' of 'uptake' of the spec must be a list, not a string"),),
+    "unquoted_bool_as_string": (
+        (
+            69,
+            28,
+            "'description' of 'enrollmentId' in 'extra' of 'enroll' in 'events' of 'preference_study' in 'objects' "
+            "of 'events' of the spec must be a string, not a boolean; quote it to make it a string: \"true\"",
+        ),
+    ),
+    "empty_string": ((10, 14, "'title' of 'runner' in 'sources' of 'uptake' of the spec must not be empty"),),
+    "bad_choice": (
+        (43, 11, "'unit' of 'recipe_freshness' in 'scalars' of the spec is 'seconds', which is not one of second; did you mean 'second'?"),
+    ),
+    "duplicate_list_item": ((7, 36, "'success' is listed twice in 'legal_values' of 'uptake' of the spec (first at line 7)"),),
+    "unsupported_format_version": (
+        (1, 17, "format_version 2 is not supported; this toolchain reads format_version 1"),
+    ),
+    # -- Uptake rules (build) -----------------------------------------------
+    "illegal_uptake_value": (
+        (
+            15,
+            18,
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
+            "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
+        ),
+    ),
+    "firefox_value_without_correction": (
+        (18, 11, "status 'RUNNER_SERVER_ERROR' has a firefox_value but no 'correction' explaining the difference"),
+    ),
+    "firefox_value_illegal": ((19, 26, "firefox_value 'server_eror' is not a legal Uptake value; did you mean 'server_error'?"),),
+    "duplicate_constant": (
+        (29, 9, "constant 'RUNNER_SUCCESS' is already defined at line 14; constant names must be unique across sources"),
+    ),
+    "placeholder_mismatch": (
+        (24, 15, "placeholder name 'recipe ID' does not match <recipe id> in key 'normandy/recipe/<recipe id>'"),
+    ),
+    "placeholder_missing": (
+        (11, 12, "key 'normandy/runner/<runner id>' has the placeholder <runner id> but source 'runner' has no 'placeholder' field describing it"),
+    ),
+    "placeholder_unused": (
+        (24, 9, "source 'recipe' has a 'placeholder' but its key 'normandy/recipe' has no <placeholder>; remove one or the other"),
+    ),
+    "placeholder_not_mapping": (
+        (23, 20, "'placeholder' of 'recipe' in 'sources' of 'uptake' of the spec must be a mapping, not a string"),
+    ),
+    "two_placeholders": (
+        (22, 12, "key 'normandy/recipe/<recipe id>/<action name>' has 2 placeholders; a key may have at most one"),
+    ),
+    "invalid_regex": ((26, 18, "pattern '^[0-9+$' is not a valid regular expression: unterminated character set at position 1"),),
+    # -- events (build) -----------------------------------------------------
+    "python_keyword": ((62, 9, "method 'class' becomes the Python name 'class', which is a Python keyword; choose another name"),),
+    "python_soft_keyword": ((58, 5, "object 'match' becomes the Python name 'match', which is a Python keyword; choose another name"),),
+    "snake_case_collision": (
+        (70, 13, "extra key 'enrollmentID' and 'enrollmentId' (line 67) both become the Python name 'enrollment_id'; rename one"),
+    ),
+    "condition_unknown_key": (
+        (81, 22, "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?"),
+    ),
+    "condition_unknown_value": ((81, 31, "'invalid-brnch' is not an allowed value of 'reason'; did you mean 'invalid-branch'?"),),
+    "condition_on_itself": ((81, 22, "extra key 'preferenceBranch' cannot depend on itself"),),
+    "condition_without_allowed": ((80, 22, "condition on 'reason' needs 'reason' to have 'allowed' values"),),
+    "truncate_too_long": ((82, 25, "truncate 100 is longer than the key's max_length 80"),),
+    "allowed_value_too_long": ((79, 17, "allowed value 'invalid-branch' is 14 characters; the limit is 10"),),
+    # -- three mistakes at once ---------------------------------------------
+    "several_errors": (
+        (
+            15,
+            18,
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
+            "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
+        ),
+        (55, 21, "'value_max_length' of 'events' of the spec must be an integer, not a string"),
+        (81, 22, "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?"),
+    ),
+}
+
+# Kinds whose pinned problems are right but which also report a redundant one.
+NOISY: dict[str, str] = {
+    "unknown_field_typo": "the typo is also reported as a missing 'description' (10:7), before the real message",
+    "unsupported_format_version": "also '1:17: ... must be an integer >= 1 and <= 1' at the same place (reported twice)",
+    "placeholder_not_mapping": "also a spurious '1:1: placeholder name '' does not match <recipe id>' from build.py",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    reason: str
+    wanted: Callable[[Result, list[Problem]], bool]
+    strict: bool = True
+
+
+def _exits_1_cleanly(result: Result, problems: list[Problem]) -> bool:
+    return result.returncode == 1 and "Traceback" not in result.stderr and bool(problems)
+
+
+def _located(line: int) -> Callable[[Result, list[Problem]], bool]:
+    return lambda result, problems: any(p.line == line or f"line {line}" in p.message for p in problems)
+
+
+def _one_message(test: Callable[[str], bool]) -> Callable[[Result, list[Problem]], bool]:
+    return lambda result, problems: len(problems) == 1 and test(problems[0].message)
+
+
+# kind -> what is wrong today, and the behaviour the test asks for instead.
+KNOWN_ISSUES: dict[str, Issue] = {
+    "yaml_unclosed_bracket": Issue(
+        "the '[' left open on line 7 is reported at 8:10 and the line where it opened is dropped", _located(7)
+    ),
+    "yaml_unclosed_quote": Issue("the quote left open on line 10 is reported at 26:19", _located(10)),
+    "yaml_tab_indent": Issue(
+        "a tab is reported as 'found character that cannot start any token', without naming the tab",
+        _one_message(lambda message: "tab" in message.lower()),
+    ),
+    "control_char": Issue(
+        "a raw control character is reported at 1:1 with ruamel's '<unicode string>, position N'",
+        lambda result, problems: _located(54)(result, problems) and "<unicode string>" not in result.stderr,
+    ),
+    "unquoted_bool_as_allowed_key": Issue(
+        "an allowed value written true: gets 'a key must be a plain string', with no hint to quote it",
+        _one_message(lambda message: "quote" in message),
+    ),
+    "invalid_identifier": Issue(
+        "the message repeats the name: \"name 'RUNNER-SUCCESS' in ... of the spec 'RUNNER-SUCCESS' is not ...\"",
+        _one_message(lambda message: message.count("'RUNNER-SUCCESS'") == 1),
+    ),
+    "unquoted_number": Issue("'must be a string, not a integer' (a/an)", _one_message(lambda message: "not a integer" not in message)),
+    "null_value": Issue(
+        "'format' is required, yet the message suggests 'or remove the field'",
+        _one_message(lambda message: "remove the field" not in message),
+    ),
+    "condition_and_optional": Issue(
+        "says the key 'sets 'when' or 'optional'' when it sets both",
+        _one_message(lambda message: "'when' or 'optional'" not in message),
+    ),
+    "newline_in_title": Issue(
+        "a newline in a source title breaks the '# title' comment in uptake.py: black raises InvalidInput (traceback)",
+        _exits_1_cleanly,
+    ),
+    "nul_in_description": Issue(
+        "a NUL ('\\0') in a description is accepted; the generated package cannot be imported", _exits_1_cleanly
+    ),
+    "method_collision": Issue(
+        "methods 'enrollFAILED' and 'enrollFailed' both become EventMethod.ENROLL_FAILED; accepted, import fails",
+        _exits_1_cleanly,
+    ),
+    "source_enum_collision": Issue(
+        "sources 'runner' and 'runner_' both become class RunnerStatus; accepted, the first is silently replaced",
+        _exits_1_cleanly,
+    ),
+    "scalar_shadows_constant": Issue(
+        "a scalar named 'category' redefines catalog.CATEGORY; accepted", _exits_1_cleanly
+    ),
+    "status_shadows_constant": Issue(
+        "a status constant named 'SOURCES' is redefined by uptake.SOURCES; accepted", _exits_1_cleanly
+    ),
+    "deep_nesting_crash": Issue(
+        "100,000 nested '[' overflow the C stack in ruamel.yaml.clib's composer: SIGSEGV, no message",
+        lambda result, problems: result.returncode == 1 and "nested too deeply" in result.stderr,
+        strict=False,  # depends on the stack size (ulimit -s)
+    ),
+}
+
+
+def _minimal_bytes() -> bytes:
+    return MINIMAL.read_bytes()
+
+
+def _replace(old: bytes, new: bytes) -> bytes:
+    data = _minimal_bytes()
+    assert data.count(old) == 1
+    return data.replace(old, new)
+
+
+# Cases written at test time: raw bytes, or too large to read as a fixture.
+GENERATED: dict[str, Callable[[], bytes]] = {
+    "not_utf8": lambda: _replace(b"  description: Enrollment events.", b"  description: Caf\xe9 events."),
+    "control_char": lambda: _replace(b"  description: Enrollment events.", b"  description: Enrollment\x07 events."),
+    "nested_too_deeply": lambda: _minimal_bytes() + b"nested: " + b"[" * 2_000 + b"]" * 2_000 + b"\n",
+    "deep_nesting_crash": lambda: _minimal_bytes() + b"nested: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    result: Result
+    before: dict[str, bytes]
+    after: dict[str, bytes]
+
+
+@pytest.fixture(scope="session")
+def minimal_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output directory holding a successful generate from minimal.yaml."""
+    out = tmp_path_factory.mktemp("minimal") / "out"
+    result = run_codegen("generate", "--spec", str(MINIMAL), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def run_case(tmp_path_factory: pytest.TempPathFactory, minimal_out: Path) -> Callable[..., Run]:
+    """Run the CLI once per (kind, command) on a fresh copy of ``minimal_out``."""
+    cache: dict[tuple[str, str], Run] = {}
+
+    def run(kind: str, command: str = "generate") -> Run:
+        if (kind, command) not in cache:
+            work = tmp_path_factory.mktemp(kind)
+            spec = ERRORS / f"{kind}.yaml"
+            if kind in GENERATED:
+                spec = work / "errors" / f"{kind}.yaml"
+                spec.parent.mkdir()
+                spec.write_bytes(GENERATED[kind]())
+            out = work / "out"
+            shutil.copytree(minimal_out, out)
+            before = snapshot(out)
+            result = run_codegen(command, "--spec", str(spec), "--out", str(out))
+            cache[(kind, command)] = Run(result, before, snapshot(out))
+        return cache[(kind, command)]
+
+    return run
+
+
+def rendered(kind: str, line: int, column: int, message: str) -> str:
+    return f"errors/{kind}.yaml:{line}:{column}: {message}"
+
+
+def problems_in(stderr: str, kind: str) -> list[Problem]:
+    pattern = re.compile(rf"errors/{re.escape(kind)}\.yaml:(\d+):(\d+): (.*)")
+    found = []
+    for text in stderr.splitlines():
+        match = pattern.fullmatch(text)
+        if match:
+            found.append(Problem(int(match[1]), int(match[2]), match[3]))
+    return found
+
+
+def count_line(kind: str, count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''} in errors/{kind}.yaml"
+
+
+def test_minimal_spec_is_valid_and_checks_clean(minimal_out: Path) -> None:
+    assert {
+        "MANIFEST.json",
+        "normandy_telemetry/__init__.py",
+        "normandy_telemetry/catalog.json",
+        "normandy_telemetry/uptake.py",
+    } <= set(snapshot(minimal_out))
+    result = run_codegen("check", "--spec", str(MINIMAL), "--out", str(minimal_out))
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_fixture_has_expectations() -> None:
+    on_disk = {path.stem for path in ERRORS.glob("*.yaml")}
+    covered = (set(EXPECTED) | set(KNOWN_ISSUES)) - set(GENERATED)
+    assert on_disk == covered
+    assert not set(EXPECTED) & set(KNOWN_ISSUES)
+    assert set(NOISY) <= set(EXPECTED)
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_broken_spec_is_reported(kind: str, run_case: Callable[..., Run]) -> None:
+    run = run_case(kind)
+    assert "Traceback" not in run.result.stderr
+    assert run.result.returncode == 1, run.result.stdout + run.result.stderr
+    assert run.result.stdout == ""
+    lines = run.result.stderr.splitlines()
+    for expected in EXPECTED[kind]:
+        assert rendered(kind, *expected) in lines, run.result.stderr
+    assert run.after == run.before, "a failed generate changed the output directory"
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param(kind, marks=pytest.mark.xfail(reason=NOISY[kind], strict=True)) if kind in NOISY else kind for kind in sorted(EXPECTED)],
+)
+def test_nothing_else_is_reported(kind: str, run_case: Callable[..., Run]) -> None:
+    """Exactly the pinned problems, in file order, and a count line that says how many."""
+    stderr = run_case(kind).result.stderr
+    wanted = [Problem(*expected) for expected in EXPECTED[kind]]
+    assert problems_in(stderr, kind) == wanted
+    assert stderr.splitlines()[-1] == count_line(kind, len(wanted))
+    assert len(stderr.splitlines()) == len(wanted) + 1
+
+
+def test_several_errors_are_all_reported_in_file_order(run_case: Callable[..., Run]) -> None:
+    stderr = run_case("several_errors").result.stderr
+    found = problems_in(stderr, "several_errors")
+    assert [(p.line, p.column) for p in found] == [(15, 18), (55, 21), (81, 22)]
+    assert found == sorted(found, key=lambda p: (p.line, p.column))
+    assert "3 problems in errors/several_errors.yaml" in stderr.splitlines()
+
+
+def test_check_refuses_a_broken_spec(run_case: Callable[..., Run]) -> None:
+    run = run_case("several_errors", "check")
+    assert run.result.returncode == 1
+    assert "Traceback" not in run.result.stderr
+    assert run.result.stdout == ""
+    lines = run.result.stderr.splitlines()
+    for expected in EXPECTED["several_errors"]:
+        assert rendered("several_errors", *expected) in lines
+    assert lines[-1] == count_line("several_errors", 3)
+    assert run.after == run.before
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param(kind, marks=pytest.mark.xfail(reason=issue.reason, strict=issue.strict)) for kind, issue in sorted(KNOWN_ISSUES.items())],
+)
+def test_known_issue(kind: str, run_case: Callable[..., Run]) -> None:
+    run = run_case(kind)
+    problems = problems_in(run.result.stderr, kind)
+    assert _exits_1_cleanly(run.result, problems), run.result.stderr
+    assert KNOWN_ISSUES[kind].wanted(run.result, problems), run.result.stderr
+    assert run.after == run.before
