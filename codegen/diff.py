@@ -63,10 +63,10 @@ def diff_specs(old: m.Spec, new: m.Spec) -> list[Change]:
     return list(_compare(old, new, "spec"))
 
 
-def _compare(old: Any, new: Any, path: str) -> Iterator[Change]:
+def _compare(old: Any, new: Any, path: str, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
     for field in dataclasses.fields(old):
         name = field.name
-        if name in ("loc", "label"):
+        if name in ("loc", "label") or name in skip:
             continue
         before, after = getattr(old, name), getattr(new, name, None)
         where = f"{path}.{name}" if path != "spec" else name
@@ -125,7 +125,8 @@ def _compare_collection(before: tuple[Any, ...], after: tuple[Any, ...], where: 
         elif key in renamed:
             target = renamed[key]
             yield Change(BREAKING, f"{where}.{target}", f"{noun} renamed from {key} to {target}", key, target)
-            yield from _compare(item, new_items[target], f"{where}.{target}")
+            # The rename itself is the change; its record and new name are not more.
+            yield from _compare(item, new_items[target], f"{where}.{target}", frozenset({key_field, "renamed_from"}))
         else:
             yield Change(BREAKING, f"{where}.{key}", f"{noun} removed", key, None)
     for key, item in new_items.items():

@@ -157,7 +157,8 @@ def missing_enrollment_id(spec: m.Spec) -> Iterator[tuple[Item, str]]:
             continue
         for event in obj.events:
             if event.method not in carrying:
-                yield event, f"{event.ident} has no enrollment-ID extra key, but {', '.join(carrying)} of {obj.name} do"
+                verb = "carries one" if len(carrying) == 1 else "carry one"
+                yield event, f"{event.ident} has no enrollment-ID extra key, but {', '.join(carrying)} of {obj.name} {verb}"
 
 
 RULES: tuple[Rule, ...] = (
