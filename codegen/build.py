@@ -9,6 +9,7 @@ conditions naming keys or values that do not exist.
 
 from __future__ import annotations
 
+import keyword
 import re
 from typing import Any
 
@@ -65,6 +66,16 @@ def _strings(node: YNode | None, name: str) -> list[Scalar]:
     return [item for item in target.items if isinstance(item, Scalar) and item.kind == "str"]
 
 
+# Names the generated package defines itself; a spec name that becomes one of
+# them would silently replace it.
+RESERVED_NAMES = frozenset(
+    {
+        "LEGAL_UPTAKE_VALUES", "SOURCES", "CATEGORY", "VALUE_MAX_LENGTH", "EXTRA_MAX_LENGTH",
+        "ENROLLMENT_ID_FILLER", "ENROLLMENT_ID_FORMAT", "EVENTS", "OBJECTS", "METHODS",
+    }
+)
+
+
 def _tracking(node: YNode | None) -> dict[str, Any]:
     """The fields lint and diff read: ``lint_ignore`` and ``renamed_from``."""
     return {"lint_ignore": _str_items(_child(node, "lint_ignore")), "renamed_from": _text(node, "renamed_from")}
@@ -72,6 +83,16 @@ def _tracking(node: YNode | None) -> dict[str, Any]:
 
 def _key_loc(entry: Entry) -> m.Loc:
     return m.Loc(entry.key_line, entry.key_column)
+
+
+def _node_loc(node: YNode | None) -> m.Loc:
+    return m.Loc(node.line, node.column) if node is not None else m.NOWHERE
+
+
+def _int_items(value: YNode | None) -> tuple[int, ...]:
+    if not isinstance(value, Sequence):
+        return ()
+    return tuple(item.value for item in value.items if isinstance(item, Scalar) and isinstance(item.value, int) and item.kind == "int")
 
 
 def _at(node: YNode | None, default: YNode) -> tuple[int, int]:
@@ -84,6 +105,8 @@ class Builder:
         self.root = root
         self.label = label
         self.problems: list[Problem] = []
+        self.metadata: m.Metadata | None = None  # the spec's, read first: items inherit it
+        self.method_members: dict[str, Entry] = {}  # EventMethod member -> first method
 
     def report(self, node: YNode | None, message: str, default: YNode | None = None) -> None:
         line, column = _at(node, default or self.root)
@@ -95,6 +118,7 @@ class Builder:
         if version is not None and version != FORMAT_VERSION:
             message = f"format_version {version} is not supported; this toolchain reads format_version {FORMAT_VERSION}"
             self.report(_child(root, "format_version"), message)
+        self.metadata = self.spec_metadata(_child(root, "metadata"))
         return m.Spec(
             label=self.label,
             format_version=version or FORMAT_VERSION,
@@ -104,7 +128,50 @@ class Builder:
             scalars=tuple(self.scalar(e) for e in _entries(root, "scalars")),
             enrollment_id=self.enrollment_id(_child(root, "enrollment_id")),
             events=self.events(_child(root, "events")),
+            metadata=self.metadata,
         )
+
+    # -- metadata for the Firefox targets --------------------------------------
+
+    def spec_metadata(self, node: YNode | None) -> m.Metadata | None:
+        if node is None:
+            return None
+        legacy = _child(node, "legacy")
+        return m.Metadata(
+            bugs=_int_items(_child(node, "bugs")),
+            data_reviews=_str_items(_child(node, "data_reviews")),
+            notification_emails=_str_items(_child(node, "notification_emails")),
+            expires=_text(node, "expires") or "",
+            legacy=m.LegacyMetadata(
+                record_in_processes=_str_items(_child(legacy, "record_in_processes")),
+                products=_str_items(_child(legacy, "products")),
+                expiry_version=_text(legacy, "expiry_version") or "",
+                release_channel_collection=_text(legacy, "release_channel_collection") or "",
+            ),
+        )
+
+    def item_metadata(self, node: YNode | None) -> m.Metadata | None:
+        """The spec's metadata with an item's ``metadata`` override applied (None without spec metadata)."""
+        if self.metadata is None or node is None:
+            return self.metadata
+        base = self.metadata
+        return m.Metadata(
+            bugs=_int_items(_child(node, "bugs")) or base.bugs,
+            data_reviews=_str_items(_child(node, "data_reviews")) or base.data_reviews,
+            notification_emails=_str_items(_child(node, "notification_emails")) or base.notification_emails,
+            expires=_text(node, "expires") or base.expires,
+            legacy=base.legacy,
+        )
+
+    def uptake_glean(self, node: YNode | None) -> m.UptakeGlean | None:
+        event = _text(node, "event")
+        if node is None or event is None or "." not in event:
+            return None
+        category, name = event.rsplit(".", 1)
+        extra = tuple(m.GleanExtra(e.key, _str_value(e.value) or "", _key_loc(e)) for e in _entries(node, "extra"))
+        event_node = _child(node, "event")
+        loc = m.Loc(event_node.line, event_node.column) if event_node is not None else m.NOWHERE
+        return m.UptakeGlean(category, name, extra, self.item_metadata(_child(node, "metadata")), loc)
 
     # -- uptake ---------------------------------------------------------------
 
@@ -112,9 +179,12 @@ class Builder:
         legal = tuple(str(s.value) for s in _strings(node, "legal_values"))
         constants: dict[str, Entry] = {}
         sources = []
+        enum_names: dict[str, Entry] = {}
         for entry in _entries(node, "sources"):
-            sources.append(self.source(entry, legal, constants))
-        return m.Uptake(_text(node, "description") or "", legal, tuple(sources))
+            source = self.source(entry, legal, constants)
+            self.unique(enum_names, source.enum_name, entry, "source")
+            sources.append(source)
+        return m.Uptake(_text(node, "description") or "", legal, tuple(sources), self.uptake_glean(_child(node, "glean")))
 
     def source(self, entry: Entry, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.UptakeSource:
         node = entry.value
@@ -155,6 +225,7 @@ class Builder:
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
         else:
             constants[entry.key] = entry
+        self.not_reserved(entry, entry.key, "constant")
         value = _text(node, "value")
         firefox_value = _text(node, "firefox_value")
         correction = _text(node, "correction")
@@ -175,8 +246,8 @@ class Builder:
         return m.Status(entry.key, value or "", description, firefox_value, correction, loc=_key_loc(entry), **_tracking(node))
 
     def placeholder(self, node: YNode | None) -> m.Placeholder | None:
-        if node is None:
-            return None
+        if not isinstance(node, Mapping):
+            return None  # absent, or already reported by the structure check
         pattern = _text(node, "pattern") or ""
         self.regex(_child(node, "pattern"), pattern)
         return m.Placeholder(_text(node, "name") or "", _text(node, "description") or "", pattern)
@@ -191,6 +262,7 @@ class Builder:
 
     def scalar(self, entry: Entry) -> m.Scalar:
         node = entry.value
+        self.not_reserved(entry, entry.key.upper(), "scalar")
         return m.Scalar(
             ident=entry.key,
             name=_text(node, "name") or "",
@@ -201,6 +273,7 @@ class Builder:
             unit=_text(node, "unit") or "",
             correction=_text(node, "correction"),
             loc=_key_loc(entry),
+            metadata=self.item_metadata(_child(node, "metadata")),
         )
 
     def enrollment_id(self, node: YNode | None) -> m.EnrollmentId:
@@ -239,16 +312,35 @@ class Builder:
             value_max_length=_int(node, "value_max_length") or 0,
             extra_max_length=extra_max,
             objects=tuple(objects),
+            loc=_node_loc(_child(node, "category")),
         )
 
     def python_name(self, entry: Entry, name: str, what: str) -> None:
         if not m.is_python_name(name):
-            message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python keyword; choose another name"
+            kind = "soft keyword" if keyword.issoftkeyword(name) else "keyword"
+            message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
+            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+
+    def unique(self, seen: dict[str, Entry], derived: str, entry: Entry, what: str) -> None:
+        """Two spec names that become one generated name would overwrite each other."""
+        first = seen.setdefault(derived, entry)
+        if first is not entry:
+            message = f"{what} '{entry.key}' and '{first.key}' (line {first.key_line}) both become '{derived}' in the generated code; rename one"
+            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+
+    def not_reserved(self, entry: Entry, derived: str, what: str) -> None:
+        if derived in RESERVED_NAMES:
+            becomes = "is" if derived == entry.key else f"becomes '{derived}',"
+            message = f"{what} '{entry.key}' {becomes} a name the generated package already uses; rename it"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
     def event(self, entry: Entry, category: str, obj: str, extra_max: int) -> m.Event:
         node = entry.value
         self.python_name(entry, m.snake_case(entry.key), "method")
+        member = m.snake_case(entry.key).upper()
+        first = self.method_members.setdefault(member, entry)
+        if first.key != entry.key:
+            self.unique({member: first}, member, entry, "method")
         extra_entries = _entries(node, "extra")
         keys = {e.key: e for e in extra_entries}
         python_names: dict[str, Entry] = {}
@@ -298,7 +390,8 @@ class Builder:
         conditions = tuple(self.condition(c, entry, siblings) for c in _entries(when_node)) if when_node is not None else ()
         exclusive = [name for name in ("when", "channels", "optional") if name in fields]
         if len(exclusive) > 1:
-            self.report(fields[exclusive[1]], f"extra key '{entry.key}' sets {one_of(exclusive)}; choose one way the key may be absent")
+            listed = " and ".join(f"'{name}'" for name in exclusive)
+            self.report(fields[exclusive[1]], f"extra key '{entry.key}' sets {listed}; choose one way the key may be absent")
         optional = fields.get("optional")
         return m.ExtraKey(
             name=entry.key,
@@ -315,6 +408,8 @@ class Builder:
             loc=_key_loc(entry),
             lint_ignore=_str_items(fields.get("lint_ignore")),
             renamed_from=_str_value(fields.get("renamed_from")),
+            legacy_name=_str_value(fields.get("legacy_name")),
+            legacy_loc=_node_loc(fields.get("legacy_name")),
         )
 
     def condition(self, entry: Entry, owner: Entry, siblings: dict[str, Entry]) -> m.Condition:

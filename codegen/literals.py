@@ -8,6 +8,7 @@ string it lands in.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from typing import Any
 
@@ -45,6 +46,11 @@ def python_docstring(text: str, indent: int = 0, width: int = 79) -> str:
     return f'"""{lines[0]}\n{rest}\n{pad}"""'
 
 
+def comment_text(text: str) -> str:
+    """Text for a ``#`` comment: one line, whatever the spec holds."""
+    return " ".join(text.split())
+
+
 def json_text(value: Any, indent: int | None = 2, inline_depth: int | None = None) -> str:
     """Deterministic JSON: keys in the order the payload builder chose, UTF-8 kept.
 
@@ -74,3 +80,49 @@ def _layout(value: Any, indent: int, inline_depth: int, depth: int) -> str:
         items = [pad + _layout(item, indent, inline_depth, depth + 1) for item in value]
         opening, closing = "[", "]"
     return opening + "\n" + ",\n".join(items) + "\n" + " " * (indent * depth) + closing
+
+
+_YAML_PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]*")
+# Words YAML 1.1 (PyYAML, Firefox's parsers) reads as booleans or null when unquoted.
+_YAML_WORDS = frozenset("y n yes no on off true false null".split())
+
+
+def yaml_scalar(value: Any, key: bool = False) -> str:
+    """A YAML scalar equal to ``value``: str, int, bool, or a flat list of them.
+
+    Strings are double-quoted, with every character YAML cannot hold printably
+    escaped (``\\n``, ``\\x85``, ``\\u2028``, ``\\U0001F600`` ...), so spec text
+    can never start a new key, a comment or a document. With ``key=True``, a
+    plain identifier is written unquoted (``prefBranch:``) for readability.
+    """
+    if type(value) is not str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, (list, tuple)):
+            return "[" + ", ".join(yaml_scalar(item) for item in value) + "]"
+        raise TypeError(f"no YAML scalar for {type(value).__name__}")
+    if key and _YAML_PLAIN_KEY.fullmatch(value) and value.lower() not in _YAML_WORDS:
+        return value
+    if _YAML_UNPRINTABLE.search(value) is None:  # the common case, kept fast for large specs
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return '"' + _YAML_UNSAFE.sub(lambda match: _yaml_char(match.group()), value) + '"'
+
+
+# Characters written as an escape: quotes, backslashes, and everything outside
+# YAML's printable set or that YAML reads as a line break (NEL, LS, PS) or a BOM.
+_YAML_UNSAFE = re.compile(r'[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\]')
+_YAML_UNPRINTABLE = re.compile(r'[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]')
+_YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+
+
+def _yaml_char(ch: str) -> str:
+    if ch in _YAML_ESCAPES:
+        return _YAML_ESCAPES[ch]
+    code = ord(ch)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"

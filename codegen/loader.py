@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Any, Iterator, Union
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from codegen.problems import Problem, SpecError
@@ -105,14 +108,18 @@ def parse_document(data: bytes, label: str) -> YNode:
         message = f"the spec is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes"
         raise SpecError(label, [Problem(1, 1, message)])
     text = _decode(data, label)
-    loader = _Loader(text)
     try:
         with _no_gc():
-            root = loader.get_single_node()
+            root = _compose(text)
     except MarkedYAMLError as exc:
-        raise SpecError(label, [_yaml_problem(exc)]) from None
+        raise SpecError(label, [_yaml_problem(exc, text)]) from None
+    except ReaderError as exc:
+        raise SpecError(label, [_reader_problem(exc, text)]) from None
     except YAMLError as exc:  # unmarked, e.g. an unreadable stream
         raise SpecError(label, [Problem(1, 1, f"YAML error: {exc}")]) from None
+    except _TooDeep:
+        message = f"the spec has more than {MAX_COLLECTIONS:,} brackets or list items; it cannot be a spec"
+        raise SpecError(label, [Problem(1, 1, message)]) from None
     if root is None:
         raise SpecError(label, [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")])
     converter = _Converter()
@@ -145,6 +152,52 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+# libyaml's composer recurses in C once per nesting level: on the default 8 MiB
+# stack it crashes somewhere past 20,000 levels. Documents that might nest that
+# deep (a cheap upper bound: their brackets, list dashes, complex keys and
+# indentation) are composed on a thread with a large stack instead; the
+# converter then reports "nested too deeply" through Python's recursion limit.
+SAFE_DEPTH = 10_000
+MAX_COLLECTIONS = 1_000_000
+_BIG_STACK = 512 * 1024 * 1024
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _nesting_bound(text: str) -> int:
+    indent = max(map(len, re.findall(r"^ +", text, re.M)), default=0)
+    return text.count("[") + text.count("{") + text.count("- ") + text.count("? ") + indent
+
+
+def _compose(text: str) -> Node | None:
+    bound = _nesting_bound(text)
+    if bound <= SAFE_DEPTH:
+        return _Loader(text).get_single_node()
+    if bound > MAX_COLLECTIONS:
+        raise _TooDeep
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["root"] = _Loader(text).get_single_node()
+        except BaseException as exc:  # re-raised on the calling thread
+            outcome["error"] = exc
+
+    previous = threading.stack_size(_BIG_STACK)
+    try:
+        worker = threading.Thread(target=work, name="compose-deep-spec")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(previous)
+    if "error" in outcome:
+        raise outcome["error"]
+    root: Node | None = outcome.get("root")
+    return root
+
+
 def _decode(data: bytes, label: str) -> str:
     try:
         return data.decode("utf-8")
@@ -157,13 +210,35 @@ def _decode(data: bytes, label: str) -> str:
         raise SpecError(label, [Problem(line, column, message)]) from None
 
 
-def _yaml_problem(exc: MarkedYAMLError) -> Problem:
+def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    parts = [p for p in (exc.context, exc.problem) if p]
-    message = "YAML syntax error: " + ", ".join(str(p) for p in parts)
+    parts = [str(p) for p in (exc.context, exc.problem) if p]
+    message = "YAML syntax error: " + ", ".join(parts)
+    context = exc.context_mark
     if mark is None:
         return Problem(1, 1, message)
+    lines = text.splitlines()
+    bad = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    if bad == "\t":
+        message = "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces"
+    elif context is not None and context.line != mark.line and not _whole_stream(exc.context):
+        message += f" (the {exc.context.split()[-1] if exc.context else 'construct'} opened at line {context.line + 1}, column {context.column + 1})"
     return Problem(mark.line + 1, mark.column + 1, message)
+
+
+def _whole_stream(context: object) -> bool:
+    return any(word in str(context or "") for word in ("stream", "document"))
+
+
+def _reader_problem(exc: ReaderError, text: str) -> Problem:
+    """A character YAML does not allow (control characters): say which, and where."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    character = exc.character if isinstance(exc.character, int) else 0
+    message = f"the spec contains the control character U+{character:04X}, which YAML does not allow; remove it"
+    return Problem(line, column, message)
 
 
 class _TooLarge(Exception):
@@ -203,8 +278,13 @@ class _Converter:
             if key_tag == _MERGE:
                 self.problems.append(Problem(key_line, key_column, "merge keys ('<<') are not allowed; write the fields out"))
                 continue
-            if not isinstance(key_node, ScalarNode) or key_tag != _STR:
-                self.problems.append(Problem(key_line, key_column, "a key must be a plain string"))
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(Problem(key_line, key_column, "a key must be a plain string, not a list or mapping"))
+                continue
+            if key_tag != _STR:
+                kind = SCALAR_KINDS.get(key_tag.rsplit(":", 1)[-1], "value that is not a string")
+                message = f"the key {key_node.value} reads as {'an' if kind[0] in 'aeiou' else 'a'} {kind}; quote it to make it a string: '{key_node.value}'"
+                self.problems.append(Problem(key_line, key_column, message))
                 continue
             key = key_node.value
             if key in entries:

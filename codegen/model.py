@@ -6,12 +6,14 @@ so every output agrees on them.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 
+@functools.lru_cache(maxsize=None)
 def snake_case(name: str) -> str:
     """``enrollFailed`` -> ``enroll_failed``; ``addonId`` -> ``addon_id``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -99,10 +101,67 @@ class UptakeSource:
 
 
 @dataclass(frozen=True, slots=True)
+class LegacyMetadata:
+    """The fields every legacy ``Events.yaml`` entry needs that Glean does not."""
+
+    record_in_processes: tuple[str, ...]
+    products: tuple[str, ...]
+    expiry_version: str
+    release_channel_collection: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Bugs, reviews, owners and expiry of one Firefox metric (the spec's ``metadata``,
+    with an item's ``metadata`` override already applied)."""
+
+    bugs: tuple[int, ...]
+    data_reviews: tuple[str, ...]
+    notification_emails: tuple[str, ...]
+    expires: str
+    legacy: LegacyMetadata | None = None
+
+    @property
+    def bug_urls(self) -> tuple[str, ...]:
+        """Glean wants URLs, not numbers (its linter's ``BUG_NUMBER`` check)."""
+        return tuple(f"https://bugzil.la/{number}" for number in self.bugs)
+
+
+@dataclass(frozen=True, slots=True)
+class GleanExtra:
+    """An extra key of the Glean uptake event that the spec states (not ``source`` or ``value``)."""
+
+    name: str
+    description: str
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class UptakeGlean:
+    """The Glean event Firefox reports Uptake statuses with."""
+
+    category: str
+    name: str
+    extra: tuple[GleanExtra, ...]
+    metadata: Metadata | None
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True, slots=True)
 class Uptake:
     description: str
     legal_values: tuple[str, ...]
     sources: tuple[UptakeSource, ...]
+    glean: UptakeGlean | None = None
+
+    @property
+    def reported_values(self) -> dict[str, tuple[str, ...]]:
+        """Every value a report may carry, in spec order, with the constants that send it."""
+        found: dict[str, list[str]] = {}
+        for _, status in self.statuses:
+            for value in status.reported_values:
+                found.setdefault(value, []).append(status.constant)
+        return {value: tuple(dict.fromkeys(constants)) for value, constants in found.items()}
 
     @property
     def statuses(self) -> Iterator[tuple[UptakeSource, Status]]:
@@ -122,10 +181,21 @@ class Scalar:
     unit: str
     correction: str | None
     loc: Loc = _loc()
+    metadata: Metadata | None = None
 
     @property
     def category(self) -> str:
         return self.name.split(".", 1)[0]
+
+    @property
+    def glean_type(self) -> str:
+        """Firefox moved keyed scalars to labeled Glean metrics (labels are the keys)."""
+        return {"keyed_uint": "labeled_quantity"}[self.kind]
+
+    @property
+    def telemetry_mirror(self) -> str:
+        """The legacy scalar's name in Firefox's generated C++ (``NORMANDY_RECIPE_FRESHNESS``)."""
+        return self.name.upper().replace(".", "_")
 
     @property
     def short_name(self) -> str:
@@ -176,10 +246,40 @@ class ExtraKey:
     lint_ignore: tuple[str, ...] = ()
     renamed_from: str | None = None
     loc: Loc = _loc()
+    legacy_name: str | None = None
+    legacy_loc: Loc = _loc()
 
     @property
     def python_name(self) -> str:
         return snake_case(self.name)
+
+    @property
+    def legacy_key(self) -> str:
+        """The name Firefox records the key under (Events.yaml and Glean): ``legacy_name`` if set."""
+        return self.legacy_name or self.name
+
+    def firefox_description(self, filler: str) -> str:
+        """The description, with its allowed values, presence and format spelled out, for
+        outputs whose readers see nothing but this text (metrics.yaml, Events.yaml)."""
+        parts = [" ".join(self.description.split())]
+        if self.when:
+            conditions = "; ".join(
+                f"`{c.key}` is " + " or ".join(f"`{v}`" for v in c.values) for c in self.when
+            )
+            parts.append(f"Present only when {conditions}.")
+        elif self.channels:
+            parts.append("Recorded only on the " + ", ".join(self.channels) + " channel" + ("s." if len(self.channels) > 1 else "."))
+        elif self.optional:
+            parts.append("May be absent.")
+        if self.format == "enrollment_id":
+            parts.append(f"A UUID without braces, or `{filler}` when Telemetry upload is disabled.")
+        if self.examples:
+            parts.append("Examples: " + ", ".join(f"`{v}`" for v in self.examples) + ".")
+        text = " ".join(parts)
+        if self.allowed:
+            lines = [f"- `{a.value}`: {' '.join(a.description.split())}" for a in self.allowed]
+            text += "\n\nAllowed values:\n" + "\n".join(lines)
+        return text
 
     @property
     def presence(self) -> str:
@@ -222,6 +322,21 @@ class Event:
         return f"{snake_case(self.method)}_{self.object}"
 
     @property
+    def legacy_id(self) -> str:
+        """How Firefox's docs name the legacy event: ``normandy.enrollFailed#preference_study``."""
+        return f"{self.category}.{self.method}#{self.object}"
+
+    @property
+    def telemetry_mirror(self) -> str:
+        """The legacy event's name in Firefox's generated C++ (``Normandy_Enrollfailed_PreferenceStudy``),
+        which a Glean metric's ``telemetry_mirror`` names; built as Firefox's ``parse_events.py`` does."""
+
+        def cpp(name: str, sep: str) -> str:
+            return "".join(word.capitalize() for word in name.split(sep))
+
+        return f"{cpp(self.category, '.')}_{cpp(self.method, '_')}_{cpp(self.object, '_')}"
+
+    @property
     def ident(self) -> str:
         """A name unique in the catalogue: ``preference_study.enrollFailed``."""
         return f"{self.object}.{self.method}"
@@ -246,6 +361,7 @@ class Events:
     value_max_length: int
     extra_max_length: int
     objects: tuple[EventObject, ...]
+    loc: Loc = _loc()  # of the category's value
 
     @property
     def all(self) -> Iterator[Event]:
@@ -268,9 +384,13 @@ class Spec:
     scalars: tuple[Scalar, ...]
     enrollment_id: EnrollmentId
     events: Events
+    metadata: Metadata | None = None
 
     def corrections(self) -> Iterator[Correction]:
         """Every correction of the seed, in spec order."""
+        for source in self.uptake.sources:
+            if source.correction:
+                yield Correction(f"{source.name} ({source.key})", source.correction)
         for source, status in self.uptake.statuses:
             if status.correction:
                 yield Correction(f"{status.constant} ({source.key})", status.correction)
@@ -291,3 +411,43 @@ class Spec:
                     for allowed in key.allowed:
                         if allowed.correction:
                             yield Correction(f"{event.ident} extra {key.name} = {allowed.value}", allowed.correction)
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyEntry:
+    """One entry of the legacy ``Events.yaml``: a method recorded with some objects.
+
+    Firefox registers extra keys per entry, for every (method, object) pair in it,
+    so an entry's keys are the union of its events' keys.
+    """
+
+    name: str
+    method: str
+    events: tuple[Event, ...]
+
+    @property
+    def objects(self) -> tuple[str, ...]:
+        return tuple(e.object for e in self.events)
+
+    @property
+    def extra_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k.legacy_key for e in self.events for k in e.extra))
+
+    def description(self) -> str:
+        return _per_object({e.object: f"{e.description}\n\nValue: {e.value}" for e in self.events}, len(self.events))
+
+    def extra_keys(self, filler: str) -> list[tuple[str, str]]:
+        """``(recorded name, description)`` for each key, in first-use order."""
+        texts: dict[str, dict[str, str]] = {}
+        for event in self.events:
+            for key in event.extra:
+                texts.setdefault(key.legacy_key, {})[event.object] = key.firefox_description(filler)
+        return [(name, _per_object(by_object, len(self.events))) for name, by_object in texts.items()]
+
+
+def _per_object(texts: dict[str, str], objects: int) -> str:
+    """One text if every one of the entry's ``objects`` says the same, else each object's text under its name."""
+    distinct = set(texts.values())
+    if len(distinct) == 1 and len(texts) == objects:
+        return distinct.pop()
+    return "\n\n".join(f"For {obj}: {text}" for obj, text in texts.items())

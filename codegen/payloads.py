@@ -20,6 +20,7 @@ def extra_key(key: ExtraKey) -> dict[str, Any]:
         "format": key.format,
         "max_length": key.max_length,
         "truncate": key.truncate,
+        "legacy_name": key.legacy_name,
     }
 
 

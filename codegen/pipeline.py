@@ -20,6 +20,7 @@ from codegen.problems import SpecError
 from codegen.render import TARGETS, Target, render_targets, unformatted_paths
 from codegen.schema_types import Validator
 from codegen.spec_schema import SPEC
+from codegen.targets_limits import check_target_limits
 from codegen.writer import with_manifest
 
 
@@ -35,6 +36,8 @@ def load_spec_bytes(data: bytes, label: str) -> Spec:
     validator.check(tree, SPEC, "the spec")
     spec, problems = build_model(tree, label)
     problems = validator.problems + problems
+    if not problems:  # target limits are checked on a sound model, so nothing is reported twice
+        problems = check_target_limits(spec)
     if problems:
         raise SpecError(label, problems)
     return spec

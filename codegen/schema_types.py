@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from typing import Iterator, Union
 
 from codegen.loader import Mapping, Scalar, Sequence, YNode
-from codegen.problems import Problem, did_you_mean
+from codegen.problems import Problem, did_you_mean, one_of
+
+# Characters no text in a spec may hold: they break generated code and pages.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,17 @@ class NamedMap:
 
 _FIELD_MAPS: dict[str, dict[str, Field]] = {}  # by record name; records are immutable
 
+def _shown(where: str, value: str, named: bool) -> str:
+    """The subject of a message about ``value``; a mapping key's ``where`` already quotes it."""
+    return where if named else f"{where} is '{_one_line(value)}', which"
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    """A value as it can be quoted in a one-line message."""
+    flat = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
 Schema = Union[Text, Integer, Boolean, ListOf, Record, NamedMap]
 
 
@@ -101,9 +115,10 @@ class Validator:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def check(self, node: YNode, schema: Schema, where: str) -> None:
+    def check(self, node: YNode, schema: Schema, where: str, at: tuple[int, int] | None = None) -> None:
+        """Check ``node``; ``at`` is where the key naming it stands, for "missing" messages."""
         if isinstance(schema, Record):
-            self._record(node, schema, where)
+            self._record(node, schema, where, at)
         elif isinstance(schema, NamedMap):
             self._named_map(node, schema, where)
         elif isinstance(schema, ListOf):
@@ -117,10 +132,11 @@ class Validator:
         if isinstance(node, Scalar) and node.kind != "str" and expected == "a string":
             hint = f"; quote it to make it a string: \"{node.value if node.kind != 'bool' else str(node.value).lower()}\""
             if node.kind == "null":
-                hint = "; write the text, or remove the field"
-        self.problems.append(Problem(node.line, node.column, f"{where} must be {expected}, not a {got}{hint}"))
+                hint = "; it is empty, write a value after the colon"
+        article = "an" if got[0] in "aeiou" else "a"
+        self.problems.append(Problem(node.line, node.column, f"{where} must be {expected}, not {article} {got}{hint}"))
 
-    def _record(self, node: YNode, schema: Record, where: str) -> None:
+    def _record(self, node: YNode, schema: Record, where: str, at: tuple[int, int] | None = None) -> None:
         if schema.shorthand and isinstance(node, Scalar) and node.kind == "str":
             self._scalar(node, Text(), where)
             return
@@ -129,20 +145,26 @@ class Validator:
             self._wrong_type(node, expected, where)
             return
         fields = schema.field_map()
+        misspelt: set[str] = set()
         for entry in node.entries.values():
             spec_field = fields.get(entry.key)
             if spec_field is None:
-                allowed = ", ".join(fields)
-                message = f"unknown field '{entry.key}' in {where}{did_you_mean(entry.key, fields)}"
-                if not did_you_mean(entry.key, fields):
-                    message += f" (allowed: {allowed})"
+                missing = [name for name in fields if name not in node.entries]
+                suggestion = did_you_mean(entry.key, missing) or did_you_mean(entry.key, fields)
+                message = f"unknown field '{entry.key}' in {where}{suggestion}"
+                if suggestion:
+                    misspelt.add(suggestion.split("'")[1])
+                else:
+                    message += f" (allowed: {', '.join(fields)})"
                 self.problems.append(Problem(entry.key_line, entry.key_column, message))
                 continue
-            self.check(entry.value, spec_field.schema, f"'{entry.key}' of {where}")
+            self.check(entry.value, spec_field.schema, f"'{entry.key}' of {where}", (entry.key_line, entry.key_column))
+        line, column = at or (node.line, node.column)
         for spec_field in schema.fields:
-            if spec_field.required and spec_field.name not in node.entries:
+            # A misspelt field is reported once, as the typo, not again as missing.
+            if spec_field.required and spec_field.name not in node.entries and spec_field.name not in misspelt:
                 message = f"{where} is missing the required field '{spec_field.name}'"
-                self.problems.append(Problem(node.line, node.column, message))
+                self.problems.append(Problem(line, column, message))
 
     def _named_map(self, node: YNode, schema: NamedMap, where: str) -> None:
         if not isinstance(node, Mapping):
@@ -152,8 +174,8 @@ class Validator:
             self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
         for entry in node.entries.values():
             key_node = Scalar(entry.key, "str", entry.key_line, entry.key_column)
-            self._scalar(key_node, schema.key, f"name '{entry.key}' in {where}")
-            self.check(entry.value, schema.value, f"'{entry.key}' in {where}")
+            self._scalar(key_node, schema.key, f"the name '{entry.key}' in {where}", named=True)
+            self.check(entry.value, schema.value, f"'{entry.key}' in {where}", (entry.key_line, entry.key_column))
 
     def _list(self, node: YNode, schema: ListOf, where: str) -> None:
         if not isinstance(node, Sequence):
@@ -172,19 +194,24 @@ class Validator:
                 else:
                     seen[item.value] = item
 
-    def _scalar(self, node: YNode, schema: Schema, where: str) -> None:
+    def _scalar(self, node: YNode, schema: Schema, where: str, named: bool = False) -> None:
+        """``named``: ``where`` already quotes the value (a mapping key)."""
         if isinstance(schema, Text):
             if not isinstance(node, Scalar) or node.kind != "str":
                 self._wrong_type(node, "a string", where)
                 return
             value = str(node.value)
+            control = _CONTROL.search(value)
             if not value.strip():
                 self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+            elif control:
+                message = f"{where} contains the control character U+{ord(control.group()):04X}; remove it"
+                self.problems.append(Problem(node.line, node.column, message))
             elif schema.choices and value not in schema.choices:
-                message = f"{where} is '{value}', which is not one of {', '.join(schema.choices)}"
+                message = f"{_shown(where, value, named)} is not {one_of(schema.choices)}"
                 self.problems.append(Problem(node.line, node.column, message + did_you_mean(value, schema.choices)))
             elif schema.pattern and not re.fullmatch(schema.pattern, value):
-                self.problems.append(Problem(node.line, node.column, f"{where} '{value}' is not {schema.hint}"))
+                self.problems.append(Problem(node.line, node.column, f"{_shown(where, value, named)} is not {schema.hint}"))
         elif isinstance(schema, Integer):
             if not isinstance(node, Scalar) or node.kind != "int":
                 self._wrong_type(node, "an integer", where)

@@ -12,6 +12,7 @@ from codegen.schema_types import Boolean, Field, Integer, ListOf, NamedMap, Reco
 FORMAT_VERSION = 1
 
 PROSE = Text()
+TITLE = Text(r"[^\n]+", "a single line of text")
 CORRECTION = Field(
     "correction",
     PROSE,
@@ -69,12 +70,116 @@ SOURCE = Record(
     "source",
     "A part of Normandy that reports one Uptake status per run (runner, action, recipe).",
     (
-        Field("title", PROSE, "Heading for the docs, for example ``Recipe Status``.", required=True),
+        Field("title", TITLE, "Heading for the docs, for example ``Recipe Status``.", required=True),
         Field("key", Text(r"[a-z0-9_/<> -]+", "a key such as normandy/recipe/<recipe id>"), "The Uptake key; at most one ``<placeholder>``.", required=True),
         Field("placeholder", PLACEHOLDER, "Required exactly when ``key`` has a ``<placeholder>``."),
         Field("description", PROSE, "When the status is reported.", required=True),
         Field("statuses", NamedMap(CONSTANT_NAME, STATUS), "The statuses, in the seed's order.", required=True),
         CORRECTION, LINT_IGNORE, RENAMED_FROM,
+    ),
+)
+
+# -- what Firefox's build needs besides the telemetry itself --------------------
+# Read only by the Glean metrics.yaml and legacy Events.yaml targets.
+
+BUG_NUMBER = Integer(minimum=1)
+URL = Text(r"https?://\S+", "an http or https URL")
+EMAIL = Text(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an email address")
+EXPIRES = Text(r"never|[0-9]{4}-[0-9]{2}-[0-9]{2}", "``never`` or a quoted date such as \"2027-01-01\"")
+PROCESSES = ("main", "content", "gpu", "rdd", "socket", "utility", "all", "all_children")
+PRODUCTS = ("firefox", "fennec", "thunderbird")
+
+LEGACY_METADATA = Record(
+    "legacy_metadata",
+    "The fields every entry of the legacy ``Events.yaml`` needs that Glean does not "
+    "(Firefox's ``toolkit/components/telemetry/Events.yaml`` format).",
+    (
+        Field(
+            "record_in_processes",
+            ListOf(Text(choices=PROCESSES)),
+            "Firefox processes the events may be recorded in; Normandy runs in ``main`` only.",
+            required=True,
+        ),
+        Field("products", ListOf(Text(choices=PRODUCTS)), "Products that record the events.", required=True),
+        Field(
+            "expiry_version",
+            Text(r"never|[0-9]{1,3}", "``never`` or a Firefox major version such as \"140\""),
+            "The Firefox version after which the events are no longer recorded, or ``never``.",
+            required=True,
+        ),
+        Field(
+            "release_channel_collection",
+            Text(choices=("opt-in", "opt-out")),
+            "``opt-out`` records on every channel, release included; ``opt-in`` only on pre-release channels.",
+            required=True,
+        ),
+    ),
+)
+
+METADATA = Record(
+    "metadata",
+    "Ownership and review facts that Firefox's build requires of every metric, written once for the "
+    "whole spec. With this block the generator writes ``generated/glean/metrics.yaml`` and "
+    "``generated/legacy/Events.yaml`` and checks every name against those formats' limits; a spec "
+    "without it generates neither file.",
+    (
+        Field(
+            "bugs",
+            ListOf(BUG_NUMBER),
+            "Bugzilla bug numbers that introduced or changed the telemetry, for example ``1443560``. "
+            "Written as ``https://bugzil.la/<number>`` URLs in ``metrics.yaml`` (Glean's linter rejects "
+            "bare numbers) and as ``bug_numbers`` in ``Events.yaml``.",
+            required=True,
+        ),
+        Field(
+            "data_reviews",
+            ListOf(URL),
+            "URLs of the data-collection reviews; Firefox uses the bug's URL when the review is in the bug.",
+            required=True,
+        ),
+        Field("notification_emails", ListOf(EMAIL), "Who is told about expiry and problems.", required=True),
+        Field("expires", EXPIRES, "When the Glean metrics expire: ``never``, or a date.", required=True),
+        Field("legacy", LEGACY_METADATA, "Fields only the legacy ``Events.yaml`` needs.", required=True),
+    ),
+)
+
+METADATA_OVERRIDE = Record(
+    "metadata_override",
+    "Replaces, for one item only, some fields of the top-level ``metadata``; a field not given here "
+    "is taken from there.",
+    (
+        Field("bugs", ListOf(BUG_NUMBER), "Bugzilla bug numbers, as in ``metadata``."),
+        Field("data_reviews", ListOf(URL), "Data-review URLs, as in ``metadata``."),
+        Field("notification_emails", ListOf(EMAIL), "Who is told about expiry and problems."),
+        Field("expires", EXPIRES, "When the Glean metric expires."),
+    ),
+)
+
+LEGACY_KEY_NAME = Text(
+    r"[a-zA-Z][a-zA-Z0-9_.]*[a-zA-Z0-9]",
+    "an Events.yaml identifier: letters, digits, '_' or '.', starting with a letter and ending with a letter or digit",
+)
+
+UPTAKE_GLEAN = Record(
+    "uptake_glean",
+    "How Firefox records Normandy's Uptake statuses with Glean: one event per report, whose "
+    "``source`` extra key holds the Uptake key (``normandy/recipe/123``) and whose ``value`` "
+    "extra key holds the status's value. Both come from ``sources``; only the rest is written here.",
+    (
+        Field(
+            "event",
+            Text(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+", "a Glean category.name"),
+            "The Glean event's full name: its category (which may contain dots), a dot and the metric "
+            "name, for example ``uptake.remotecontent.result.uptake_normandy``.",
+            required=True,
+        ),
+        Field(
+            "extra",
+            NamedMap(Text(r"[a-zA-Z][a-zA-Z0-9_]*", "an extra key name"), PROSE, min_items=0),
+            "The event's other extra keys, each with its description: Firefox's Uptake Telemetry "
+            "defines them for every component that reports uptake.",
+        ),
+        Field("metadata", METADATA_OVERRIDE, "Bugs, reviews and emails of this event, where they differ from ``metadata``."),
     ),
 )
 
@@ -90,6 +195,7 @@ UPTAKE = Record(
             required=True,
         ),
         Field("sources", NamedMap(SOURCE_NAME, SOURCE), "The reporting sources, in the seed's order.", required=True),
+        Field("glean", UPTAKE_GLEAN, "The Glean event Firefox reports the statuses with; without it ``metrics.yaml`` has no uptake event."),
     ),
 )
 
@@ -104,6 +210,7 @@ SCALAR = Record(
         Field("value", PROSE, "What a value of the scalar is.", required=True),
         Field("unit", Text(choices=("second",)), "Unit of the value.", required=True),
         CORRECTION,
+        Field("metadata", METADATA_OVERRIDE, "Bugs, reviews and emails of this metric, where they differ from ``metadata``."),
     ),
 )
 
@@ -142,6 +249,15 @@ EXTRA_KEY = Record(
         Field("format", Text(choices=("enrollment_id",)), "``enrollment_id``: a UUID or the enrollment-ID filler."),
         Field("max_length", Integer(minimum=1), "Longest value, in characters; defaults to ``events.extra_max_length``."),
         Field("truncate", Integer(minimum=1), "The sender cuts longer values to this many characters."),
+        Field(
+            "legacy_name",
+            LEGACY_KEY_NAME,
+            "The name Firefox records this key under in its legacy ``Events.yaml`` and in Glean's "
+            "``metrics.yaml``, when that differs from the key's own name. Legacy extra key names may have "
+            "at most 15 characters, so a longer name needs one: the seed's ``preferenceBranch`` (16) is "
+            "recorded by Firefox as ``prefBranch``. Without it, a name over the limit stops generation; "
+            "it is never cut or renamed silently.",
+        ),
         CORRECTION, LINT_IGNORE, RENAMED_FROM,
     ),
 )
@@ -150,7 +266,7 @@ EVENT = Record(
     "event",
     "One event, named by its method (the mapping key).",
     (
-        Field("title", PROSE, "Heading for the docs, for example ``Enrollment``.", required=True),
+        Field("title", TITLE, "Heading for the docs, for example ``Enrollment``.", required=True),
         Field("description", PROSE, "When the event is sent.", required=True),
         Field("value", PROSE, "What the event's value holds.", required=True),
         Field("extra", NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0), "The extra keys, in the seed's order."),
@@ -162,7 +278,7 @@ EVENT_OBJECT = Record(
     "object",
     "A kind of change Normandy makes (preference study, rollout, add-on study).",
     (
-        Field("title", PROSE, "Heading for the docs.", required=True),
+        Field("title", TITLE, "Heading for the docs.", required=True),
         Field("description", PROSE, "What the object is.", required=True),
         Field("events", NamedMap(METHOD_NAME, EVENT), "The events, by method, in the seed's order.", required=True),
         CORRECTION, LINT_IGNORE, RENAMED_FROM,
@@ -185,9 +301,10 @@ SPEC = Record(
     "spec",
     "The top level of ``spec/normandy.yaml``.",
     (
-        Field("format_version", Integer(minimum=FORMAT_VERSION, maximum=FORMAT_VERSION), f"Always ``{FORMAT_VERSION}``.", required=True),
-        Field("title", PROSE, "The title of the telemetry described.", required=True),
+        Field("format_version", Integer(minimum=1), f"Always ``{FORMAT_VERSION}``.", required=True),
+        Field("title", TITLE, "The title of the telemetry described.", required=True),
         Field("description", PROSE, "What is collected and why.", required=True),
+        Field("metadata", METADATA, "Bugs, reviews, owners and expiry for the Firefox outputs (Glean and legacy Events.yaml)."),
         Field("uptake", UPTAKE, "Uptake statuses.", required=True),
         Field("scalars", NamedMap(SOURCE_NAME, SCALAR), "Scalars, by short name.", required=True),
         Field("enrollment_id", ENROLLMENT_ID, "Enrollment-ID rules.", required=True),
