@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all generate check lint test bench clean
+.PHONY: all generate check lint test docs bench clean
 
 all: generate
 
@@ -28,6 +28,12 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	$(VPY) -m pytest
+
+# The documentation site, from docs/ and generated/docs/, into docs/_build/html.
+# Warnings are errors and every reference must resolve. `make test` builds it
+# too (tests/test_docs.py), so CI proves the site builds.
+docs: $(STAMP)
+	$(VENV)/bin/sphinx-build -W --keep-going -n -b html docs docs/_build/html
 
 bench: $(STAMP)
 	$(VPY) -m benchmarks $(BENCH)

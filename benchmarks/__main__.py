@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["generation"]
+BENCHMARKS = ["generation", "glean", "validators"]
 
 
 def main(argv: list[str]) -> int:

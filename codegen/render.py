@@ -13,16 +13,20 @@ from typing import Any, Callable
 
 import jinja2
 
-from codegen import literals, payloads
+from codegen import event_schema, literals, payloads, targets_limits
 from codegen.model import EventObject, Spec, snake_case
+from codegen import rst as rst_docs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 FILTERS: dict[str, Callable[..., str]] = {
     "py": literals.python_literal,
     "docstring": literals.python_docstring,
+    "comment": literals.comment_text,
     "json": literals.json_text,
+    "yaml": literals.yaml_scalar,
     "snake": snake_case,
+    **rst_docs.FILTERS,
 }
 
 
@@ -45,6 +49,7 @@ class Target:
     context: Callable[[Spec], dict[str, Any]] = field(default=lambda spec: {})
     per_object: bool = False
     black: bool = True
+    when: Callable[[Spec], bool] | None = None  # rendered only if this says so (None: always)
 
 
 TARGETS: tuple[Target, ...] = (
@@ -58,6 +63,52 @@ TARGETS: tuple[Target, ...] = (
         "normandy_telemetry/catalog.json",
         lambda spec: {"payload": payloads.catalog(spec)},
     ),
+    # Fixed code, written in black's style, so black need not spend a quarter
+    # of a second on it at every run; the per-scalar part is small and formatted.
+    Target("python/errors.py.j2", "normandy_telemetry/errors.py", black=False),
+    Target("python/validate.py.j2", "normandy_telemetry/validate.py", black=False),
+    Target("python/validate_scalars.py.j2", "normandy_telemetry/validate_scalars.py"),
+    Target(
+        "python/events/__init__.py.j2",
+        "normandy_telemetry/events/__init__.py",
+        event_schema.package_context,
+        black=False,
+    ),
+    Target(
+        "python/events/object.py.j2",
+        "normandy_telemetry/events/{object}.py",
+        event_schema.builder_context,
+        per_object=True,
+        black=False,
+    ),
+    Target(
+        "schemas/normandy-events.schema.json.j2",
+        "schemas/normandy-events.schema.json",
+        lambda spec: {"document": event_schema.json_document(event_schema.events_schema(spec))},
+    ),
+    Target(
+        "schemas/normandy-uptake.schema.json.j2",
+        "schemas/normandy-uptake.schema.json",
+        lambda spec: {"document": event_schema.json_document(event_schema.uptake_schema(spec))},
+    ),
+    Target(
+        "schemas/normandy-scalars.schema.json.j2",
+        "schemas/normandy-scalars.schema.json",
+        lambda spec: {"document": event_schema.json_document(event_schema.scalars_schema(spec))},
+    ),
+    # Firefox's build inputs, written when the spec has the metadata they need.
+    Target("glean/metrics.yaml.j2", "glean/metrics.yaml", targets_limits.glean_context, when=lambda spec: spec.metadata is not None),
+    Target(
+        "legacy/Events.yaml.j2",
+        "legacy/Events.yaml",
+        lambda spec: {"entries": targets_limits.legacy_entries(spec.events)},
+        when=lambda spec: spec.metadata is not None,
+    ),
+    # The documentation pages, included by the Sphinx project in docs/.
+    Target("docs/uptake.rst.j2", "docs/uptake.rst"),
+    Target("docs/enrollment.rst.j2", "docs/enrollment.rst"),
+    Target("docs/corrections.rst.j2", "docs/corrections.rst", rst_docs.corrections_context),
+    Target("docs/spec-format.rst.j2", "docs/spec-format.rst", rst_docs.spec_format_context),
 )
 
 
@@ -90,6 +141,8 @@ def render_targets(spec: Spec, targets: tuple[Target, ...] = TARGETS) -> dict[st
     env = make_environment()
     rendered: dict[str, str] = {}
     for target in targets:
+        if target.when is not None and not target.when(spec):
+            continue
         template = env.get_template(target.template)
         shared = target.context(spec)
         for path, local in _outputs(spec, target):

@@ -1,0 +1,450 @@
+"""reStructuredText made from spec text: shown as written, never interpreted.
+
+The documentation templates receive every piece of spec text through these
+functions (registered as ``rst*`` filters in ``render.py``), so a description
+holding ``.. raw:: html``, a role, ``|substitution|``, ``*emphasis*``, a
+trailing backslash or a line that looks like a list renders as exactly those
+characters. The single piece of markup spec text may use is the one spec
+authors already write: a code span in backticks (`` `recipe.arguments.slug` ``,
+CommonMark's rule: a run of N backticks closes at the next run of N), which
+becomes an inline literal. ``tests/test_docs_rst.py`` proves with docutils
+itself that the result of :func:`text` parses to nothing but paragraphs, text
+and literals, whatever the input.
+
+Labels (:func:`label`) are derived from an item's identity, so they are stable
+across runs and unique wherever the spec's own uniqueness rules hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from codegen.event_schema import RESERVED_FUNCTIONS
+from codegen.model import (
+    AllowedValue,
+    Correction,
+    Event,
+    EventObject,
+    ExtraKey,
+    Scalar,
+    Spec,
+    Status,
+    UptakeSource,
+    snake_case,
+)
+
+# What can start or end inline markup, or make a reference, a substitution, a
+# role, a standalone URI or an e-mail link: backslash, backtick, star, bar and
+# at always; an underscore unless it sits inside a word (``RECIPE_SUCCESS``:
+# only ``name_`` and ``_`target``` are markup); a colon unless a space
+# follows it (``javascript:``, ``:role:`` and a closing ``::`` need one). A
+# backslash before any other character would be harmless too, but would make
+# the generated pages harder to read.
+_SPECIAL = re.compile(r"[\\`*|@]|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_|:(?! )")
+# A paragraph that starts with a word of two letters or more, followed by a
+# space or ordinary punctuation, cannot be read as a list, a field, a
+# directive, a title adornment or a transition. Any other paragraph is
+# prefixed with an escaped space, which renders as nothing but breaks all
+# line-start constructs (bullets, enumerators, ``..``, ``>>>``, ``|``, ``::``).
+_SAFE_START = re.compile(r"[^\W\d_]{2,}(?:[ ,;'’]|$)")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# Every character str.splitlines() (and so docutils) breaks a line at, and tabs:
+# inside a paragraph they all become one space, so no spec text starts a line.
+_SPACE = re.compile(r"[ \t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_ROLE_SPECIAL = re.compile(r"[\\`<>]")
+_BREAK = re.compile(r"[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ESCAPED_SPACE = "\\ "
+# Allowed values that are already a fine label part; anything else is slugged
+# and given a hash of the exact value, so two values never share a label.
+_PLAIN_PART = re.compile(r"[a-z0-9](?:[a-z0-9._-]|(?<! ) (?! ))*")
+# Spec text repeats (every enrollmentId says the same), and a large spec renders
+# hundreds of thousands of pieces: the pure functions below are memoised.
+_snake = lru_cache(maxsize=None)(snake_case)
+_PYTHON_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_LABEL = re.compile(r"[a-z0-9][a-z0-9._~ -]*")
+
+
+def _collapse(text: str) -> str:
+    if "  " not in text and not _BREAK.search(text):  # the common case, ten times faster
+        return text.strip(" ")
+    return _SPACE.sub(" ", text).strip(" ")
+
+
+def _escape(text: str) -> str:
+    return _SPECIAL.sub(lambda match: "\\" + match.group(0), text)
+
+
+def _code_literal(content: str) -> str | None:
+    """``content`` as an inline literal, or None when no inline literal can hold it."""
+    content = content.strip()
+    if not content or "``" in content or content.startswith("`") or content.endswith("`") or content.endswith("\\"):
+        return None
+    return f"``{content}``"
+
+
+def _paragraph(text: str) -> str:
+    """One paragraph of spec prose as one line of RST."""
+    flat = _collapse(text)
+    pieces: list[str] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(flat):
+        literal = _code_literal(match.group(2))
+        if literal is None:
+            continue
+        before = flat[position : match.start()]
+        pieces.append(_escape(before))
+        # An escaped space renders as nothing; it lets an inline literal touch
+        # any neighbouring character (docutils' character-level markup rule).
+        if before and not before.endswith(" "):
+            pieces.append(_ESCAPED_SPACE)
+        pieces.append(literal)
+        position = match.end()
+        if position < len(flat) and flat[position] != " ":
+            pieces.append(_ESCAPED_SPACE)
+    pieces.append(_escape(flat[position:]))
+    line = "".join(pieces)
+    if not _SAFE_START.match(flat):
+        line = _ESCAPED_SPACE + line
+    return line
+
+
+@lru_cache(maxsize=None)
+def text(value: str, indent: int = 0) -> str:
+    """Spec prose as RST paragraphs (blank lines in the spec separate them).
+
+    ``indent`` is the column the first line starts at in the template, so
+    later paragraphs line up with it (a field body, a table cell).
+    """
+    paragraphs = [p for p in _BLANK_LINE.split(value) if _collapse(p)]
+    if not paragraphs:
+        return _ESCAPED_SPACE + "(none)"
+    pad = " " * indent
+    return ("\n\n" + pad).join(_paragraph(p) for p in paragraphs)
+
+
+@lru_cache(maxsize=None)
+def inline(value: str) -> str:
+    """Spec text on one line (titles, table cells, list items)."""
+    return _paragraph(value) if _collapse(value) else _ESCAPED_SPACE + "(none)"
+
+
+@lru_cache(maxsize=None)
+def literal(value: str) -> str:
+    """A value shown as code (an inline literal), exactly as the spec has it.
+
+    A value no inline literal can hold (leading or trailing spaces, backtick
+    runs) is shown as escaped text between quotes instead.
+    """
+    if value and value == value.strip() and not _BREAK.search(value):
+        made = _code_literal(value)
+        if made is not None:
+            return made
+    return '"' + _escape(_SPACE.sub(" ", value)) + '"'
+
+
+def column_width(line: str) -> int:
+    """Width of ``line`` as docutils measures a title (wide characters count two)."""
+    if line.isascii():
+        return len(line)
+    width = 0
+    for char in line:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+@lru_cache(maxsize=None)
+def title(value: str, underline: str, code: bool = False) -> str:
+    """A section title and its underline (``underline`` is one adornment character).
+
+    ``code`` shows the title as an inline literal (a constant, a key name).
+    """
+    if len(underline) != 1 or underline.isalnum() or underline.isspace():
+        raise ValueError(f"not an adornment character: {underline!r}")
+    line = literal(value) if code else inline(value)
+    return f"{line}\n{underline * max(column_width(line), 4)}"
+
+
+def _slug(value: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+@lru_cache(maxsize=None)
+def label_part(value: str) -> str:
+    """``value`` as part of a label: as is when plain, else a slug and a hash."""
+    if _PLAIN_PART.fullmatch(value):
+        return value
+    return f"{_slug(value)}~{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}"
+
+
+LabelItem = (
+    Status | UptakeSource | Scalar | EventObject | Event | tuple[Event, ExtraKey] | tuple[Event, ExtraKey, AllowedValue]
+)
+
+
+def label(item: LabelItem) -> str:
+    """The label of a documented item (lower case, as docutils stores names).
+
+    Statuses use their constant (unique across sources), events their object
+    and snake_case method (unique, as Glean names must be), extra keys their
+    Python name (unique per event); allowed values are free text and go
+    through :func:`label_part`.
+    """
+    if type(item) is tuple:  # the most frequent, checked first: a large spec asks ~100,000 times
+        if len(item) == 2:
+            event, key = item
+            return f"extra-{event.object}-{_snake(event.method)}-{_snake(key.name)}"
+        if len(item) == 3:
+            event, key, allowed = item
+            return f"value-{event.object}-{_snake(event.method)}-{_snake(key.name)}-{label_part(allowed.value)}"
+    elif isinstance(item, Event):
+        return f"event-{item.object}-{_snake(item.method)}"
+    elif isinstance(item, Status):
+        return f"status-{item.constant.lower()}"
+    elif isinstance(item, UptakeSource):
+        return f"uptake-{item.name}"
+    elif isinstance(item, Scalar):
+        return f"scalar-{item.ident}"
+    elif isinstance(item, EventObject):
+        return f"object-{item.name}"
+    raise TypeError(f"no label for {type(item).__name__}")
+
+
+def _index_term(term: str) -> bool:
+    """Whether Sphinx reads ``term`` (whitespace collapsed) as plain text in an index entry."""
+    return bool(term) and ";" not in term and term[0] != "!"
+
+
+def index_target(name: str, entries: Iterable[tuple[str, str]] = ()) -> str:
+    """An ``index`` directive that is also the label ``name``.
+
+    Sphinx's search shows an index entry as a result that links to its
+    target, so searching for a telemetry value lands on the item itself.
+    Each entry is ``(term, subterm)``; a term that Sphinx would read as
+    index syntax (a ``;``, a leading ``!``) is left out of the index, and the
+    item is still documented and labelled. ``name`` comes from :func:`label`.
+    """
+    if not _LABEL.fullmatch(name):
+        raise ValueError(f"not a label: {name!r}")
+    lines = []
+    for term, sub in entries:
+        term, sub = _collapse(term), _collapse(sub)
+        if _index_term(term) and (not sub or _index_term(sub)):
+            # "!": the main entry of the term, which the search lists first.
+            lines.append(f"!single: {term}; {sub}" if sub else f"!single: {term}")
+    if not lines:
+        return f".. _{name}:"
+    body = "\n   ".join(lines)
+    return f".. index:: {body}\n   :name: {name}"
+
+
+@lru_cache(maxsize=None)
+def pyref(target: str, role: str = "data", parts: int = 1) -> str:
+    """A cross-reference to a documented Python object, or code if the name is odd.
+
+    The link shows the last ``parts`` components of the dotted name
+    (``RecipeStatus.RECIPE_SUCCESS`` for 2).
+    """
+    if role not in {"data", "class", "func", "attr", "mod", "obj"}:
+        raise ValueError(f"unknown Python role {role!r}")
+    if not _PYTHON_PATH.fullmatch(target):
+        return literal(target)
+    if parts <= 1:
+        return f":py:{role}:`~{target}`"
+    shown = ".".join(target.split(".")[-parts:]) + ("()" if role == "func" else "")
+    return f":py:{role}:`{shown} <{target}>`"
+
+
+def builder(event: Event) -> str:
+    """A cross-reference to the event's typed builder in ``normandy_telemetry.events``."""
+    function = _snake(event.method)
+    function += "_" if function in RESERVED_FUNCTIONS else ""
+    return pyref(f"normandy_telemetry.events.{event.object}.{function}", "func", parts=3)
+
+
+def key_refs(event: Event) -> str:
+    """Links to every extra key of ``event``, or ``none``."""
+    return ", ".join(ref(label((event, key)), key.name) for key in event.extra) or "none"
+
+
+def glean(event: Event) -> str:
+    """The event's Glean metric: ``normandy.<method in snake_case>_<object>``."""
+    return f"{event.category}.{_snake(event.method)}_{event.object}"
+
+
+def event_index(event: Event) -> str:
+    """The event's label and index entries: method, object and Glean metric."""
+    method, obj = event.method, event.object
+    return index_target(
+        label(event), [(method, f"{obj} event"), (obj, f"{method} event"), (glean(event), "Glean metric")]
+    )
+
+
+def key_index(pair: tuple[Event, ExtraKey]) -> str:
+    """An extra key's label and index entries (and its legacy name, if it has one)."""
+    event, key = pair
+    where = f"{event.object} {event.method} extra key"
+    entries = [(key.name, where)]
+    if key.legacy_name:
+        entries.append((key.legacy_name, f"{where} {key.name}"))
+    return index_target(label(pair), entries)
+
+
+def value_index(triple: tuple[Event, ExtraKey, AllowedValue]) -> str:
+    event, key, allowed = triple
+    return index_target(label(triple), [(allowed.value, f"{event.object} {event.method} {key.name}")])
+
+
+def presence(pair: tuple[Event, ExtraKey]) -> str:
+    """When an extra key is sent, with links to the keys and values it depends on."""
+    event, key = pair
+    if key.when:
+        siblings = {other.name: other for other in event.extra}
+        parts = []
+        for condition in key.when:
+            other = siblings[condition.key]
+            values = {allowed.value: allowed for allowed in other.allowed}
+            links = " or ".join(ref(label((event, other, values[value])), value) for value in condition.values)
+            parts.append(f"{ref(label((event, other)), condition.key)} is {links}")
+        return "sent only when " + ", and ".join(parts) + "; absent otherwise"
+    if key.channels:
+        plural = "s" if len(key.channels) > 1 else ""
+        return "sent only on the " + ", ".join(literal(c) for c in key.channels) + f" channel{plural}"
+    return "may be absent" if key.optional else "always sent"
+
+
+# The facts of an event and of an extra key are field lists made here rather
+# than in the template: a large spec has tens of thousands of them, and one
+# call that joins a few strings costs a tenth of a dozen template expressions
+# (a 5,000-event spec renders its docs in a second instead of three).
+
+
+def event_facts(event: Event, value_max_length: int) -> str:
+    """The field list under an event's title: names in every output, and limits."""
+    method, obj = event.method, event.object
+    snake = _snake(method)
+    catalog = "normandy_telemetry.catalog"
+    lines = [
+        f":Method: {literal(method)}",
+        f":Object: {literal(obj)}",
+        f":Value: {text(event.value, 8)}",
+        "",
+        f"        At most {value_max_length} characters.",
+        f":Glean metric: {literal(glean(event))}, an event metric; the event's value",
+        "               is sent as its extra key ``value``",
+        f":Events.yaml: category {literal(event.category)}, method {literal(method)}, object {literal(obj)}",
+        f":Python builder: {builder(event)}",
+        f":Python constants: {pyref(f'{catalog}.EventObject.{obj.upper()}', 'attr', 2)},",
+        f"                   {pyref(f'{catalog}.EventMethod.{snake.upper()}', 'attr', 2)},",
+        f"                   {literal(f'get_event({method!r}, {obj!r})')}",
+        f"                   (module {pyref(catalog, 'mod', 2)})",
+    ]
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=None)
+def key_facts(key: ExtraKey, filler: str) -> str:
+    """The field list of an extra key after its presence: values, limits, names."""
+    if key.allowed:
+        values = f"one of the {len(key.allowed)} values below"
+    elif key.format == "enrollment_id":
+        values = f"an :ref:`enrollment ID <enrollment-ids>`, or {literal(filler)}\n         while Telemetry upload is disabled"
+    elif key.examples:
+        values = "any string, for example " + " or ".join(literal(example) for example in key.examples)
+    else:
+        values = "any string"
+    limit = f"at most {key.max_length} characters"
+    if key.truncate:
+        limit += f"; the sender cuts longer values to {key.truncate} characters"
+    lines = [f":Values: {values}", f":Limit: {limit}"]
+    if key.legacy_name and key.legacy_name != key.name:
+        lines.append(
+            f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean (the name above is the seed's)"
+        )
+    lines.append(f":Python: keyword argument {literal(_snake(key.name))} of the builder")
+    return "\n".join(lines)
+
+
+def labelled_corrections(spec: Spec) -> Iterator[tuple[str, Correction]]:
+    """:meth:`Spec.corrections` with the label of each corrected item.
+
+    Walks the model in the same order; ``tests/test_docs_rst.py`` checks the
+    two agree, so a new kind of correction cannot be left off the page.
+    """
+    corrections = iter(spec.corrections())
+    for source, status in spec.uptake.statuses:
+        if status.correction:
+            yield label(status), next(corrections)
+    for scalar in spec.scalars:
+        if scalar.correction:
+            yield label(scalar), next(corrections)
+    if spec.enrollment_id.correction:
+        yield "enrollment-ids", next(corrections)
+    for obj in spec.events.objects:
+        if obj.correction:
+            yield label(obj), next(corrections)
+        for event in obj.events:
+            if event.correction:
+                yield label(event), next(corrections)
+            for key in event.extra:
+                if key.correction:
+                    yield label((event, key)), next(corrections)
+                for allowed in key.allowed:
+                    if allowed.correction:
+                        yield label((event, key, allowed)), next(corrections)
+
+
+def ref(name: str, title: str) -> str:
+    """A ``:ref:`` to label ``name`` shown as ``title`` (spec text, escaped for a role)."""
+    shown = _collapse(title)
+    if _ROLE_SPECIAL.search(shown):
+        shown = _ROLE_SPECIAL.sub(r"\\\g<0>", shown)
+    return f":ref:`{shown or name} <{name}>`"
+
+
+def header(notice: str) -> str:
+    """The do-not-edit notice as an RST comment (it never shows on a page)."""
+    return ".. " + "\n   ".join(line for line in notice.splitlines() if line.strip())
+
+
+def spec_format_context(spec: Spec) -> dict[str, object]:
+    """Context of the spec-format page: every record of the format, top level first."""
+    from codegen.schema_types import iter_records
+    from codegen.spec_schema import FORMAT_VERSION, SPEC
+
+    return {"records": list(iter_records(SPEC)), "format_version": FORMAT_VERSION}
+
+
+def corrections_context(spec: Spec) -> dict[str, object]:
+    return {"corrections": list(labelled_corrections(spec))}
+
+
+FILTERS = {
+    "rst": text,
+    "rst_inline": inline,
+    "rst_literal": literal,
+    "rst_title": title,
+    "rst_label": label,
+    "rst_index": index_target,
+    "rst_ref": ref,
+    "rst_pyref": pyref,
+    "rst_builder": builder,
+    "rst_key_refs": key_refs,
+    "rst_glean": glean,
+    "rst_event_index": event_index,
+    "rst_key_index": key_index,
+    "rst_value_index": value_index,
+    "rst_presence": presence,
+    "rst_event_facts": event_facts,
+    "rst_key_facts": key_facts,
+    "rst_snake": _snake,
+    "rst_header": header,
+}
+"""The documentation templates' filters, merged into ``render.FILTERS``."""

@@ -1,0 +1,137 @@
+"""Sphinx glue for the Normandy telemetry site.
+
+Two things the stock extensions do not do:
+
+* ``autodoc`` parses docstrings as reStructuredText, and the generated
+  package's docstrings hold spec text (descriptions, corrections). So every
+  docstring of ``normandy_telemetry`` is escaped with the same escaper as the
+  generated pages (:mod:`codegen.rst`) before Sphinx reads it: a description
+  holding ``.. raw:: html`` or a role shows as text on the API page too. The
+  cross-references the package's templates write (``:data:`NAME```) are shown
+  as code.
+* ``.. normandy-api::`` documents every module of the package, found by
+  walking it, so a module the generator starts writing (validators, event
+  builders) appears on the API page without anyone editing it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import pkgutil
+import re
+from types import ModuleType
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.parsing import nested_parse_to_nodes
+
+from codegen import rst
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = "normandy_telemetry"
+# A Python role the package's templates write, kept as code: ":data:`X`" -> "`X`".
+_PY_ROLE = re.compile(r":(?:py:)?(?:data|class|func|meth|attr|mod|exc|obj):`~?(?:[\w.]+\.)?([\w]+)`")
+# Values longer than this are left out of the API page (EVENTS would print the whole catalogue).
+LONGEST_VALUE = 120
+
+
+def escape_docstring(app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    if not (name == PACKAGE or name.startswith(PACKAGE + ".")):
+        return
+    source = _PY_ROLE.sub(r"`\1`", "\n".join(lines))
+    escaped = rst.text(source) if source.strip() else ""
+    lines[:] = escaped.split("\n") if escaped else []
+
+
+def unlink_builtins(app: Sphinx, doctree: nodes.document) -> None:
+    """Show built-in types in signatures (``object``, ``str``) as plain names.
+
+    They are not documented here, and without this Sphinx links ``object``
+    to whichever documented attribute happens to be called ``object``.
+    """
+    for xref in list(doctree.findall(addnodes.pending_xref)):
+        if xref.get("refdomain") == "py" and xref.get("reftype") in {"class", "obj"}:
+            if isinstance(getattr(builtins, xref.get("reftarget", ""), None), type):
+                xref.replace_self(xref.children)
+
+
+def prefer_label_ids(app: Sphinx, doctree: nodes.document) -> None:
+    """Make a section's label its anchor (``#status-recipe-signature-invalid``).
+
+    docutils gives a section the id made from its title first and the ids of
+    labels pointing at it after; the first id is the one the heading's link
+    and the search's title results use. Labels are stable, titles are not
+    (two events are both called "Enrollment"), so a label comes first.
+    """
+    explicit = {
+        doctree.nameids[name]
+        for name, is_explicit in doctree.nametypes.items()
+        if is_explicit and doctree.nameids.get(name)
+    }
+    for section in doctree.findall(nodes.section):
+        labels = [anchor for anchor in section["ids"] if anchor in explicit]
+        if labels and section["ids"][0] != labels[0]:
+            section["ids"].remove(labels[0])
+            section["ids"].insert(0, labels[0])
+
+
+def _modules() -> list[ModuleType]:
+    package = importlib.import_module(PACKAGE)
+    found = [package]
+    for info in pkgutil.walk_packages(package.__path__, PACKAGE + "."):
+        found.append(importlib.import_module(info.name))
+    return sorted(found, key=lambda module: module.__name__)
+
+
+def _long_values(module: ModuleType) -> list[str]:
+    """Module-level data whose value is too long to print, in name order."""
+    names = []
+    for name, value in vars(module).items():
+        if name.startswith("_") or isinstance(value, (type, ModuleType)) or callable(value):
+            continue
+        if len(repr(value)) > LONGEST_VALUE:
+            names.append(name)
+    return sorted(names)
+
+
+class NormandyApi(SphinxDirective):
+    """``.. normandy-api::``: a section per module of the package, documented by autodoc."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            modules = _modules()
+        except Exception as exc:  # an import error in the generated package is a finding, not a crash
+            logger.warning("cannot import %s: %s: %s", PACKAGE, type(exc).__name__, exc, location=self.get_location())
+            return []
+        lines: list[str] = []
+        for module in modules:
+            name = module.__name__
+            long_values = _long_values(module)
+            lines += ["", rst.title(name, "-", code=True), ""]
+            lines += [f".. automodule:: {name}"]
+            if module.__name__ == PACKAGE:
+                # The package re-exports its submodules' names; they are documented there.
+                lines += ["   :no-members:"]
+            else:
+                lines += ["   :members:", "   :undoc-members:", "   :member-order: bysource"]
+                if long_values:
+                    lines += [f"   :exclude-members: {', '.join(long_values)}"]
+            for value in long_values if module.__name__ != PACKAGE else []:
+                lines += ["", f".. autodata:: {name}.{value}", "   :no-value:"]
+        return nested_parse_to_nodes(self.state, "\n".join(lines), source="normandy-api", allow_section_headings=True)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("autodoc-process-docstring", escape_docstring)
+    app.connect("doctree-read", unlink_builtins)
+    app.connect("doctree-read", prefer_label_ids)
+    app.add_directive("normandy-api", NormandyApi)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

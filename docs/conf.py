@@ -1,0 +1,57 @@
+"""Sphinx configuration of the Normandy telemetry site (``make docs``).
+
+The site is this directory: hand-written pages, and one small page per
+generated page that includes it from ``../generated/docs/`` (written by
+``make generate`` from the spec). Sphinx only reads documents inside its
+source directory, but ``.. include::`` may read any file, and Sphinx rebuilds
+a page when a file it includes changes. Every path here is relative to this
+file, so a copy of ``docs/`` beside another ``generated/`` (the hostile-spec
+test) builds that one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GENERATED = ROOT / "generated"
+
+# The generated package first, so autodoc documents the one beside these pages.
+sys.path[:0] = [str(GENERATED), str(ROOT), str(HERE / "_ext")]
+
+project = "Normandy telemetry"
+author = "The Normandy telemetry maintainers"
+copyright = "the Normandy telemetry maintainers"
+language = "en"
+
+extensions = ["sphinx.ext.autodoc", "normandy_docs"]
+
+root_doc = "index"
+exclude_patterns = ["_build", "_ext"]
+templates_path: list[str] = []
+
+# Every reference must resolve (make docs passes -n too) and spec text must show
+# exactly as written: no curly quotes or dashes made from it.
+nitpicky = True
+smartquotes = False
+# Names from the standard library in the package's signatures; there is no
+# intersphinx (the build must not need the network), so they stay plain text.
+nitpick_ignore_regex = [
+    ("py:class", r"(re|enum|typing|collections\.abc|dataclasses|importlib\.resources)\..+"),
+    ("py:class", r"(Pattern|StrEnum|Final|Literal|Any|Mapping|Sequence|Iterator|Iterable|Callable)"),
+]
+
+autodoc_default_options = {"member-order": "bysource"}
+autodoc_inherit_docstrings = False
+autodoc_typehints = "signature"
+autodoc_preserve_defaults = True
+
+html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["normandy.css"]
+html_title = "Normandy telemetry"
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False

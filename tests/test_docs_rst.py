@@ -1,0 +1,233 @@
+"""The RST escaper (codegen/rst.py), checked against docutils itself.
+
+Whatever the spec text, the reStructuredText the escaper makes parses to
+paragraphs, text and inline literals only, and shows every character of the
+text; labels are unique and valid.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from codegen import rst
+from codegen.pipeline import load_spec
+from support import ROOT, SPEC
+
+HOSTILE = ROOT / "tests" / "fixtures" / "docs_injection" / "normandy.yaml"
+
+# Characters that mean something to reStructuredText or to HTML, and letters.
+MARKUP = st.text(
+    alphabet=st.sampled_from(list("ab Z1_-*`|\\:.[]<>#@!=+~^()'\"/\n\t\u2028é漢")),
+    max_size=40,
+)
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t"), max_size=40)
+TEXT = MARKUP | ANY_TEXT
+ALLOWED_NODES = {nodes.document, nodes.paragraph, nodes.literal, nodes.Text}
+
+
+def parse(source: str) -> nodes.document:
+    settings_overrides = {
+        "report_level": 5,
+        "halt_level": 5,
+        "warning_stream": io.StringIO(),
+        "raw_enabled": False,
+        "file_insertion_enabled": False,
+    }
+    return publish_doctree(source, settings_overrides=settings_overrides)
+
+
+def node_types(tree: nodes.document) -> set[type]:
+    return {type(node) for node in tree.findall()}
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace and backticks: what every rendering must keep, in order."""
+    return "".join(text.replace("`", "").split())
+
+
+@given(TEXT)
+@example(".. raw:: html\n\n   <script>alert(1)</script>")
+@example("- item")
+@example("1. item")
+@example("\\\\\\\\")
+@example("word::")
+@example("Title\u2028=====")
+@example("javascript:alert(1) a@b.c name_ [1]_ |sub| *em* :ref:`x`")
+@example("`code` and ``more code`` and `unclosed")
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+def test_text_parses_to_paragraphs_of_text_and_literals_only(value: str) -> None:
+    tree = parse(rst.text(value))
+    assert node_types(tree) <= ALLOWED_NODES, rst.text(value)
+    if value.strip():
+        assert squeezed(tree.astext()) == squeezed(value)
+
+
+@given(TEXT.filter(lambda text: "`" not in text and text.strip()))
+@settings(max_examples=100, deadline=None)
+def test_text_without_backticks_shows_exactly_as_written(value: str) -> None:
+    tree = parse(rst.text(value))
+    shown = [" ".join(p.astext().split()) for p in tree.findall(nodes.paragraph)]
+    expected = [" ".join(p.split()) for p in re.split(r"\n[ \t\r]*\n", value) if p.split()]
+    assert shown == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "code"),
+    [
+        ("The name (`recipe.arguments.slug`).", "The name (recipe.arguments.slug).", ["recipe.arguments.slug"]),
+        ("a`b`c", "abc", ["b"]),
+        ("``a`b`` and `x`", "a`b and x", ["a`b", "x"]),
+        ("`unclosed and ``also", "`unclosed and ``also", []),
+        (":doc:`x`", ":doc:x", ["x"]),
+    ],
+)
+def test_code_spans_become_inline_literals(value: str, shown: str, code: list[str]) -> None:
+    tree = parse(rst.text(value))
+    assert tree.astext() == shown
+    assert [node.astext() for node in tree.findall(nodes.literal)] == code
+
+
+def test_paragraphs_are_kept_and_indented() -> None:
+    made = rst.text("one\n\n  two\nlines\n\n\n- three", indent=3)
+    assert made == "one\n\n   two lines\n\n   \\ - three"
+
+
+def test_empty_text_still_makes_a_paragraph() -> None:
+    assert parse(rst.text("  \n ")).astext() == "(none)"
+
+
+@given(TEXT.filter(lambda text: text.strip()))
+@settings(max_examples=100, deadline=None)
+def test_literal_shows_the_value(value: str) -> None:
+    tree = parse(rst.literal(value))
+    assert node_types(tree) <= ALLOWED_NODES
+    literals = [node.astext() for node in tree.findall(nodes.literal)]
+    if literals:  # code, character for character
+        assert literals == [value] and tree.astext() == value
+    else:  # text between quotes, every character kept
+        assert squeezed(tree.astext()) == squeezed(f'"{value}"')
+
+
+@pytest.mark.parametrize(
+    "value", ["RECIPE_SUCCESS", "normandy/recipe/<recipe id>", "x`y", "a\\", "x``y", "`x", "invalid type"]
+)
+def test_literal_is_code_when_it_can_be(value: str) -> None:
+    tree = parse(rst.literal(value))
+    literals = [node.astext() for node in tree.findall(nodes.literal)]
+    if value in ("a\\", "x``y", "`x"):
+        assert literals == [] and tree.astext() == f'"{value}"'
+    else:
+        assert literals == [value]
+
+
+@given(TEXT.filter(lambda text: text.strip()), st.sampled_from("=-~^"), st.booleans())
+@settings(max_examples=100, deadline=None)
+def test_title_is_one_section_title(value: str, underline: str, code: bool) -> None:
+    tree = parse(rst.title(value, underline, code=code) + "\n\nBody.\n")
+    titles = list(tree.findall(nodes.title))
+    assert len(titles) == 1, rst.title(value, underline, code=code)
+    shown = titles[0].astext()
+    if not code:
+        assert squeezed(shown) == squeezed(value)
+    elif list(titles[0].findall(nodes.literal)):
+        assert shown == value
+    else:
+        assert squeezed(shown) == squeezed(f'"{value}"')
+    assert node_types(tree) <= ALLOWED_NODES | {nodes.title, nodes.section}
+
+
+def test_title_refuses_a_letter_as_underline() -> None:
+    with pytest.raises(ValueError):
+        rst.title("x", "a")
+
+
+def test_header_is_a_comment() -> None:
+    tree = parse(rst.header("Generated from spec/normandy.yaml.\nDo not edit.") + "\n")
+    assert node_types(tree) <= {nodes.document, nodes.comment, nodes.Text}
+
+
+def _labels(spec_path: Path) -> list[str]:
+    spec = load_spec(spec_path)
+    labels = [rst.label(source) for source in spec.uptake.sources]
+    labels += [rst.label(status) for _, status in spec.uptake.statuses]
+    labels += [rst.label(scalar) for scalar in spec.scalars]
+    for obj in spec.events.objects:
+        labels.append(rst.label(obj))
+        for event in obj.events:
+            labels.append(rst.label(event))
+            for key in event.extra:
+                labels.append(rst.label((event, key)))
+                labels += [rst.label((event, key, allowed)) for allowed in key.allowed]
+    return labels
+
+
+@pytest.mark.parametrize("spec_path", [SPEC, HOSTILE], ids=["spec", "hostile"])
+def test_labels_are_unique_and_valid(spec_path: Path) -> None:
+    labels = _labels(spec_path)
+    assert len(labels) == len(set(labels))
+    for label in labels:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9._~ -]*", label), label
+        assert label == label.lower() and "  " not in label
+
+
+def test_label_anchors_of_the_spec_are_distinct_and_readable() -> None:
+    anchors = [nodes.make_id(label) for label in _labels(SPEC)]
+    assert len(anchors) == len(set(anchors))
+    assert "status-recipe-signature-invalid" in anchors
+    assert "event-preference-study-enroll-failed" in anchors
+    assert "value-preference-rollout-enroll-failed-reason-invalid-type" in anchors
+
+
+@given(st.text(max_size=20), st.text(max_size=20))
+def test_label_parts_of_different_values_differ(first: str, second: str) -> None:
+    assume(first != second)
+    assert rst.label_part(first) != rst.label_part(second)
+
+
+def test_label_part_keeps_plain_values_and_hashes_others() -> None:
+    assert rst.label_part("recipe-not-seen") == "recipe-not-seen"
+    assert rst.label_part("invalid type") == "invalid type"
+    assert re.fullmatch(r"invalid-type~[0-9a-f]{8}", rst.label_part("Invalid Type"))
+    assert re.fullmatch(r"script-alert-1-script~[0-9a-f]{8}", rst.label_part("<script>alert(1)</script>"))
+
+
+def test_index_leaves_out_terms_sphinx_would_read_as_syntax() -> None:
+    made = rst.index_target(
+        "value-x", [("ok", "sub"), ("semi;colon", ""), ("!bang", ""), ("fine", "bad;sub"), ("a  b", "")]
+    )
+    assert made == ".. index:: !single: ok; sub\n   !single: a b\n   :name: value-x"
+    assert rst.index_target("value-y", [("semi;colon", "")]) == ".. _value-y:"
+    with pytest.raises(ValueError):
+        rst.index_target("Not A Label:", [])
+
+
+def test_ref_escapes_its_title() -> None:
+    assert rst.ref("status-x", "a <b> `c`") == r":ref:`a \<b\> \`c\` <status-x>`"
+    assert rst.ref("status-x", " ") == ":ref:`status-x <status-x>`"
+
+
+def test_pyref_links_python_names_only() -> None:
+    assert (
+        rst.pyref("normandy_telemetry.uptake.RECIPE_SUCCESS") == ":py:data:`~normandy_telemetry.uptake.RECIPE_SUCCESS`"
+    )
+    assert rst.pyref("a.b.c", "attr", 2) == ":py:attr:`b.c <a.b.c>`"
+    assert rst.pyref("a.b", "func", 2) == ":py:func:`a.b() <a.b>`"
+    assert rst.pyref("not a name") == "``not a name``"
+    with pytest.raises(ValueError):
+        rst.pyref("a", "doc")
+
+
+@pytest.mark.parametrize("spec_path", [SPEC, HOSTILE], ids=["spec", "hostile"])
+def test_labelled_corrections_are_the_models_corrections(spec_path: Path) -> None:
+    spec = load_spec(spec_path)
+    assert [c for _, c in rst.labelled_corrections(spec)] == list(spec.corrections())
+    labels = set(_labels(spec_path)) | {"enrollment-ids"}
+    assert {label for label, _ in rst.labelled_corrections(spec)} <= labels
