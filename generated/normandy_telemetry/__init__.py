@@ -13,7 +13,7 @@ enroll in, updates, graduates from or leaves one of these changes, so that the
 people running a change can see who took part and what went wrong.
 """
 
-from normandy_telemetry import catalog, uptake
+from normandy_telemetry import catalog, events, uptake
 from normandy_telemetry.catalog import (
     CATEGORY,
     ENROLLMENT_ID_FILLER,
@@ -24,6 +24,7 @@ from normandy_telemetry.catalog import (
     ExtraKeyDef,
     get_event,
 )
+from normandy_telemetry.errors import FieldError, ValidationError
 from normandy_telemetry.uptake import (
     RUNNER_SUCCESS,
     RUNNER_SERVER_ERROR,
@@ -43,6 +44,23 @@ from normandy_telemetry.uptake import (
     ActionStatus,
     RecipeStatus,
 )
+from normandy_telemetry.validate import (
+    Event,
+    UptakeReport,
+    build_event,
+    is_valid_event,
+    is_valid_uptake,
+    iter_event_errors,
+    iter_uptake_errors,
+    uptake_report,
+    validate_event,
+    validate_uptake,
+)
+from normandy_telemetry.validate_scalars import (
+    is_valid_recipe_freshness,
+    iter_recipe_freshness_errors,
+    validate_recipe_freshness,
+)
 
 __all__ = [
     "ACTION_NETWORK_ERROR",
@@ -51,14 +69,24 @@ __all__ = [
     "ACTION_SERVER_ERROR",
     "ACTION_SUCCESS",
     "ActionStatus",
+    "build_event",
     "catalog",
     "CATEGORY",
     "ENROLLMENT_ID_FILLER",
+    "Event",
     "EventDef",
     "EVENTS",
+    "events",
     "EXTRA_MAX_LENGTH",
     "ExtraKeyDef",
+    "FieldError",
     "get_event",
+    "is_valid_event",
+    "is_valid_recipe_freshness",
+    "is_valid_uptake",
+    "iter_event_errors",
+    "iter_recipe_freshness_errors",
+    "iter_uptake_errors",
     "RECIPE_ACTION_DISABLED",
     "RECIPE_DIDNT_MATCH_FILTER",
     "RECIPE_EXECUTION_ERROR",
@@ -71,5 +99,11 @@ __all__ = [
     "RUNNER_SUCCESS",
     "RunnerStatus",
     "uptake",
+    "uptake_report",
+    "UptakeReport",
+    "validate_event",
+    "validate_recipe_freshness",
+    "validate_uptake",
+    "ValidationError",
     "VALUE_MAX_LENGTH",
 ]

@@ -110,6 +110,8 @@ class ExtraKeyDef:
     max_length: int
     truncate: int | None
     """The sender cuts longer values to this many characters."""
+    legacy_name: str | None = None
+    """The name Firefox records the key under, when it is not ``name``."""
 
     @property
     def required(self) -> bool:
@@ -153,6 +155,7 @@ def _extra_key(data: dict[str, Any]) -> ExtraKeyDef:
         format=data["format"],
         max_length=data["max_length"],
         truncate=data["truncate"],
+        legacy_name=data.get("legacy_name"),
     )
 
 

@@ -1,0 +1,243 @@
+"""Typed builders for the addon_study events.
+
+Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
+change the spec or a template, then run `make generate`.
+
+Typed builders for the addon_study events: Add-on Studies.
+
+Each function takes the event's value and extra keys as keyword arguments,
+applies the truncations the spec documents, and returns the event as a mapping,
+or raises ValidationError for a value the spec does not allow.
+
+Add-on Studies: Studies that install an add-on for the clients enrolled in
+them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from normandy_telemetry.validate import Event
+from normandy_telemetry.validate import build_event as _build
+
+UnenrollReason = Literal[
+    "install-failure",
+    "individual-opt-out",
+    "general-opt-out",
+    "recipe-not-seen",
+    "uninstalled",
+    "uninstalled-sideload",
+    "unknown",
+]
+
+
+def enroll(
+    *,
+    value: str,
+    addon_id: str,
+    addon_version: str,
+    enrollment_id: str,
+) -> Event:
+    """Build addon_study.enroll: Enrollment.
+
+    Sent when the client enrolls in an add-on study.
+
+    Args:
+        value: The name of the study (`recipe.arguments.name`). At most 80
+            characters.
+        addon_id: The ID of the study's add-on. At most 80 characters.
+        addon_version: The version of the study's add-on. At most 80
+            characters.
+        enrollment_id: A UUID that is unique to this client's enrollment in
+            this study. The same ID is included in all later telemetry about
+            this client in this study. A UUID without braces, or the
+            enrollment-ID filler.
+
+    Returns:
+        The event addon_study.enroll as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "enroll",
+        "addon_study",
+        value,
+        {
+            "addonId": addon_id,
+            "addonVersion": addon_version,
+            "enrollmentId": enrollment_id,
+        },
+    )
+
+
+def enroll_failed(
+    *,
+    value: str,
+    reason: str,
+) -> Event:
+    """Build addon_study.enrollFailed: Enroll Failure.
+
+    Sent when the client tries to enroll in an add-on study but the enrollment
+    fails.
+
+    Args:
+        value: The name of the study (`recipe.arguments.name`). At most 80
+            characters.
+        reason: A string with the file name and line number of the code
+            that failed and the name of the error that was thrown. It is kept
+            this short on purpose, so that it cannot leak personally
+            identifiable information. Any such failure should be treated as a
+            bug. At most 80 characters.
+
+    Returns:
+        The event addon_study.enrollFailed as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "enrollFailed",
+        "addon_study",
+        value,
+        {
+            "reason": reason,
+        },
+    )
+
+
+def update(
+    *,
+    value: str,
+    addon_id: str,
+    addon_version: str,
+    enrollment_id: str,
+) -> Event:
+    """Build addon_study.update: Update.
+
+    Sent when the add-on of an add-on study the client is enrolled in is
+    updated.
+
+    Args:
+        value: The name of the study (`recipe.arguments.name`). At most 80
+            characters.
+        addon_id: The ID of the study's add-on. At most 80 characters.
+        addon_version: The version of the study's add-on. At most 80
+            characters.
+        enrollment_id: The enrollment ID generated when the client enrolled
+            in this study. A UUID without braces, or the enrollment-ID filler.
+
+    Returns:
+        The event addon_study.update as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "update",
+        "addon_study",
+        value,
+        {
+            "addonId": addon_id,
+            "addonVersion": addon_version,
+            "enrollmentId": enrollment_id,
+        },
+    )
+
+
+def update_failed(
+    *,
+    value: str,
+    reason: str,
+    enrollment_id: str,
+) -> Event:
+    """Build addon_study.updateFailed: Update Failure.
+
+    Sent when Normandy tries to update the add-on of an add-on study but the
+    update fails.
+
+    Args:
+        value: The name of the study (`recipe.arguments.name`). At most 80
+            characters.
+        reason: A string with the file name and line number of the code
+            that failed and the name of the error that was thrown. It is kept
+            this short on purpose, so that it cannot leak personally
+            identifiable information. Any such failure should be treated as a
+            bug. At most 80 characters.
+        enrollment_id: The enrollment ID generated when the client enrolled
+            in this study. A UUID without braces, or the enrollment-ID filler.
+
+    Returns:
+        The event addon_study.updateFailed as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "updateFailed",
+        "addon_study",
+        value,
+        {
+            "reason": reason,
+            "enrollmentId": enrollment_id,
+        },
+    )
+
+
+def unenroll(
+    *,
+    value: str,
+    addon_id: str,
+    addon_version: str,
+    reason: UnenrollReason,
+    enrollment_id: str,
+) -> Event:
+    """Build addon_study.unenroll: Unenrollment.
+
+    Sent when the client leaves an add-on study.
+
+    Args:
+        value: The name of the study (`recipe.arguments.name`). At most 80
+            characters.
+        addon_id: The ID of the study's add-on. At most 80 characters.
+        addon_version: The version of the study's add-on. At most 80
+            characters.
+        reason: The reason for the unenrollment. One of:
+
+            - ``"install-failure"``: The add-on could not be installed.
+            - ``"individual-opt-out"``: The user opted out of this particular
+              study.
+            - ``"general-opt-out"``: The user opted out of studies in
+              general.
+            - ``"recipe-not-seen"``: The recipe no longer applied to this
+              client, either because the recipe was disabled or because the
+              client no longer matched the recipe's filter.
+            - ``"uninstalled"``: The study's add-on was uninstalled in some
+              way, for example by the user or by the add-on uninstalling
+              itself.
+            - ``"uninstalled-sideload"``: The study's add-on was uninstalled
+              while Normandy was not active, for example because the add-on is
+              no longer compatible or was removed from the profile by hand.
+            - ``"unknown"``: No reason was given. This should be treated as a
+              bug.
+
+        enrollment_id: The enrollment ID generated when the client enrolled
+            in this study. A UUID without braces, or the enrollment-ID filler.
+
+    Returns:
+        The event addon_study.unenroll as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "unenroll",
+        "addon_study",
+        value,
+        {
+            "addonId": addon_id,
+            "addonVersion": addon_version,
+            "reason": reason,
+            "enrollmentId": enrollment_id,
+        },
+    )

@@ -1,0 +1,210 @@
+"""The typed builders: their signatures follow the spec, mypy holds callers to
+them, they cut what the sender cuts and refuse what the spec does not allow; and
+their modules, which black never sees, are in black's style whatever the spec."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+import normandy_telemetry as nt
+from codegen.event_schema import builder_name, py_string, value_parameter
+from codegen.pipeline import load_spec
+from codegen.problems import SpecError
+from normandy_telemetry import events
+from strategies import MODEL, generate_package, stress_spec_text
+from support import GENERATED
+
+BIN = Path(sys.executable).parent
+UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
+
+
+def builder(event: typing.Any) -> typing.Any:
+    return getattr(getattr(events, event.object), builder_name(event.method))
+
+
+@pytest.mark.parametrize("event", list(MODEL.events.all), ids=lambda e: e.ident)
+def test_each_event_has_a_keyword_only_builder_typed_from_the_spec(event: typing.Any) -> None:
+    function = builder(event)
+    signature = inspect.signature(function)
+    hints = typing.get_type_hints(function)
+    assert hints.pop("return") is nt.Event
+    names = [key.python_name for key in event.extra]
+    assert list(signature.parameters) == ["value", *names]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values())
+    assert hints["value"] is str and signature.parameters["value"].default is inspect.Parameter.empty
+    for key in event.extra:
+        parameter = signature.parameters[key.python_name]
+        hint = hints[key.python_name]
+        expected: typing.Any = typing.Literal[key.allowed_values] if key.allowed else str  # type: ignore[valid-type]
+        if key.required:
+            assert parameter.default is inspect.Parameter.empty
+            assert hint == expected
+        else:
+            assert parameter.default is None
+            assert hint == expected | None
+    doc = inspect.getdoc(function) or ""
+    assert event.ident in doc
+    for key in event.extra:
+        assert f"{key.python_name}: " in doc
+        assert " ".join(key.description.split()[:4]) in " ".join(doc.split())
+
+
+def test_a_built_event_is_the_mapping_the_validators_accept() -> None:
+    built = events.preference_study.enroll(value="pref-study", branch="control", experiment_type="exp", enrollment_id=UUID)
+    assert built == {
+        "category": "normandy",
+        "method": "enroll",
+        "object": "preference_study",
+        "value": "pref-study",
+        "extra": {"branch": "control", "experimentType": "exp", "enrollmentId": UUID},
+    }
+    assert nt.is_valid_event(built)
+
+
+def test_builders_cut_the_preference_branch_and_leave_out_none() -> None:
+    built = events.preference_study.enroll_failed(value="s", reason="invalid-branch", preference_branch="b" * 200)
+    assert built["extra"] == {"reason": "invalid-branch", "preferenceBranch": "b" * 80}
+    rollout = events.preference_rollout.enroll_failed(value="s", reason="would-be-no-op")
+    assert rollout["extra"] == {"reason": "would-be-no-op"}
+
+
+def test_builders_refuse_what_the_spec_does_not_allow() -> None:
+    with pytest.raises(nt.ValidationError) as caught:
+        events.preference_study.enroll(
+            value="v" * 81,
+            branch="control",
+            experiment_type="exp-lowpop",  # type: ignore[arg-type]
+            enrollment_id="{" + UUID + "}",
+        )
+    assert [e.path for e in caught.value.errors] == ["value", "extra.experimentType", "extra.enrollmentId"]
+    assert "'exp', 'exp-highpop'" in caught.value.errors[1].message
+    with pytest.raises(nt.ValidationError) as caught:
+        events.preference_rollout.enroll_failed(value="s", reason="conflict")
+    assert [e.path for e in caught.value.errors] == ["extra.preference"]
+    with pytest.raises(nt.ValidationError):
+        events.preference_study.enroll_failed(value="s", reason="invalid-branch", preference_branch=5)  # type: ignore[arg-type]
+
+
+CLIENT_OK = """\
+from normandy_telemetry import Event, events
+
+event: Event = events.preference_study.enroll(
+    value="pref-study",
+    branch="control",
+    experiment_type="exp-highpop",
+    enrollment_id="5912ade2-8201-4774-a09d-807731afb9a8",
+)
+failed = events.preference_study.enroll_failed(value="s", reason="invalid-branch")
+"""
+
+CLIENT_BAD = """\
+from normandy_telemetry import events
+
+events.preference_study.enroll(
+    value="pref-study",
+    branch="control",
+    experiment_type="exp-lowpop",
+    enrollment_id="x",
+)
+events.preference_study.enroll_failed(value="s")
+events.addon_study.update("positional")
+"""
+
+
+def test_mypy_holds_callers_to_the_spec(tmp_path: Path) -> None:
+    (tmp_path / "ok.py").write_text(CLIENT_OK)
+    (tmp_path / "bad.py").write_text(CLIENT_BAD)
+    command = [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), "ok.py", "bad.py"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600, env={"MYPYPATH": str(GENERATED), "PATH": ""})
+    lines = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert all(line.startswith("bad.py:") for line in lines), result.stdout
+    text = "\n".join(lines)
+    assert 'bad.py:6: error: Argument "experiment_type" to "enroll" has incompatible type "Literal[\'exp-lowpop\']"' in text
+    assert 'bad.py:9: error: Missing named argument "reason" for "enroll_failed"' in text
+    assert "bad.py:10: error: Too many positional arguments" in text
+
+
+# -- the modules' shape, on a spec that reaches more cases ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def stress_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("builders")
+    spec = root / "normandy.yaml"
+    spec.write_text(stress_spec_text(), "utf-8")
+    generate_package(spec, root / "out")
+    return root / "out"
+
+
+def test_builder_modules_are_black_clean_and_typed_for_any_spec(stress_package: Path) -> None:
+    package = stress_package / "normandy_telemetry"
+    text = (package / "events" / "stress_object.py").read_text("utf-8")
+    assert "def str_(" in text  # a builtin's name gets a trailing underscore
+    assert "StrManyValues = Literal[\n" in text  # too long for its line: an alias, exploded
+    assert 'OneLongValueOnly = Literal[\n    "a-single' in text  # one value: no trailing comma
+    assert "'say \"hi\" \\\\ now'" in text  # quoted as black quotes it
+    black = subprocess.run([str(BIN / "black"), "--check", "--diff", "--target-version", "py311", str(stress_package)], capture_output=True, text=True, timeout=300)
+    assert black.returncode == 0, black.stdout + black.stderr
+    mypy = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", str(stress_package.parent / "cache"), str(package)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_builder_literals_are_the_ones_black_writes() -> None:
+    assert py_string("plain") == '"plain"'
+    assert py_string("it's") == '"it\'s"'
+    assert py_string('say "hi"') == "'say \"hi\"'"
+    assert py_string("both ' and \"") == '"both \' and \\""'
+    assert py_string("tab\there") == '"tab\\there"'
+
+
+def test_the_value_keyword_gives_way_to_an_extra_key_of_that_name() -> None:
+    assert value_parameter(["reason"]) == "value"
+    assert value_parameter(["value"]) == "event_value"
+    assert value_parameter(["value", "event_value"]) == "event_event_value"
+
+
+def test_two_methods_that_would_become_one_builder_are_a_spec_error(tmp_path: Path) -> None:
+    text = stress_spec_text().replace(
+        "        bare:\n",
+        "        enrollAB:\n          title: One\n          description: The first of two.\n          value: Anything short.\n"
+        "        enrollAb:\n          title: Two\n          description: The second of two.\n          value: Anything short.\n"
+        "        bare:\n",
+        1,
+    )
+    spec_path = tmp_path / "normandy.yaml"
+    spec_path.write_text(text, "utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_spec(spec_path)
+    line = text[: text.index("        enrollAb:")].count("\n") + 1
+    assert [(p.line, p.column) for p in caught.value.problems] == [(line, 9)]
+    assert "method 'enrollAb' and 'enrollAB'" in caught.value.report()
+
+
+def test_builder_modules_load_on_first_use() -> None:
+    code = (
+        "import sys, normandy_telemetry as nt\n"
+        "assert 'normandy_telemetry.events.addon_study' not in sys.modules\n"
+        "assert nt.events.addon_study.update.__name__ == 'update'\n"
+        "assert 'normandy_telemetry.events.addon_study' in sys.modules\n"
+        "from normandy_telemetry.events import *\n"
+        "assert preference_rollout.graduate\n"
+        "try:\n"
+        "    nt.events.no_such_object\n"
+        "except AttributeError as error:\n"
+        "    assert 'no_such_object' in str(error)\n"
+        "else:\n"
+        "    raise AssertionError('no error')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(GENERATED)})
+    assert result.returncode == 0, result.stderr

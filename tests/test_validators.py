@@ -1,0 +1,536 @@
+"""The generated validators: every problem they report, with its path and
+message, and their behaviour on inputs built to make them misbehave."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import pytest
+
+import normandy_telemetry as nt
+
+UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
+
+
+def enroll() -> dict[str, Any]:
+    return {
+        "category": "normandy",
+        "method": "enroll",
+        "object": "preference_study",
+        "value": "pref-study",
+        "extra": {"branch": "control", "experimentType": "exp", "enrollmentId": UUID},
+    }
+
+
+def enroll_failed(**extra: str) -> dict[str, Any]:
+    return {
+        "category": "normandy",
+        "method": "enrollFailed",
+        "object": "preference_study",
+        "value": "s",
+        "extra": extra,
+    }
+
+
+def problems(event: Any) -> list[tuple[str, str]]:
+    """(path, message) of every problem, after checking the three forms agree."""
+    errors = list(nt.iter_event_errors(event))
+    assert nt.is_valid_event(event) is (not errors)
+    if errors:
+        with pytest.raises(nt.ValidationError) as caught:
+            nt.validate_event(event)
+        assert caught.value.errors == tuple(errors)
+    else:
+        assert nt.validate_event(event) is None
+    return [(e.path, e.message) for e in errors]
+
+
+def edited(**changes: Any) -> dict[str, Any]:
+    event = enroll()
+    for path, value in changes.items():
+        target = event
+        *parents, last = path.split("__")
+        for parent in parents:
+            target = target[parent]
+        if value is DROP:
+            del target[last]
+        else:
+            target[last] = value
+    return event
+
+
+DROP = object()
+
+
+def test_a_valid_event_has_no_problem_in_either_shape() -> None:
+    assert problems(enroll()) == []
+    event = enroll()
+    record = [0, *(event[k] for k in ("category", "method", "object", "value", "extra"))]
+    assert problems(record) == []
+    assert problems([2**80, *record[1:]]) == []
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (None, [("", "an event is an object or a legacy record (an array), not null")]),
+        ("enroll", [("", "an event is an object or a legacy record (an array), not a string")]),
+        (("x",), [("", "an event is an object or a legacy record (an array), not a tuple (an array must be a list)")]),
+        (edited(category="Normandy"), [("category", "must be 'normandy', not 'Normandy'")]),
+        (edited(category=DROP), [("category", "missing")]),
+        (edited(method=3), [("method", "must be a string, not an integer")]),
+        (edited(value=None), [("value", "must be a string, not null")]),
+        (edited(value="v" * 81), [("value", "is 81 characters; the limit is 80")]),
+        (
+            edited(object="study"),
+            [
+                (
+                    "object",
+                    "'study' is not a Normandy object; the objects are 'preference_study', 'preference_rollout', 'addon_study'",
+                )
+            ],
+        ),
+        (
+            edited(method="graduate"),
+            [
+                (
+                    "method",
+                    "'graduate' is not an event of preference_study; its methods are 'enroll', 'enrollFailed', 'unenroll', 'unenrollFailed', 'expPrefChanged'",
+                )
+            ],
+        ),
+        (
+            edited(timestamp=1),
+            [("timestamp", "unexpected key; an event has the keys category, method, object, value and extra")],
+        ),
+        (
+            edited(extra=["branch"]),
+            [("extra", "must be an object that maps strings to strings, or null, not an array")],
+        ),
+        (
+            edited(extra__experimentType="exp-lowpop"),
+            [
+                (
+                    "extra.experimentType",
+                    "'exp-lowpop' is not an allowed value; the allowed values are 'exp', 'exp-highpop'",
+                )
+            ],
+        ),
+        (edited(extra__branch="b" * 90), [("extra.branch", "is 90 characters; the limit is 80")]),
+        (edited(extra__branch=True), [("extra.branch", "must be a string, not a boolean")]),
+        (edited(extra__branch=DROP), [("extra.branch", "missing; branch is always sent")]),
+        (
+            edited(extra__enrollmentId="{" + UUID + "}"),
+            [
+                (
+                    "extra.enrollmentId",
+                    "'{5912ade2-8201-4774-a09d-807731afb9a8}' is neither a UUID without braces nor '__NO_ENROLLMENT_ID__'",
+                )
+            ],
+        ),
+        (
+            edited(extra__colour="red"),
+            [("extra.colour", "unexpected key; preference_study.enroll has branch, experimentType, enrollmentId")],
+        ),
+        (
+            edited(**{"extra__two words": "x"}),
+            [
+                (
+                    "extra['two words']",
+                    "unexpected key; preference_study.enroll has branch, experimentType, enrollmentId",
+                )
+            ],
+        ),
+        (
+            edited(extra={1: "x", "branch": "b", "experimentType": "exp", "enrollmentId": UUID}),
+            [
+                (
+                    "extra[an integer as a key]",
+                    "unexpected key; preference_study.enroll has branch, experimentType, enrollmentId",
+                )
+            ],
+        ),
+        (
+            enroll_failed(reason="invalid-branch"),
+            [("extra.preferenceBranch", "missing; it is sent when reason is 'invalid-branch'")],
+        ),
+        (
+            {
+                **enroll_failed(reason="conflict", preference="p"),
+                "object": "preference_rollout",
+                "extra": {"reason": "would-be-no-op", "preference": "p"},
+            },
+            [("extra.preference", "must be absent unless reason is one of 'invalid type', 'conflict'")],
+        ),
+        (
+            enroll_failed(reason="invalid-branch", preferenceBranch="a", prefBranch="a"),
+            [
+                (
+                    "extra.prefBranch",
+                    "sent twice, also as extra.preferenceBranch; preferenceBranch (or prefBranch, as Firefox records it) are one key",
+                )
+            ],
+        ),
+        (
+            [1, "normandy", "enroll"],
+            [
+                (
+                    "",
+                    "a legacy event record has 5 or 6 items (timestamp, category, method, object, value and extra), not 3",
+                )
+            ],
+        ),
+        ([True, *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a boolean")]),
+        ([-1, *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a negative one")]),
+        ([0.5, *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a fraction")]),
+        (["0", *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a string")]),
+        (
+            [0, "normandy", "graduate", "preference_rollout", "slug"],
+            [
+                ("extra.reason", "missing; reason is always sent"),
+                ("extra.enrollmentId", "missing; enrollmentId is always sent"),
+            ],
+        ),
+    ],
+)
+def test_each_problem_has_its_path_and_message(event: Any, expected: list[tuple[str, str]]) -> None:
+    assert problems(event) == expected
+
+
+def test_every_problem_is_listed_not_just_the_first() -> None:
+    event = edited(
+        category="x", value="v" * 100, extra__branch=DROP, extra__experimentType="no", extra__enrollmentId="1"
+    )
+    assert [path for path, _ in problems(event)] == [
+        "category",
+        "value",
+        "extra.experimentType",
+        "extra.enrollmentId",
+        "extra.branch",
+    ]
+    with pytest.raises(nt.ValidationError) as caught:
+        nt.validate_event(event)
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value).startswith("5 problems: category: must be 'normandy', not 'x'; value: is 100")
+    assert str(caught.value).endswith("(and 2 more)")
+    assert str(nt.FieldError("", "whole")) == "whole"
+
+
+def test_extra_may_be_left_out_only_where_no_key_is_always_sent() -> None:
+    graduate = [0, "normandy", "graduate", "preference_rollout", "slug"]
+    assert not nt.is_valid_event(graduate) and not nt.is_valid_event([*graduate, None])
+    assert not nt.is_valid_event({**enroll(), "extra": None})
+    no_required = nt.EVENTS.get(("enrollFailed", "addon_study"))
+    assert no_required is not None and any(k.required for k in no_required.extra)  # the real spec: every event has one
+    # A conditional key whose condition cannot hold without extra is absent, so no problem there:
+    assert problems([0, "normandy", "enrollFailed", "addon_study", "s", {"reason": "x"}]) == []
+
+
+def test_firefox_names_are_accepted_for_keys_recorded_under_another_name() -> None:
+    assert problems(enroll_failed(reason="invalid-branch", prefBranch="user-ish")) == []
+    assert problems(enroll_failed(reason="invalid-branch", preferenceBranch="user-ish")) == []
+    assert problems(enroll_failed(reason="invalid-branch", prefBranch="p" * 81)) == [
+        ("extra.prefBranch", "is 81 characters; the limit is 80")
+    ]
+
+
+def test_enrollment_ids_upper_lower_and_the_filler() -> None:
+    for good in (UUID, UUID.upper(), nt.ENROLLMENT_ID_FILLER):
+        assert problems(edited(extra__enrollmentId=good)) == []
+    for bad in (UUID + "\n", UUID.replace("-", ""), UUID[:-1] + "g", nt.ENROLLMENT_ID_FILLER.lower(), ""):
+        assert [p for p, _ in problems(edited(extra__enrollmentId=bad))] == ["extra.enrollmentId"]
+
+
+def test_long_strings_are_cut_short_in_messages() -> None:
+    huge = "x" * 10_000_000
+    [(path, message)] = problems(edited(object=huge))
+    assert path == "object" and len(message) < 200 and "(10000000 characters)" in message
+    assert not nt.is_valid_event(huge) and not nt.is_valid_event(edited(value=huge))
+
+
+# -- inputs made to misbehave ---------------------------------------------------------
+
+
+class Boom(Exception):
+    pass
+
+
+def boom(*args: Any, **kwargs: Any) -> Any:
+    raise Boom
+
+
+class OddDict(dict):  # type: ignore[type-arg]
+    """A dict whose own methods all lie or raise: it must be read for what it holds."""
+
+    keys = items = values = get = __getitem__ = __iter__ = __contains__ = __len__ = copy = boom  # type: ignore[assignment]
+
+
+class OddList(list):  # type: ignore[type-arg]
+    __iter__ = __getitem__ = __len__ = copy = boom  # type: ignore[assignment]
+
+
+class OddStr(str):
+    __eq__ = __ne__ = __len__ = __iter__ = __getitem__ = __str__ = __repr__ = boom  # type: ignore[assignment]
+    __hash__ = str.__hash__  # a dict key must hash once; see RaisingKey for one that does not
+
+
+class RaisingKey(str):
+    """Hashes as its text while it is stored, then raises whenever it is compared or hashed."""
+
+    armed = False
+
+    def __hash__(self) -> int:
+        if RaisingKey.armed:
+            raise Boom
+        return str.__hash__(self)
+
+    def __eq__(self, other: object) -> bool:
+        if RaisingKey.armed:
+            raise Boom
+        return str.__eq__(self, other)
+
+
+def odd(event: dict[str, Any]) -> OddDict:
+    inner = OddDict()
+    for key, value in event["extra"].items():
+        dict.__setitem__(inner, key, OddStr(value))
+    outer = OddDict()
+    for key, value in event.items():
+        dict.__setitem__(outer, key, inner if key == "extra" else OddStr(value))
+    return outer
+
+
+def test_subclasses_are_read_through_the_base_type() -> None:
+    event = odd(enroll())
+    assert problems(event) == []
+    record = OddList()
+    list.extend(record, [0, *(dict.__getitem__(odd(enroll()), k) for k in ("category", "method", "object", "value", "extra"))])
+    assert problems(record) == []
+    broken = odd(edited(extra__experimentType="nope"))
+    assert [p for p, _ in problems(broken)] == ["extra.experimentType"]
+
+
+def test_keys_that_raise_make_a_problem_not_an_exception() -> None:
+    event = enroll()
+    extra = event["extra"]
+    extra[RaisingKey("branch2")] = "x"
+    RaisingKey.armed = True
+    try:
+        assert problems(event) == [("", "could not be read: Boom while reading it")]
+        assert nt.is_valid_event(event) is False
+    finally:
+        RaisingKey.armed = False
+
+
+class Shapeshifter:
+    """Claims to be a dict through ``__class__``; isinstance() would believe it."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        raise Boom
+
+
+def hostile() -> list[Any]:
+    """Made inside the test: pytest itself would trip over some of them."""
+    return [
+        Shapeshifter(),
+        [Shapeshifter()] * 6,
+        [[[[[[]]]]]] * 6,
+        {"category": Shapeshifter(), "method": "enroll", "object": "preference_study", "value": "v", "extra": {}},
+        [
+            10**5000,
+            "normandy",
+            "graduate",
+            "preference_rollout",
+            "s",
+            {"reason": "all-prefs-match", "enrollmentId": UUID},
+        ],
+        [float("inf"), "normandy", "graduate", "preference_rollout", "s", None],
+        [float("nan"), "normandy", "graduate", "preference_rollout", "s", None],
+        {"category": "normandy", "method": "enroll", "object": "preference_study", "value": 10**5000, "extra": {}},
+        {"category": "normandy", "method": ["enroll"], "object": {"o": 1}, "value": b"bytes", "extra": {}},
+        {**enroll(), "extra": {**enroll()["extra"], "branch": OddStr("x" * 10_000_000)}},
+        odd(edited(value="v" * 90)),
+        b"normandy",
+        bytearray(b"x"),
+        object(),
+        type,
+        Boom,
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(hostile())))
+def test_hostile_inputs_get_a_verdict_and_never_an_exception(index: int) -> None:
+    value = hostile()[index]
+    verdict = nt.is_valid_event(value)
+    assert type(verdict) is bool
+    errors = list(nt.iter_event_errors(value))
+    assert verdict is (not errors)
+    for error in errors:
+        assert type(error.path) is str and type(error.message) is str and len(error.message) < 500
+    for check in (nt.is_valid_uptake, nt.is_valid_recipe_freshness):
+        assert type(check(value, value)) is bool
+    for validate in (nt.validate_uptake, nt.validate_recipe_freshness):
+        with pytest.raises(nt.ValidationError):
+            validate(value, value)
+
+
+def test_validation_does_not_change_the_event() -> None:
+    event = enroll()
+    before = copy.deepcopy(event)
+    nt.is_valid_event(event), list(nt.iter_event_errors(event))
+    assert event == before
+
+
+# -- uptake ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "status", "expected"),
+    [
+        ("normandy/runner", "success", []),
+        ("normandy/action/preference-experiment", "custom_1_error", []),
+        ("normandy/recipe/123", nt.RECIPE_SIGNATURE_INVALID, []),
+        ("normandy/recipe/123", "sign_error", []),
+        ("normandy/recipe/123", nt.RecipeStatus.RECIPE_SUCCESS, []),
+        (
+            "normandy/runner",
+            "sign_error",
+            [("status", "'sign_error' is not a status of normandy/runner; its statuses are 'success', 'server_error'")],
+        ),
+        (
+            "normandy/recipe/12a",
+            "success",
+            [
+                (
+                    "source",
+                    "'normandy/recipe/12a' is not a Normandy uptake key; the keys are normandy/runner, normandy/action/<action name>, normandy/recipe/<recipe id>",
+                )
+            ],
+        ),
+        (
+            "normandy/runner\n",
+            "success",
+            [
+                (
+                    "source",
+                    "'normandy/runner\\n' is not a Normandy uptake key; the keys are normandy/runner, normandy/action/<action name>, normandy/recipe/<recipe id>",
+                )
+            ],
+        ),
+        (None, "success", [("source", "must be a string, not null")]),
+        ("normandy/runner", 1, [("status", "must be a string, not an integer")]),
+        (
+            7,
+            "nope",
+            [
+                ("source", "must be a string, not an integer"),
+                (
+                    "status",
+                    "'nope' is not a Normandy uptake status; the statuses are "
+                    + ", ".join(repr(v) for v in sorted({v for s in nt.uptake.SOURCES.values() for v in s.values})),
+                ),
+            ],
+        ),
+    ],
+)
+def test_uptake_problems(source: Any, status: Any, expected: list[tuple[str, str]]) -> None:
+    errors = list(nt.iter_uptake_errors(source, status))
+    assert [(e.path, e.message) for e in errors] == expected
+    assert nt.is_valid_uptake(source, status) is (not expected)
+    if expected:
+        with pytest.raises(nt.ValidationError):
+            nt.validate_uptake(source, status)
+        with pytest.raises(nt.ValidationError):
+            nt.uptake_report(source, status)
+    else:
+        report = nt.uptake_report(source, status)
+        assert report == {"source": source, "value": str(status)}
+        assert type(report["value"]) is str  # an enum member becomes its value
+
+
+# -- recipe freshness ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("123", 1_700_000_000, []),
+        ("123", 1.7e9, []),
+        ("123", 0, []),
+        ("123", 2**32 - 1, []),
+        ("123", 2**32, [("value", "is too large; the limit is 4294967295")]),
+        ("123", -5, [("value", "must be a non-negative integer, not a negative one")]),
+        ("123", True, [("value", "must be a non-negative integer, not a boolean")]),
+        ("123", "1700000000", [("value", "must be a non-negative integer, not a string")]),
+        ("123", 1.5, [("value", "must be a non-negative integer, not a fraction")]),
+        ("12\n", 1, [("key", "'12\\n' is not a recipe id (^[0-9]+$)")]),
+        ("", 1, [("key", "'' is not a recipe id (^[0-9]+$)")]),
+        (123, 1, [("key", "must be a string, not an integer")]),
+    ],
+)
+def test_recipe_freshness_problems(key: Any, value: Any, expected: list[tuple[str, str]]) -> None:
+    errors = list(nt.iter_recipe_freshness_errors(key, value))
+    assert [(e.path, e.message) for e in errors] == expected
+    assert nt.is_valid_recipe_freshness(key, value) is (not expected)
+    if expected:
+        with pytest.raises(nt.ValidationError):
+            nt.validate_recipe_freshness(key, value)
+    else:
+        nt.validate_recipe_freshness(key, value)
+
+
+# -- the generic builder -------------------------------------------------------------------
+
+
+def test_build_event_drops_none_cuts_what_the_sender_cuts_and_refuses_the_rest() -> None:
+    built = nt.build_event(
+        nt.catalog.EventMethod.ENROLL_FAILED,
+        "preference_study",
+        "slug",
+        {"reason": "invalid-branch", "preferenceBranch": "b" * 200, "unused": None},
+    )
+    assert built == enroll_failed(reason="invalid-branch", preferenceBranch="b" * 80) | {"value": "slug"}
+    assert type(built["method"]) is str
+    firefox = nt.build_event(
+        "enrollFailed", "preference_study", "slug", {"reason": "invalid-branch", "prefBranch": "c" * 90}
+    )
+    assert firefox["extra"]["prefBranch"] == "c" * 80
+    with pytest.raises(nt.ValidationError) as caught:
+        nt.build_event("enroll", "preference_study", "slug", {"branch": "b"})
+    assert [e.path for e in caught.value.errors] == ["extra.experimentType", "extra.enrollmentId"]
+    with pytest.raises(nt.ValidationError):
+        nt.build_event("enroll", "nothing", 5)  # type: ignore[arg-type]
+
+
+def test_the_package_exports_the_validators() -> None:
+    for name in (
+        "ValidationError",
+        "FieldError",
+        "validate_event",
+        "iter_event_errors",
+        "is_valid_event",
+        "validate_uptake",
+        "iter_uptake_errors",
+        "is_valid_uptake",
+        "validate_recipe_freshness",
+        "iter_recipe_freshness_errors",
+        "is_valid_recipe_freshness",
+        "build_event",
+        "uptake_report",
+        "events",
+    ):
+        assert name in nt.__all__ and hasattr(nt, name)
+    assert issubclass(nt.ValidationError, ValueError)
+
+
+def test_the_compiled_checks_hold_no_text_from_the_spec() -> None:
+    from normandy_telemetry.validate import _RULES
+
+    for rule in _RULES.values():
+        code = rule.compile().__code__
+        assert not [c for c in code.co_consts if isinstance(c, (str, bytes))], rule.event
+        names = re.compile(r"get|type|str|len|_other|_uuid|FILLER|[KLA][0-9]+|W[0-9]+_[0-9]+")
+        assert all(names.fullmatch(name) for name in code.co_names), code.co_names
