@@ -10,16 +10,15 @@ would lay it out, and every Python literal, so the templates only place them.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 from black.strings import normalize_string_quotes, str_width
 
+from codegen.literals import json_text
 from codegen.model import Event, EventObject, ExtraKey, Spec, snake_case
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -33,37 +32,9 @@ END = "(?![\\s\\S])"
 _ECMA_SPECIAL = re.compile(r"([\\^$.*+?()\[\]{}|/])")
 
 
-def _encoder() -> Any:
-    """One JSON encoder for every inline value: ``json.dumps(**options)`` makes
-    a new one per call, and the C encoder alone is a third faster again."""
-    if c_make_encoder is None:  # not CPython
-        return json.JSONEncoder(ensure_ascii=False).encode
-    encode = c_make_encoder(None, None, encode_basestring, None, ": ", ", ", False, False, True)
-    return lambda value: encode_basestring(value) if type(value) is str else "".join(encode(value, 0))
-
-
-_ENCODE: Callable[[Any], str] = _encoder()
-
-
 def json_document(value: Any, inline_depth: int = 3, indent: int = 2) -> str:
-    """JSON with containers deeper than ``inline_depth`` on one line each.
-
-    The same layout as ``codegen.literals.json_text`` (one schema definition's
-    keyword per line), with one encoder reused: a 5,000-event schema has some
-    sixty thousand inline values, and a fresh encoder for each costs most of a
-    second."""
-    return _layout(value, inline_depth, indent, 0)
-
-
-def _layout(value: Any, inline_depth: int, indent: int, depth: int) -> str:
-    if depth >= inline_depth or not isinstance(value, (dict, list)) or not value:
-        return _ENCODE(value)
-    pad = " " * (indent * (depth + 1))
-    if isinstance(value, dict):
-        items = [f"{pad}{_ENCODE(k)}: {_layout(v, inline_depth, indent, depth + 1)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + " " * (indent * depth) + "}"
-    items = [pad + _layout(v, inline_depth, indent, depth + 1) for v in value]
-    return "[\n" + ",\n".join(items) + "\n" + " " * (indent * depth) + "]"
+    """A schema document: one definition's keyword per line (see ``literals.json_text``)."""
+    return json_text(value, indent, inline_depth)
 
 
 def _notice(spec: Spec) -> str:

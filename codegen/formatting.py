@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import black
+from black.mode import TargetVersion
 
-BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=88)
+BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=88)
 
 
 def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[str, str]:

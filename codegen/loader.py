@@ -174,7 +174,8 @@ def _nesting_bound(text: str) -> int:
 def _compose(text: str) -> Node | None:
     bound = _nesting_bound(text)
     if bound <= SAFE_DEPTH:
-        return _Loader(text).get_single_node()
+        node: Node | None = _Loader(text).get_single_node()
+        return node
     if bound > MAX_COLLECTIONS:
         raise _TooDeep
     outcome: dict[str, Any] = {}

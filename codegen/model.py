@@ -36,7 +36,7 @@ NOWHERE = Loc()
 
 
 def _loc() -> Loc:
-    return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
+    return field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,20 +66,32 @@ def render_outputs(spec: Spec, jobs: int | None = None) -> dict[str, str]:
         _FORKED_SPEC = spec
         try:
             context = multiprocessing.get_context("fork")
+            mine, theirs = split_by_cost(TARGETS)
             with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
                 # Only indices cross the process boundary: targets hold lambdas.
-                theirs = pool.submit(_render_in_worker, range(1, len(TARGETS), 2))
-                files = _render_and_format(spec, TARGETS[0::2])
-                files.update(theirs.result())
+                future = pool.submit(_render_in_worker, theirs)
+                files = _render_and_format(spec, tuple(TARGETS[i] for i in mine))
+                files.update(future.result())
         finally:
             _FORKED_SPEC = None
     return with_manifest(dict(sorted(files.items())), spec.label)
+
+
+def split_by_cost(targets: tuple[Target, ...]) -> tuple[list[int], list[int]]:
+    """Two lists of target indices of about equal total cost (largest first)."""
+    halves: tuple[list[int], list[int]] = ([], [])
+    totals = [0, 0]
+    for index in sorted(range(len(targets)), key=lambda i: (-targets[i].cost, i)):
+        side = 0 if totals[0] <= totals[1] else 1
+        halves[side].append(index)
+        totals[side] += targets[index].cost
+    return sorted(halves[0]), sorted(halves[1])
 
 
 def _render_and_format(spec: Spec, targets: tuple[Target, ...]) -> dict[str, str]:
     return format_outputs(render_targets(spec, targets), skip=unformatted_paths(spec, targets))
 
 
-def _render_in_worker(indices: range) -> dict[str, str]:
+def _render_in_worker(indices: list[int]) -> dict[str, str]:
     assert _FORKED_SPEC is not None, "render workers must be forked from render_outputs"
     return _render_and_format(_FORKED_SPEC, tuple(TARGETS[i] for i in indices))

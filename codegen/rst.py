@@ -21,7 +21,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from codegen.event_schema import RESERVED_FUNCTIONS
 from codegen.model import (
@@ -426,7 +426,7 @@ def corrections_context(spec: Spec) -> dict[str, object]:
     return {"corrections": list(labelled_corrections(spec))}
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "rst": text,
     "rst_inline": inline,
     "rst_literal": literal,

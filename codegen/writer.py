@@ -92,7 +92,7 @@ class Drift:
         return not (self.missing or self.extra or self.stale or self.edited)
 
     def report(self, root: str) -> str:
-        lines = []
+        lines: list[str] = []
         for kind, paths, why in (
             ("missing", self.missing, "not on disk"),
             ("extra", self.extra, "on disk but not generated from the spec"),
