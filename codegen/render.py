@@ -50,7 +50,6 @@ class Target:
     per_object: bool = False
     black: bool = True
     when: Callable[[Spec], bool] | None = None  # rendered only if this says so (None: always)
-    cost: int = 1  # rough relative render time on a large spec, to balance parallel workers
 
 
 TARGETS: tuple[Target, ...] = (
@@ -58,12 +57,11 @@ TARGETS: tuple[Target, ...] = (
     Target("python/__init__.py.j2", "normandy_telemetry/__init__.py"),
     Target("python/py.typed.j2", "normandy_telemetry/py.typed"),
     Target("python/uptake.py.j2", "normandy_telemetry/uptake.py"),
-    Target("python/catalog.py.j2", "normandy_telemetry/catalog.py", cost=2),
+    Target("python/catalog.py.j2", "normandy_telemetry/catalog.py"),
     Target(
         "python/catalog.json.j2",
         "normandy_telemetry/catalog.json",
         lambda spec: {"payload": payloads.catalog(spec)},
-        cost=4,
     ),
     # Fixed code, written in black's style, so black need not spend a quarter
     # of a second on it at every run; the per-scalar part is small and formatted.
@@ -82,13 +80,11 @@ TARGETS: tuple[Target, ...] = (
         event_schema.builder_context,
         per_object=True,
         black=False,
-        cost=5,
     ),
     Target(
         "schemas/normandy-events.schema.json.j2",
         "schemas/normandy-events.schema.json",
         lambda spec: {"document": event_schema.json_document(event_schema.events_schema(spec))},
-        cost=4,
     ),
     Target(
         "schemas/normandy-uptake.schema.json.j2",
@@ -106,18 +102,16 @@ TARGETS: tuple[Target, ...] = (
         "glean/metrics.yaml",
         targets_limits.glean_context,
         when=lambda spec: spec.metadata is not None,
-        cost=4,
     ),
     Target(
         "legacy/Events.yaml.j2",
         "legacy/Events.yaml",
         lambda spec: {"entries": targets_limits.legacy_entries(spec.events)},
         when=lambda spec: spec.metadata is not None,
-        cost=2,
     ),
     # The documentation pages, included by the Sphinx project in docs/.
     Target("docs/uptake.rst.j2", "docs/uptake.rst"),
-    Target("docs/enrollment.rst.j2", "docs/enrollment.rst", cost=9),
+    Target("docs/enrollment.rst.j2", "docs/enrollment.rst"),
     Target("docs/corrections.rst.j2", "docs/corrections.rst", rst_docs.corrections_context),
     Target("docs/spec-format.rst.j2", "docs/spec-format.rst", rst_docs.spec_format_context),
 )

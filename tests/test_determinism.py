@@ -37,12 +37,3 @@ def test_no_absolute_paths_or_timestamps_in_output(tmp_path: Path) -> None:
         assert str(ROOT) not in text and str(tmp_path) not in text, path
         assert "2026-" not in text and "2025-" not in text, path
 
-
-def test_parallel_rendering_gives_the_same_files_as_serial() -> None:
-    from codegen.pipeline import load_spec, render_outputs
-
-    spec = load_spec(SPEC)
-    serial = render_outputs(spec, jobs=1)
-    parallel = render_outputs(spec, jobs=2)
-    assert list(serial) == list(parallel)
-    assert serial == parallel
