@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["generation", "glean", "validators"]
+BENCHMARKS = ["generation", "glean", "validators", "beam"]
 
 
 def main(argv: list[str]) -> int:

@@ -68,6 +68,8 @@ TARGETS: tuple[Target, ...] = (
     Target("python/errors.py.j2", "normandy_telemetry/errors.py", black=False),
     Target("python/validate.py.j2", "normandy_telemetry/validate.py", black=False),
     Target("python/validate_scalars.py.j2", "normandy_telemetry/validate_scalars.py"),
+    # The ``beam`` extra: the validators as Apache Beam transforms (fixed code).
+    Target("python/beam.py.j2", "normandy_telemetry/beam.py", black=False),
     Target(
         "python/events/__init__.py.j2",
         "normandy_telemetry/events/__init__.py",
