@@ -26,6 +26,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.ext.autodoc.mock import mock
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.parsing import nested_parse_to_nodes
@@ -81,11 +82,13 @@ def prefer_label_ids(app: Sphinx, doctree: nodes.document) -> None:
             section["ids"].insert(0, labels[0])
 
 
-def _modules() -> list[ModuleType]:
-    package = importlib.import_module(PACKAGE)
-    found = [package]
-    for info in pkgutil.walk_packages(package.__path__, PACKAGE + "."):
-        found.append(importlib.import_module(info.name))
+def _modules(mocked: list[str]) -> list[ModuleType]:
+    """Every module of the package, importing ``mocked`` ones (autodoc_mock_imports) as mocks."""
+    with mock(mocked):
+        package = importlib.import_module(PACKAGE)
+        found = [package]
+        for info in pkgutil.walk_packages(package.__path__, PACKAGE + "."):
+            found.append(importlib.import_module(info.name))
     return sorted(found, key=lambda module: module.__name__)
 
 
@@ -107,7 +110,7 @@ class NormandyApi(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         try:
-            modules = _modules()
+            modules = _modules(self.config.autodoc_mock_imports)
         except Exception as exc:  # an import error in the generated package is a finding, not a crash
             logger.warning("cannot import %s: %s: %s", PACKAGE, type(exc).__name__, exc, location=self.get_location())
             return []
