@@ -199,6 +199,8 @@ class Builder:
             self.report(key_node, f"key '{key}' has the placeholder <{names[0]}> but source '{entry.key}' has no 'placeholder' field describing it")
         elif not names and placeholder_node is not None:
             self.report(placeholder_node, f"source '{entry.key}' has a 'placeholder' but its key '{key}' has no <placeholder>; remove one or the other")
+        elif names and not key.endswith(f"<{names[0]}>"):
+            self.report(key_node, f"key '{key}' continues after its placeholder <{names[0]}>; a placeholder must end the key")
         elif names and placeholder is not None and placeholder.name != names[0]:
             message = f"placeholder name '{placeholder.name}' does not match <{names[0]}> in key '{key}'"
             self.report(_child(placeholder_node, "name"), message)
@@ -253,16 +255,27 @@ class Builder:
         return m.Placeholder(_text(node, "name") or "", _text(node, "description") or "", pattern)
 
     def regex(self, node: YNode | None, pattern: str) -> None:
+        """Patterns are embedded in larger regexes (keys, JSON Schema): only plain ones work there."""
+        core = m.core_pattern(pattern)
         try:
             re.compile(pattern)
+            re.compile(f"x(?:{core})y")
         except re.error as exc:
             self.report(node, f"pattern '{pattern}' is not a valid regular expression: {exc}")
+            return
+        if re.search(r"\(\?[aiLmsux-]", pattern):
+            self.report(node, f"pattern '{pattern}' uses inline flags, which do not survive being embedded in the key's regex; spell the cases out ([a-fA-F])")
+        elif re.search(r"(?<![\\\[])\^|(?<!\\)\$", core):
+            self.report(node, f"pattern '{pattern}' has an anchor (^ or $) inside it; anchors may only start and end the pattern")
 
     # -- scalars and enrollment IDs -------------------------------------------
 
     def scalar(self, entry: Entry) -> m.Scalar:
         node = entry.value
         self.not_reserved(entry, entry.key.upper(), "scalar")
+        if entry.key in ("event", "uptake"):
+            message = f"scalar '{entry.key}' would name its validators is_valid_{entry.key} and so on, which the package uses for {entry.key}s; rename it"
+            self.problems.append(Problem(entry.key_line, entry.key_column, message))
         return m.Scalar(
             ident=entry.key,
             name=_text(node, "name") or "",

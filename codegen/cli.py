@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 from codegen import diff as spec_diff
-from codegen.lint import ERROR, RULES, error_rules, lint
+from codegen.lint import ERROR, RULES, UNUSED_SUPPRESSION, error_rules, lint
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
 from codegen.problems import SpecError
 from codegen.revisions import RevisionError, resolve_side, spec_at_revision
-from codegen.writer import compare, write_atomically
+from codegen.writer import RefusedOutput, check_replaceable, compare, write_atomically
 
 DEFAULT_SPEC = Path("spec/normandy.yaml")
 DEFAULT_OUT = Path("generated")
@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec (default: %(default)s)")
         command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: %(default)s)")
-    rules = "\n".join(f"  {r.id} ({r.severity}): {r.summary}" for r in RULES)
+    rules = "\n".join(f"  {r.id} ({r.severity}): {r.summary}" for r in (*RULES, UNUSED_SUPPRESSION))
     lint_command = commands.add_parser(
         "lint",
         help="run the named lint rules over the spec",
@@ -77,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "generate":
         try:
+            check_replaceable(args.out, args.spec)
             write_atomically(args.out, files)
+        except RefusedOutput as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         except OSError as exc:
             print(f"error: cannot write {args.out}/: {exc}; it was left as it was", file=sys.stderr)
             return 1
@@ -98,7 +102,7 @@ def _lint_errors(spec: Spec) -> int:
     for finding in errors:
         print(f"{finding.render(spec.label)} (fix: {finding.rule.hint})", file=sys.stderr)
     if errors:
-        print(f"{len(errors)} lint error(s); nothing was written", file=sys.stderr)
+        print(f"{len(errors)} lint error(s); fix them first (nothing was written or compared)", file=sys.stderr)
         return 1
     return 0
 

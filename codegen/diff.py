@@ -66,8 +66,8 @@ def diff_specs(old: m.Spec, new: m.Spec) -> list[Change]:
 def _compare(old: Any, new: Any, path: str, skip: frozenset[str] = frozenset()) -> Iterator[Change]:
     for field in dataclasses.fields(old):
         name = field.name
-        if name in ("loc", "label") or name in skip:
-            continue
+        if name == "label" or name in skip or not field.compare:
+            continue  # where an item is written, not what it says
         before, after = getattr(old, name), getattr(new, name, None)
         where = f"{path}.{name}" if path != "spec" else name
         if isinstance(old, m.Event) and name == "value":
@@ -117,6 +117,9 @@ def _compare_collection(before: tuple[Any, ...], after: tuple[Any, ...], where: 
         origin = getattr(item, "renamed_from", None)
         if origin and origin in old_items and origin not in new_items:
             renamed[origin] = key
+    if before and not after and type(sample) is m.AllowedValue:
+        yield Change(COMPATIBLE, where, "closed set of values removed: any string is allowed now", None, None)
+        return
     for key, item in old_items.items():
         if key in new_items:
             yield from _compare(item, new_items[key], f"{where}.{key}")
@@ -140,8 +143,6 @@ def _compare_collection(before: tuple[Any, ...], after: tuple[Any, ...], where: 
             yield Change(BREAKING, f"{where}.{key}", f"{noun} added where any value was allowed", None, key)
         else:
             yield Change(COMPATIBLE, f"{where}.{key}", f"{noun} added", None, key)
-    if before and not after and type(sample) is m.AllowedValue:
-        yield Change(COMPATIBLE, where, "closed set of values removed: any string is allowed now", None, None)
 
 
 def _presence(old: m.ExtraKey, new: m.ExtraKey, where: str) -> Iterator[Change]:

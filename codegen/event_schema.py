@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from black.strings import normalize_string_quotes, str_width
 
 from codegen.literals import json_text
-from codegen.model import Event, EventObject, ExtraKey, Spec, snake_case
+from codegen.model import Event, EventObject, ExtraKey, Spec, core_pattern, snake_case
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 LINE_LENGTH = 88  # black's, as codegen.formatting.BLACK_MODE uses it
@@ -48,7 +48,7 @@ def _ecma_escape(text: str) -> str:
 
 def whole(pattern: str) -> str:
     """A spec pattern (anchored with ``^...$`` or not) that must match a whole string."""
-    return "^(?:" + pattern.removeprefix("^").removesuffix("$") + ")" + END
+    return "^(?:" + core_pattern(pattern) + ")" + END
 
 
 # -- events ---------------------------------------------------------------------

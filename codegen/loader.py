@@ -87,6 +87,7 @@ def spec_label(path: Path) -> str:
     Only the last two path parts are used, so the label (and therefore every
     generated file) is the same from any working directory or checkout.
     """
+    path = path.resolve()
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 

@@ -19,6 +19,14 @@ def snake_case(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
+def core_pattern(pattern: str) -> str:
+    """A spec pattern without its optional anchors, to embed in a larger regex."""
+    core = pattern[1:] if pattern.startswith("^") else pattern
+    if core.endswith("$") and not core.endswith("\\$"):
+        core = core[:-1]
+    return core
+
+
 def is_python_name(name: str) -> bool:
     return name.isidentifier() and not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
 
@@ -45,6 +53,8 @@ class Correction:
 
     subject: str
     text: str
+    item: object = field(default=None, compare=False, repr=False)
+    """The corrected item (a status, an event, ``(event, key)``...), for links to it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +107,7 @@ class UptakeSource:
     def key_regex(self) -> str:
         if self.placeholder is None:
             return re.escape(self.key)
-        return re.escape(self.key_prefix) + "(?:" + self.placeholder.pattern.strip("^$") + ")"
+        return re.escape(self.key_prefix) + "(?:" + core_pattern(self.placeholder.pattern) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,30 +397,31 @@ class Spec:
     metadata: Metadata | None = None
 
     def corrections(self) -> Iterator[Correction]:
-        """Every correction of the seed, in spec order."""
+        """Every correction of the seed, in spec order, each with the item it is on."""
         for source in self.uptake.sources:
             if source.correction:
-                yield Correction(f"{source.name} ({source.key})", source.correction)
+                yield Correction(f"{source.name} ({source.key})", source.correction, source)
         for source, status in self.uptake.statuses:
             if status.correction:
-                yield Correction(f"{status.constant} ({source.key})", status.correction)
+                yield Correction(f"{status.constant} ({source.key})", status.correction, status)
         for scalar in self.scalars:
             if scalar.correction:
-                yield Correction(scalar.name, scalar.correction)
+                yield Correction(scalar.name, scalar.correction, scalar)
         if self.enrollment_id.correction:
-            yield Correction("Enrollment IDs", self.enrollment_id.correction)
+            yield Correction("Enrollment IDs", self.enrollment_id.correction, self.enrollment_id)
         for obj in self.events.objects:
             if obj.correction:
-                yield Correction(obj.name, obj.correction)
+                yield Correction(obj.name, obj.correction, obj)
             for event in obj.events:
                 if event.correction:
-                    yield Correction(event.ident, event.correction)
+                    yield Correction(event.ident, event.correction, event)
                 for key in event.extra:
                     if key.correction:
-                        yield Correction(f"{event.ident} extra {key.name}", key.correction)
+                        yield Correction(f"{event.ident} extra {key.name}", key.correction, (event, key))
                     for allowed in key.allowed:
                         if allowed.correction:
-                            yield Correction(f"{event.ident} extra {key.name} = {allowed.value}", allowed.correction)
+                            subject = f"{event.ident} extra {key.name} = {allowed.value}"
+                            yield Correction(subject, allowed.correction, (event, key, allowed))
 
 
 @dataclass(frozen=True, slots=True)

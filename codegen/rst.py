@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 from codegen.event_schema import RESERVED_FUNCTIONS
 from codegen.model import (
     AllowedValue,
+    EnrollmentId,
     Correction,
     Event,
     EventObject,
@@ -373,32 +374,10 @@ def key_facts(key: ExtraKey, filler: str) -> str:
 
 
 def labelled_corrections(spec: Spec) -> Iterator[tuple[str, Correction]]:
-    """:meth:`Spec.corrections` with the label of each corrected item.
-
-    Walks the model in the same order; ``tests/test_docs_rst.py`` checks the
-    two agree, so a new kind of correction cannot be left off the page.
-    """
-    corrections = iter(spec.corrections())
-    for source, status in spec.uptake.statuses:
-        if status.correction:
-            yield label(status), next(corrections)
-    for scalar in spec.scalars:
-        if scalar.correction:
-            yield label(scalar), next(corrections)
-    if spec.enrollment_id.correction:
-        yield "enrollment-ids", next(corrections)
-    for obj in spec.events.objects:
-        if obj.correction:
-            yield label(obj), next(corrections)
-        for event in obj.events:
-            if event.correction:
-                yield label(event), next(corrections)
-            for key in event.extra:
-                if key.correction:
-                    yield label((event, key)), next(corrections)
-                for allowed in key.allowed:
-                    if allowed.correction:
-                        yield label((event, key, allowed)), next(corrections)
+    """:meth:`Spec.corrections` with the label of each corrected item."""
+    for correction in spec.corrections():
+        item = correction.item
+        yield ("enrollment-ids" if isinstance(item, EnrollmentId) else label(item)), correction  # type: ignore[arg-type]
 
 
 def ref(name: str, title: str) -> str:

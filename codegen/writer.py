@@ -52,6 +52,26 @@ def files_on_disk(root: Path) -> dict[str, Path]:
     return found
 
 
+class RefusedOutput(Exception):
+    """The output directory holds something the generator did not write."""
+
+
+def check_replaceable(root: Path, protected: Path) -> None:
+    """Refuse to replace a directory that is not ours: writing swaps it whole.
+
+    Ours means empty, absent, or holding the ``MANIFEST.json`` a previous run
+    wrote; and never a directory that contains the spec itself.
+    """
+    root = root.resolve()
+    if protected.resolve().is_relative_to(root):
+        raise RefusedOutput(f"{root} contains the spec {protected}; choose an output directory of its own")
+    if root.is_dir() and any(root.iterdir()) and not (root / MANIFEST).is_file():
+        raise RefusedOutput(
+            f"{root} is not empty and has no {MANIFEST}, so the generator did not write it; "
+            "refusing to replace it (empty it, or choose another --out)"
+        )
+
+
 def write_atomically(root: Path, files: dict[str, str]) -> None:
     """Make ``root`` hold exactly ``files``, or leave it untouched on failure."""
     root = root.resolve()

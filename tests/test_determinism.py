@@ -30,6 +30,11 @@ def test_same_bytes_for_different_hash_seeds_and_directories(tmp_path: Path) -> 
     assert runs[0] == {k: v for k, v in snapshot(ROOT / "generated").items() if "__pycache__" not in k}
 
 
+def test_same_bytes_when_the_spec_is_named_from_its_own_directory(tmp_path: Path) -> None:
+    # `cd spec && python -m codegen generate --spec normandy.yaml` names the spec as `spec/normandy.yaml` too.
+    assert generate(tmp_path / "a", ROOT, "0") == generate(tmp_path / "b", ROOT / "spec", "0", spec=Path("normandy.yaml"))
+
+
 def test_no_absolute_paths_or_timestamps_in_output(tmp_path: Path) -> None:
     files = generate(tmp_path / "out", ROOT, "7")
     for path, data in files.items():

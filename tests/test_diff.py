@@ -109,6 +109,17 @@ CASES: dict[str, tuple[tuple[tuple[str, str], ...], set[tuple[str, str, str]]]] 
             (DOCS, f"{EVENTS}.enrollFailed.title", "title changed"),
         },
     ),
+    "closed set removed": (
+        (("              allowed:\n                invalid-branch: The recipe names an invalid preference branch.\n", ""), ("              when: {reason: [invalid-branch]}\n", "              optional: true\n")),
+        {
+            (COMPATIBLE, f"{EVENTS}.enrollFailed.extra.reason.allowed", "closed set of values removed: any string is allowed now"),
+            (COMPATIBLE, f"{EVENTS}.enrollFailed.extra.prefBranch.presence", "key may now be absent without a condition"),
+        },
+    ),
+    "lines moved only": (
+        (("title: Lint base", "title: Lint base\n# a comment that moves every line below\n"),),
+        set(),
+    ),
     "correction added": (
         (("          description: The recipe ran.\n", "          description: The recipe ran.\n          correction: Clarified.\n"),),
         {(DOCS, "uptake.sources.recipe.statuses.RECIPE_SUCCESS.correction", "correction changed")},

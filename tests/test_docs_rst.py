@@ -231,3 +231,20 @@ def test_labelled_corrections_are_the_models_corrections(spec_path: Path) -> Non
     assert [c for _, c in rst.labelled_corrections(spec)] == list(spec.corrections())
     labels = set(_labels(spec_path)) | {"enrollment-ids"}
     assert {label for label, _ in rst.labelled_corrections(spec)} <= labels
+
+
+def test_a_source_correction_is_labelled_with_its_source() -> None:
+    import dataclasses
+
+    from codegen.pipeline import load_spec
+    from codegen.rst import labelled_corrections
+    from support import SPEC
+
+    spec = load_spec(SPEC)
+    runner = dataclasses.replace(spec.uptake.sources[0], correction="Clarified.")
+    uptake = dataclasses.replace(spec.uptake, sources=(runner, *spec.uptake.sources[1:]))
+    changed = dataclasses.replace(spec, uptake=uptake)
+    labelled = list(labelled_corrections(changed))
+    assert labelled[0][0] == f"uptake-{runner.name}"
+    assert len(labelled) == len(list(changed.corrections())) == len(list(spec.corrections())) + 1
+    assert [c.subject for _, c in labelled] == [c.subject for c in changed.corrections()]

@@ -182,6 +182,19 @@ EXPECTED: dict[str, Expected] = {
         (55, 21, "'value_max_length' of 'events' of the spec must be an integer, not a string"),
         (81, 22, "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?"),
     ),
+    # -- found in review: patterns embedded in larger regexes, keys, names the package uses
+    "pattern_inline_flags": (
+        (26, 18, "pattern '(?i)[0-9]+' is not a valid regular expression: global flags not at the start of the expression at position 4"),
+    ),
+    "pattern_inner_anchor": (
+        (26, 18, "pattern '^[0-9]+$|^x[0-9]+$' has an anchor (^ or $) inside it; anchors may only start and end the pattern"),
+    ),
+    "key_after_placeholder": (
+        (22, 12, "key 'normandy/recipe/<recipe id>/run' continues after its placeholder <recipe id>; a placeholder must end the key"),
+    ),
+    "scalar_named_event": (
+        (34, 3, "scalar 'event' would name its validators is_valid_event and so on, which the package uses for events; rename it"),
+    ),
     # -- fixed defects, formerly strict xfails ------------------------------
     "condition_and_optional": (
         (82, 25, "extra key 'preferenceBranch' sets 'when' and 'optional'; choose one way the key may be absent"),
@@ -301,6 +314,10 @@ def _replace(old: bytes, new: bytes) -> bytes:
 
 # Cases written at test time: raw bytes, or too large to read as a fixture.
 GENERATED: dict[str, Callable[[], bytes]] = {
+    "pattern_inline_flags": lambda: _replace(b"        pattern: '^[0-9]+$'\n      description: Reported once per recipe.", b"        pattern: '(?i)[0-9]+'\n      description: Reported once per recipe."),
+    "pattern_inner_anchor": lambda: _replace(b"        pattern: '^[0-9]+$'\n      description: Reported once per recipe.", b"        pattern: '^[0-9]+$|^x[0-9]+$'\n      description: Reported once per recipe."),
+    "key_after_placeholder": lambda: _replace(b"key: normandy/recipe/<recipe id>", b"key: normandy/recipe/<recipe id>/run"),
+    "scalar_named_event": lambda: _replace(b"  recipe_freshness:\n", b"  event:\n"),
     "not_utf8": lambda: _replace(b"  description: Enrollment events.", b"  description: Caf\xe9 events."),
     "control_char": lambda: _replace(b"  description: Enrollment events.", b"  description: Enrollment\x07 events."),
     "nested_too_deeply": lambda: _minimal_bytes() + b"nested: " + b"[" * 2_000 + b"]" * 2_000 + b"\n",
