@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -203,8 +204,12 @@ def render_text(changes: list[Change], old: str, new: str) -> str:
 
 
 def _md(value: Any) -> str:
-    text = _show(value).replace("`", "'")
-    return f"`{text}`"
+    """A Markdown code span of ``value`` that survives inside a table cell."""
+    text = _show(value).replace("|", "\\|")
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
 
 
 def render_markdown(changes: list[Change], old: str, new: str) -> str:
@@ -220,7 +225,7 @@ def render_markdown(changes: list[Change], old: str, new: str) -> str:
         for c in items:
             before = _md(c.old) if c.old is not None else ""
             after = _md(c.new) if c.new is not None else ""
-            lines.append(f"| `{c.path}` | {c.what} | {before} | {after} |".replace("\n", " "))
+            lines.append(f"| {_md(c.path)} | {c.what} | {before} | {after} |".replace("\n", " "))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -220,3 +220,12 @@ def test_broken_old_spec_reports_its_problems(tmp_path: Path) -> None:
     result = run_codegen("diff", str(broken), str(BASE))
     assert result.returncode == 1
     assert "did you mean 'server_error'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_markdown_cells_survive_pipes_and_backticks(tmp_path: Path) -> None:
+    edits = (("invalid-branch: The recipe", "'x|y`z': The recipe"), ("[invalid-branch]", "['x|y`z']"))
+    new = write(tmp_path, "new", edited(edits))
+    result = run_codegen("diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking")
+    row = next(line for line in result.stdout.splitlines() if "allowed value added" in line)
+    assert row.count(" | ") == 3, row  # four cells: no pipe from the value splits the row
+    assert "``x\\|y`z``" in row
