@@ -9,7 +9,6 @@ conditions naming keys or values that do not exist.
 
 from __future__ import annotations
 
-import keyword
 import re
 from typing import Any
 
@@ -330,7 +329,7 @@ class Builder:
 
     def python_name(self, entry: Entry, name: str, what: str) -> None:
         if not m.is_python_name(name):
-            kind = "soft keyword" if keyword.issoftkeyword(name) else "keyword"
+            kind = "soft keyword" if name in m.SOFT_KEYWORDS else "keyword"
             message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 

@@ -27,8 +27,14 @@ def core_pattern(pattern: str) -> str:
     return core
 
 
+# Soft keywords of every Python the package supports, fixed here so that which
+# names a spec may use does not depend on the Python running the generator
+# (``type`` became one in 3.12).
+SOFT_KEYWORDS = frozenset({"_", "case", "match", "type"})
+
+
 def is_python_name(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+    return name.isidentifier() and not keyword.iskeyword(name) and name not in SOFT_KEYWORDS
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -27,7 +27,7 @@ def test_snake_case(name: str, snake: str) -> None:
     assert m.snake_case(name) == snake
 
 
-@pytest.mark.parametrize(("name", "ok"), [("enroll", True), ("class", False), ("match", False), ("2x", False), ("type", True)])
+@pytest.mark.parametrize(("name", "ok"), [("enroll", True), ("class", False), ("match", False), ("2x", False), ("type", False), ("typed", True)])
 def test_python_names_exclude_keywords(name: str, ok: bool) -> None:
     assert m.is_python_name(name) is ok
 
