@@ -10,11 +10,10 @@ lines (each checked by eye against its fixture: the position is the mistake,
 the message says how to fix it), print no traceback, and leave an existing
 output directory byte for byte as it was.
 
-:data:`KNOWN_ISSUES` lists cases where the generator's answer is wrong today
-(a crash, a broken package accepted, a misplaced or misleading message). They
-are strict ``xfail`` tests of the behaviour we want, not pins of what happens
-now: when one is fixed it fails as XPASS, and its message belongs in
-:data:`EXPECTED`.
+Defects this tier found (crashes, broken packages accepted, misplaced or
+misleading messages) were fixed; their cases are pinned at the end of
+:data:`EXPECTED`. A new defect is best added there with the message it should
+give, so the test fails until it is fixed.
 """
 
 from __future__ import annotations
@@ -268,38 +267,11 @@ EXPECTED: dict[str, Expected] = {
     ),
 }
 
-# Kinds whose pinned problems are right but which also report a redundant one.
-NOISY: dict[str, str] = {}
-
-
 @dataclass(frozen=True)
 class Problem:
     line: int
     column: int
     message: str
-
-
-@dataclass(frozen=True)
-class Issue:
-    reason: str
-    wanted: Callable[[Result, list[Problem]], bool]
-    strict: bool = True
-
-
-def _exits_1_cleanly(result: Result, problems: list[Problem]) -> bool:
-    return result.returncode == 1 and "Traceback" not in result.stderr and bool(problems)
-
-
-def _located(line: int) -> Callable[[Result, list[Problem]], bool]:
-    return lambda result, problems: any(p.line == line or f"line {line}" in p.message for p in problems)
-
-
-def _one_message(test: Callable[[str], bool]) -> Callable[[Result, list[Problem]], bool]:
-    return lambda result, problems: len(problems) == 1 and test(problems[0].message)
-
-
-# kind -> what is wrong today, and the behaviour the test asks for instead.
-KNOWN_ISSUES: dict[str, Issue] = {}
 
 
 def _minimal_bytes() -> bytes:
@@ -395,10 +367,8 @@ def test_minimal_spec_is_valid_and_checks_clean(minimal_out: Path) -> None:
 
 def test_every_fixture_has_expectations() -> None:
     on_disk = {path.stem for path in ERRORS.glob("*.yaml")}
-    covered = (set(EXPECTED) | set(KNOWN_ISSUES)) - set(GENERATED)
+    covered = set(EXPECTED) - set(GENERATED)
     assert on_disk == covered
-    assert not set(EXPECTED) & set(KNOWN_ISSUES)
-    assert set(NOISY) <= set(EXPECTED)
 
 
 @pytest.mark.parametrize("kind", sorted(EXPECTED))
@@ -413,13 +383,7 @@ def test_broken_spec_is_reported(kind: str, run_case: Callable[..., Run]) -> Non
     assert run.after == run.before, "a failed generate changed the output directory"
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=pytest.mark.xfail(reason=NOISY[kind], strict=True)) if kind in NOISY else kind
-        for kind in sorted(EXPECTED)
-    ],
-)
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
 def test_nothing_else_is_reported(kind: str, run_case: Callable[..., Run]) -> None:
     """Exactly the pinned problems, in file order, and a count line that says how many."""
     stderr = run_case(kind).result.stderr
@@ -446,19 +410,4 @@ def test_check_refuses_a_broken_spec(run_case: Callable[..., Run]) -> None:
     for expected in EXPECTED["several_errors"]:
         assert rendered("several_errors", *expected) in lines
     assert lines[-1] == count_line("several_errors", 3)
-    assert run.after == run.before
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=pytest.mark.xfail(reason=issue.reason, strict=issue.strict))
-        for kind, issue in sorted(KNOWN_ISSUES.items())
-    ],
-)
-def test_known_issue(kind: str, run_case: Callable[..., Run]) -> None:
-    run = run_case(kind)
-    problems = problems_in(run.result.stderr, kind)
-    assert _exits_1_cleanly(run.result, problems), run.result.stderr
-    assert KNOWN_ISSUES[kind].wanted(run.result, problems), run.result.stderr
     assert run.after == run.before
