@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from black.strings import normalize_string_quotes, str_width
 
-from codegen.literals import json_text
+from codegen.literals import generated_notice, json_text
 from codegen.model import Event, EventObject, ExtraKey, Spec, core_pattern, snake_case
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -38,7 +38,7 @@ def json_document(value: Any, inline_depth: int = 3, indent: int = 2) -> str:
 
 
 def _notice(spec: Spec) -> str:
-    return f"Generated from {spec.label} by python -m codegen generate. Do not edit: change the spec and run `make generate`."
+    return generated_notice(spec.label)
 
 
 def _ecma_escape(text: str) -> str:
@@ -382,8 +382,6 @@ class BuilderModule:
         return any("Literal[" in a for a in self.aliases) or any("Literal[" in p for b in self.builders for p in b.params)
 
 
-# Extra key names repeat across events; the model derives Python names anew each time.
-_snake = lru_cache(maxsize=None)(snake_case)
 
 
 def _always(key: ExtraKey) -> bool:
@@ -394,7 +392,7 @@ def _always(key: ExtraKey) -> bool:
 def builder_name(method: str) -> str:
     """The builder function of ``method``: its snake_case name, with ``_`` after
     a name the module needs for itself (``str``)."""
-    name = _snake(method)
+    name = snake_case(method)
     return name + "_" if name in RESERVED_FUNCTIONS else name
 
 
@@ -504,7 +502,7 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
     builders = []
     for event in obj.events:
         function = builder_name(event.method)
-        names = [_snake(key.name) for key in event.extra]
+        names = [snake_case(key.name) for key in event.extra]
         value_param = value_parameter(names)
         params = ["    *,", _param_line(value_param, "str", False)]
         for key, name in zip(event.extra, names):

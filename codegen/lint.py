@@ -15,12 +15,13 @@ from typing import Callable, Iterator, Protocol, Union
 
 from codegen import model as m
 from codegen.problems import did_you_mean
+from codegen.targets_limits import GLEAN_METRIC_MAX, LEGACY_EXTRA_KEY_MAX, LEGACY_METHOD_MAX, LEGACY_OBJECT_MAX
 
 ERROR, WARNING = "error", "warning"
 
 # Target name-length limits a lint warns about before they become errors.
-LEGACY_NAME_LIMITS = {"method": 20, "object": 20, "extra key": 15}
-GLEAN_METRIC_NAME_LIMIT = 70
+LEGACY_NAME_LIMITS = {"method": LEGACY_METHOD_MAX, "object": LEGACY_OBJECT_MAX, "extra key": LEGACY_EXTRA_KEY_MAX}
+GLEAN_METRIC_NAME_LIMIT = GLEAN_METRIC_MAX
 NEAR = 1  # warn this many characters or fewer below a limit
 
 PLACEHOLDERS = re.compile(r"^\W*(todo|tbd|fixme|xxx|tba|placeholder|description|\.\.\.|\?+)\W*$", re.I)

@@ -47,6 +47,11 @@ def python_docstring(text: str, indent: int = 0, width: int = 79) -> str:
     return f'"""{lines[0]}\n{rest}\n{pad}"""'
 
 
+def generated_notice(label: str) -> str:
+    """The "generated, do not edit" sentence of outputs that carry it as data (JSON)."""
+    return f"Generated from {label} by python -m codegen generate. Do not edit: change the spec and run `make generate`."
+
+
 def comment_text(text: str) -> str:
     """Text for a ``#`` comment: one line, whatever the spec holds."""
     return " ".join(text.split())

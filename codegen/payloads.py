@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from codegen.literals import generated_notice
 from codegen.model import Event, ExtraKey, Spec
 
 
@@ -44,7 +45,7 @@ def catalog(spec: Spec) -> dict[str, Any]:
     """
     events = spec.events
     return {
-        "$comment": f"Generated from {spec.label} by python -m codegen generate. Do not edit: change the spec and run `make generate`.",
+        "$comment": generated_notice(spec.label),
         "category": events.category,
         "value_max_length": events.value_max_length,
         "extra_max_length": events.extra_max_length,

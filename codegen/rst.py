@@ -23,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
-from codegen.event_schema import RESERVED_FUNCTIONS
+from codegen.event_schema import builder_name
 from codegen.model import (
     AllowedValue,
     EnrollmentId,
@@ -64,8 +64,6 @@ _ESCAPED_SPACE = "\\ "
 # and given a hash of the exact value, so two values never share a label.
 _PLAIN_PART = re.compile(r"[a-z0-9](?:[a-z0-9._-]|(?<! ) (?! ))*")
 # Spec text repeats (every enrollmentId says the same), and a large spec renders
-# hundreds of thousands of pieces: the pure functions below are memoised.
-_snake = lru_cache(maxsize=None)(snake_case)
 _PYTHON_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _LABEL = re.compile(r"[a-z0-9][a-z0-9._~ -]*")
 
@@ -201,12 +199,12 @@ def label(item: LabelItem) -> str:
     if type(item) is tuple:  # the most frequent, checked first: a large spec asks ~100,000 times
         if len(item) == 2:
             event, key = item
-            return f"extra-{event.object}-{_snake(event.method)}-{_snake(key.name)}"
+            return f"extra-{event.object}-{snake_case(event.method)}-{snake_case(key.name)}"
         if len(item) == 3:
             event, key, allowed = item
-            return f"value-{event.object}-{_snake(event.method)}-{_snake(key.name)}-{label_part(allowed.value)}"
+            return f"value-{event.object}-{snake_case(event.method)}-{snake_case(key.name)}-{label_part(allowed.value)}"
     elif isinstance(item, Event):
-        return f"event-{item.object}-{_snake(item.method)}"
+        return f"event-{item.object}-{snake_case(item.method)}"
     elif isinstance(item, Status):
         return f"status-{item.constant.lower()}"
     elif isinstance(item, UptakeSource):
@@ -265,8 +263,7 @@ def pyref(target: str, role: str = "data", parts: int = 1) -> str:
 
 def builder(event: Event) -> str:
     """A cross-reference to the event's typed builder in ``normandy_telemetry.events``."""
-    function = _snake(event.method)
-    function += "_" if function in RESERVED_FUNCTIONS else ""
+    function = builder_name(event.method)
     return pyref(f"normandy_telemetry.events.{event.object}.{function}", "func", parts=3)
 
 
@@ -277,7 +274,7 @@ def key_refs(event: Event) -> str:
 
 def glean(event: Event) -> str:
     """The event's Glean metric: ``normandy.<method in snake_case>_<object>``."""
-    return f"{event.category}.{_snake(event.method)}_{event.object}"
+    return f"{event.category}.{event.glean_name}"
 
 
 def event_index(event: Event) -> str:
@@ -330,7 +327,7 @@ def presence(pair: tuple[Event, ExtraKey]) -> str:
 def event_facts(event: Event, value_max_length: int) -> str:
     """The field list under an event's title: names in every output, and limits."""
     method, obj = event.method, event.object
-    snake = _snake(method)
+    snake = snake_case(method)
     catalog = "normandy_telemetry.catalog"
     lines = [
         f":Method: {literal(method)}",
@@ -369,7 +366,7 @@ def key_facts(key: ExtraKey, filler: str) -> str:
         lines.append(
             f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean (the name above is the seed's)"
         )
-    lines.append(f":Python: keyword argument {literal(_snake(key.name))} of the builder")
+    lines.append(f":Python: keyword argument {literal(snake_case(key.name))} of the builder")
     return "\n".join(lines)
 
 
@@ -423,7 +420,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "rst_presence": presence,
     "rst_event_facts": event_facts,
     "rst_key_facts": key_facts,
-    "rst_snake": _snake,
+    "rst_snake": snake_case,
     "rst_header": header,
 }
 """The documentation templates' filters, merged into ``render.FILTERS``."""

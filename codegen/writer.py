@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from codegen.literals import generated_notice
+
 MANIFEST = "MANIFEST.json"
 # Left in generated/ by Python, pip or mypy; never ours and never drift.
 IGNORED_PARTS = frozenset({"__pycache__", ".mypy_cache", "build", ".pytest_cache"})
@@ -31,7 +33,7 @@ def digest(text: str) -> str:
 def with_manifest(files: dict[str, str], label: str) -> dict[str, str]:
     """Add ``MANIFEST.json``: every other file's hash, sorted by path."""
     manifest = {
-        "$comment": f"Generated from {label} by python -m codegen generate. Do not edit.",
+        "$comment": generated_notice(label),
         "files": {path: digest(text) for path, text in sorted(files.items())},
     }
     return {**files, MANIFEST: json.dumps(manifest, indent=2) + "\n"}
