@@ -17,7 +17,10 @@ def main(argv: list[str]) -> int:
     chosen = argv or BENCHMARKS
     unknown = [name for name in chosen if name not in BENCHMARKS]
     if unknown:
-        print(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}", file=sys.stderr)
+        print(
+            f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}",
+            file=sys.stderr,
+        )
         return 2
     for name in chosen:
         module = importlib.import_module(f"benchmarks.{name}")

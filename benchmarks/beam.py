@@ -41,13 +41,28 @@ CHUNK = 50_000
 SEED = 20261128
 MODES = {
     "in_memory (1 process)": ["--direct_running_mode=in_memory"],
-    "multi_processing, 2 workers": ["--direct_running_mode=multi_processing", "--direct_num_workers=2"],
+    "multi_processing, 2 workers": [
+        "--direct_running_mode=multi_processing",
+        "--direct_num_workers=2",
+    ],
 }
 OTHER_EVENTS = [
     [17, "navigation", "search", "urlbar", "enter", {"engine": "other"}],
-    [18, "uptake.remotecontent.result", "uptake", "remotesettings", "success", {"source": "main/search-config"}],
+    [
+        18,
+        "uptake.remotecontent.result",
+        "uptake",
+        "remotesettings",
+        "success",
+        {"source": "main/search-config"},
+    ],
 ]
-UPTAKE_SOURCES = ("normandy/runner", "normandy/action/preference-experiment", "normandy/recipe/42", "normandy/recipe/x")
+UPTAKE_SOURCES = (
+    "normandy/runner",
+    "normandy/action/preference-experiment",
+    "normandy/recipe/42",
+    "normandy/recipe/x",
+)
 UPTAKE_STATUSES = ("success", "backoff", "server_error", "sign_error", "custom_1_error")
 
 
@@ -57,7 +72,13 @@ def legacy_records(seed: int) -> Iterator[list[Any]]:
     stream, _ = make_stream(CHUNK, seed)
     for item in stream:
         if type(item) is dict:
-            record = [1700000000, *(item.get(f) for f in ("category", "method", "object", "value", "extra"))]
+            record = [
+                1700000000,
+                *(
+                    item.get(f)
+                    for f in ("category", "method", "object", "value", "extra")
+                ),
+            ]
             if "timestamp" not in item and "extra" not in item:
                 record.pop()
             item = record
@@ -86,20 +107,47 @@ def write_pings(path: Path, count: int) -> tuple[int, int, int, list[Any]]:
                     uptake_valid += 1
                 else:
                     uptake_invalid += 1
-                uptake = [n, "uptake.remotecontent.result", "uptake", "normandy", status, {"source": source}]
+                uptake = [
+                    n,
+                    "uptake.remotecontent.result",
+                    "uptake",
+                    "normandy",
+                    status,
+                    {"source": source},
+                ]
                 records = batch[start : start + PER_PING] + [uptake] + OTHER_EVENTS
-                ping = {"type": "event", "payload": {"reason": "max", "events": {"parent": records}}}
+                ping = {
+                    "type": "event",
+                    "payload": {"reason": "max", "events": {"parent": records}},
+                }
                 out.write(json.dumps(ping, separators=(",", ":")) + "\n")
             written += len(batch)
     return valid, uptake_valid, uptake_invalid, sample
 
 
-def run_pipeline(pings: Path, out: Path, options: list[str]) -> tuple[float, float, str]:
+def run_pipeline(
+    pings: Path, out: Path, options: list[str]
+) -> tuple[float, float, str]:
     """Wall seconds, peak MiB of the main process, and stderr of one run."""
-    command = [sys.executable, "-m", "normandy_telemetry.beam", "--input", str(pings), "--output", str(out), *options]
+    command = [
+        sys.executable,
+        "-m",
+        "normandy_telemetry.beam",
+        "--input",
+        str(pings),
+        "--output",
+        str(out),
+        *options,
+    ]
     env = {**os.environ, "PYTHONPATH": str(GENERATED)}
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=out.parent)
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=out.parent,
+    )
     assert process.stderr is not None
     stderr = process.stderr.read().decode()
     _, status, usage = os.wait4(process.pid, 0)
@@ -116,9 +164,14 @@ def work_rate(pings: Path, count: int = 4000) -> float:
 
     with pings.open("rb") as source:
         lines = [source.readline().rstrip(b"\n") for _ in range(count)]
-    events = sum(len(json.loads(line)["payload"]["events"]["parent"]) - 1 - len(OTHER_EVENTS) for line in lines)
+    events = sum(
+        len(json.loads(line)["payload"]["events"]["parent"]) - 1 - len(OTHER_EVENTS)
+        for line in lines
+    )
     step = _PingLinesToText()
-    seconds = min(one_pass(lambda line: list(step.process(line)), lines) for _ in range(3))
+    seconds = min(
+        one_pass(lambda line: list(step.process(line)), lines) for _ in range(3)
+    )
     return events / seconds
 
 
@@ -156,12 +209,16 @@ def run() -> list[str]:
             got = count_lines(out, "valid-events"), count_lines(out, "dead-letters")
             want = valid, EVENTS - valid + uptake_invalid
             if got != want:
-                raise AssertionError(f"{name}: wrote {got} (valid, dead letters), expected {want}")
+                raise AssertionError(
+                    f"{name}: wrote {got} (valid, dead letters), expected {want}"
+                )
             lines.append(
                 f"  pipeline, {name:30} {EVENTS / seconds:12,.0f} events/s  ({seconds:.1f} s,"
                 f" {peak:,.0f} MiB peak in the main process; x{rate * seconds / EVENTS:,.0f} slower)"
             )
-        lines.append("  every run wrote is_valid_event's count of valid events and of dead letters")
+        lines.append(
+            "  every run wrote is_valid_event's count of valid events and of dead letters"
+        )
         return lines
 
 

@@ -25,7 +25,9 @@ def run_command(command: list[str], cwd: Path = ROOT) -> Run:
     """Wall time and peak resident memory of one run of ``command``."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -51,4 +53,13 @@ def spec_with_events(count: int) -> Path:
 
 
 def codegen_generate(spec: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "codegen", "generate", "--spec", str(spec), "--out", str(out)]
+    return [
+        sys.executable,
+        "-m",
+        "codegen",
+        "generate",
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+    ]

@@ -16,10 +16,14 @@ def run() -> list[str]:
         spec = spec_with_events(size)
         result = best_of(codegen_generate(spec, OUT / f"gen-{size}"))
         results[size] = result
-        lines.append(f"  {size:>5} events     {result.seconds:6.2f} s  {result.peak_mib:7.1f} MiB")
+        lines.append(
+            f"  {size:>5} events     {result.seconds:6.2f} s  {result.peak_mib:7.1f} MiB"
+        )
     small, large = SIZES[0], SIZES[-1]
     per_event = [(results[s].seconds - real.seconds) / s * 1000 for s in SIZES]
-    growth = (results[large].seconds - real.seconds) / (results[small].seconds - real.seconds)
+    growth = (results[large].seconds - real.seconds) / (
+        results[small].seconds - real.seconds
+    )
     lines.append(
         "  cost per event (ms, above the real spec's fixed cost): "
         + ", ".join(f"{s}: {p:.3f}" for s, p in zip(SIZES, per_event))

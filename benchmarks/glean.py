@@ -24,11 +24,29 @@ def run() -> list[str]:
     metrics = generated / "glean" / "metrics.yaml"
     markdown = OUT / f"glean-markdown-{EVENTS}"
     shutil.rmtree(markdown, ignore_errors=True)
-    translate = [sys.executable, "-m", "glean_parser", "translate", "-f", "markdown", "-o", str(markdown), str(metrics)]
+    translate = [
+        sys.executable,
+        "-m",
+        "glean_parser",
+        "translate",
+        "-f",
+        "markdown",
+        "-o",
+        str(markdown),
+        str(metrics),
+    ]
     theirs = best_of(translate, repeat=1)  # about 20 s; one run is enough to compare
     ratio = theirs.seconds / ours.seconds
-    lines = [f"{EVENTS} events: python -m codegen generate (all outputs) vs glean_parser translate -f markdown (its metrics.yaml)"]
-    lines.append(f"  codegen generate        {ours.seconds:6.2f} s  {ours.peak_mib:7.1f} MiB  (best of 3)")
-    lines.append(f"  glean_parser translate  {theirs.seconds:6.2f} s  {theirs.peak_mib:7.1f} MiB  (one run)")
-    lines.append(f"  ratio: ours is {ratio:.1f}x faster; goal >= {GOAL:.0f}x: {'met' if ratio >= GOAL else 'NOT met'}")
+    lines = [
+        f"{EVENTS} events: python -m codegen generate (all outputs) vs glean_parser translate -f markdown (its metrics.yaml)"
+    ]
+    lines.append(
+        f"  codegen generate        {ours.seconds:6.2f} s  {ours.peak_mib:7.1f} MiB  (best of 3)"
+    )
+    lines.append(
+        f"  glean_parser translate  {theirs.seconds:6.2f} s  {theirs.peak_mib:7.1f} MiB  (one run)"
+    )
+    lines.append(
+        f"  ratio: ours is {ratio:.1f}x faster; goal >= {GOAL:.0f}x: {'met' if ratio >= GOAL else 'NOT met'}"
+    )
     return lines

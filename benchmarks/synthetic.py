@@ -16,10 +16,39 @@ import sys
 from pathlib import Path
 
 REAL_SPEC = Path(__file__).resolve().parent.parent / "spec" / "normandy.yaml"
-VERBS = ["enroll", "unenroll", "update", "graduate", "expose", "pause", "resume", "rollback", "refresh", "migrate"]
+VERBS = [
+    "enroll",
+    "unenroll",
+    "update",
+    "graduate",
+    "expose",
+    "pause",
+    "resume",
+    "rollback",
+    "refresh",
+    "migrate",
+]
 SUFFIXES = ["", "Failed", "Started", "Skipped", "Retried"]
-KEY_WORDS = ["reason", "branch", "addonId", "addonVersion", "preferenceName", "previousState", "caller", "detail", "source"]
-REASONS = ["recipe-not-seen", "unknown", "user-opt-out", "conflict", "install-failure", "invalid-branch", "timeout"]
+KEY_WORDS = [
+    "reason",
+    "branch",
+    "addonId",
+    "addonVersion",
+    "preferenceName",
+    "previousState",
+    "caller",
+    "detail",
+    "source",
+]
+REASONS = [
+    "recipe-not-seen",
+    "unknown",
+    "user-opt-out",
+    "conflict",
+    "install-failure",
+    "invalid-branch",
+    "timeout",
+]
 
 
 def _q(text: str) -> str:
@@ -69,10 +98,16 @@ def synthetic_spec(count: int, seed: int = 20261127) -> str:
                 keys.insert(0, "reason")
             reasons = rng.sample(REASONS, 3)
             for key in keys:
-                lines += [f"            {key}:", f"              description: {_q('The ' + key + ' of this ' + method + '.')}"]
+                lines += [
+                    f"            {key}:",
+                    f"              description: {_q('The ' + key + ' of this ' + method + '.')}",
+                ]
                 if key == "reason":
                     lines.append("              allowed:")
-                    lines += [f"                {r}: {_q('The change ended because of ' + r + '.')}" for r in reasons]
+                    lines += [
+                        f"                {r}: {_q('The change ended because of ' + r + '.')}"
+                        for r in reasons
+                    ]
                 elif key == "caller":
                     lines.append("              channels: [nightly]")
             if made % 5 == 0:

@@ -25,17 +25,17 @@ import string
 import sys
 import time
 from collections import Counter
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from benchmarks.common import ROOT
 
 sys.path.insert(0, str(ROOT / "generated"))
 
-import fastjsonschema  # noqa: E402
-import jsonschema  # noqa: E402
-
-import normandy_telemetry as nt  # noqa: E402
-from normandy_telemetry.catalog import EVENTS, EventDef, ExtraKeyDef  # noqa: E402
+import fastjsonschema
+import jsonschema
+import normandy_telemetry as nt
+from normandy_telemetry.catalog import EVENTS, EventDef, ExtraKeyDef
 
 SEED = 20261127
 STREAM = 120_000
@@ -69,13 +69,16 @@ WRONG = (None, True, 7, 1.5, ["x"], {"a": "b"})
 
 
 def _uuid(rng: random.Random) -> str:
-    text = "%032x" % rng.getrandbits(128)
+    text = f"{rng.getrandbits(128):032x}"
     text = "-".join((text[:8], text[8:12], text[12:16], text[16:20], text[20:]))
     return text.upper() if rng.random() < 0.1 else text
 
 
 def _word(rng: random.Random, low: int, high: int) -> str:
-    return "".join(rng.choice(string.ascii_letters + string.digits + "-_.@ ") for _ in range(rng.randint(low, high)))
+    return "".join(
+        rng.choice(string.ascii_letters + string.digits + "-_.@ ")
+        for _ in range(rng.randint(low, high))
+    )
 
 
 def _key_value(rng: random.Random, key: ExtraKeyDef) -> str:
@@ -89,7 +92,9 @@ def _key_value(rng: random.Random, key: ExtraKeyDef) -> str:
 def valid_event(rng: random.Random, event: EventDef) -> dict[str, Any]:
     extra: dict[str, str] = {}
     for key in event.extra:
-        if key.presence == "always" or (key.presence in ("channels", "optional") and rng.random() < 0.5):
+        if key.presence == "always" or (
+            key.presence in ("channels", "optional") and rng.random() < 0.5
+        ):
             extra[key.name] = _key_value(rng, key)
     for _ in range(2):
         for key in event.extra:
@@ -101,16 +106,26 @@ def valid_event(rng: random.Random, event: EventDef) -> dict[str, Any]:
     for key in event.extra:
         if key.legacy_name and key.name in extra and rng.random() < 0.5:
             extra[key.legacy_name] = extra.pop(key.name)
-    return {"category": nt.CATEGORY, "method": event.method, "object": event.object, "value": _word(rng, 1, 40), "extra": extra}
+    return {
+        "category": nt.CATEGORY,
+        "method": event.method,
+        "object": event.object,
+        "value": _word(rng, 1, 40),
+        "extra": extra,
+    }
 
 
-def mutate(rng: random.Random, event: dict[str, Any], spec: EventDef, fault: str) -> dict[str, Any]:
+def mutate(
+    rng: random.Random, event: dict[str, Any], spec: EventDef, fault: str
+) -> dict[str, Any]:
     event = {**event, "extra": dict(event["extra"])}
     extra = event["extra"]
     keys = list(extra)
     if fault == "drop_key" and keys:
         del extra[rng.choice(keys)]
-    elif fault == "add_key" or (fault in ("drop_key", "overlong_extra", "wrong_type_extra_value") and not keys):
+    elif fault == "add_key" or (
+        fault in ("drop_key", "overlong_extra", "wrong_type_extra_value") and not keys
+    ):
         extra["unexpected" + _word(rng, 1, 4)] = "x"
     elif fault == "add_top_key":
         event["timestamp"] = 1
@@ -134,13 +149,25 @@ def mutate(rng: random.Random, event: dict[str, Any], spec: EventDef, fault: str
         event[rng.choice(["category", "method", "object"])] = rng.choice(WRONG)
     elif fault == "bad_enrollment_id":
         uuid = _uuid(rng)
-        extra["enrollmentId"] = rng.choice(["{" + uuid + "}", uuid[:-1], uuid.replace("-", ""), "__no_enrollment_id__", uuid + "\n"])
+        extra["enrollmentId"] = rng.choice(
+            [
+                "{" + uuid + "}",
+                uuid[:-1],
+                uuid.replace("-", ""),
+                "__no_enrollment_id__",
+                uuid + "\n",
+            ]
+        )
     elif fault == "wrong_category":
         event["category"] = rng.choice(["Normandy", "telemetry", ""])
     elif fault == "unknown_method":
         event["method"] = "zz" + _word(rng, 1, 10)
     elif fault == "method_of_other_object":
-        others = [m for (m, o) in EVENTS if o != spec.object and (m, spec.object) not in EVENTS]
+        others = [
+            m
+            for (m, o) in EVENTS
+            if o != spec.object and (m, spec.object) not in EVENTS
+        ]
         event["method"] = rng.choice(others) if others else "zzNope"
     elif fault == "condition_broken":
         conditional = [k for k in spec.extra if k.when]
@@ -164,19 +191,38 @@ def mutate(rng: random.Random, event: dict[str, Any], spec: EventDef, fault: str
     return event
 
 
-def as_record(rng: random.Random, event: dict[str, Any], spec: EventDef, fault: str | None) -> list[Any]:
+def as_record(
+    rng: random.Random, event: dict[str, Any], spec: EventDef, fault: str | None
+) -> list[Any]:
     timestamp: Any = rng.randint(0, 10**9)
     if fault == "bad_timestamp":
         timestamp = rng.choice([True, -1, 1.5, "12", None])
-    record = [timestamp, event.get("category"), event.get("method"), event.get("object"), event.get("value"), event.get("extra")]
+    record = [
+        timestamp,
+        event.get("category"),
+        event.get("method"),
+        event.get("object"),
+        event.get("value"),
+        event.get("extra"),
+    ]
     if fault == "bad_length":
-        return record[: rng.choice([3, 4])] if rng.random() < 0.5 else record + ["extra item"]
-    if not event.get("extra") and rng.random() < 0.5 and not any(k.presence == "always" for k in spec.extra):
+        return (
+            record[: rng.choice([3, 4])]
+            if rng.random() < 0.5
+            else record + ["extra item"]
+        )
+    if (
+        not event.get("extra")
+        and rng.random() < 0.5
+        and not any(k.presence == "always" for k in spec.extra)
+    ):
         return record[:5]  # extra may be left out where no key is always sent
     return record
 
 
-def make_stream(count: int = STREAM, seed: int = SEED) -> tuple[list[Any], Counter[str]]:
+def make_stream(
+    count: int = STREAM, seed: int = SEED
+) -> tuple[list[Any], Counter[str]]:
     """``count`` events, every event kind and fault kind, in a seeded order."""
     rng = random.Random(seed)
     kinds = list(EVENTS.values())
@@ -191,7 +237,11 @@ def make_stream(count: int = STREAM, seed: int = SEED) -> tuple[list[Any], Count
         if fault == "not_an_event":
             item: Any = rng.choice([None, "event", 42, [], {}, [[[]]], ("tuple",)])
         elif fault in ("bad_timestamp", "bad_length") or rng.random() < 0.4:
-            mutated = mutate(rng, event, spec, fault) if fault not in (None, "bad_timestamp", "bad_length") else event
+            mutated = (
+                mutate(rng, event, spec, fault)
+                if fault not in (None, "bad_timestamp", "bad_length")
+                else event
+            )
             item = as_record(rng, mutated, spec, fault)
         else:
             item = mutate(rng, event, spec, fault) if fault else event
@@ -209,7 +259,9 @@ def fastjsonschema_dispatch(schema: dict[str, Any]) -> Callable[[Any], bool]:
     turned into mappings, since fastjsonschema has no ``prefixItems``."""
     defs = schema["$defs"]
     compiled = {
-        pair: fastjsonschema.compile({**defs[f"{event.object}.{event.method}"], "$defs": defs})
+        pair: fastjsonschema.compile(
+            {**defs[f"{event.object}.{event.method}"], "$defs": defs}
+        )
         for pair, event in EVENTS.items()
     }
     timestamp = fastjsonschema.compile(defs["timestamp"])
@@ -223,7 +275,12 @@ def fastjsonschema_dispatch(schema: dict[str, Any]) -> Callable[[Any], bool]:
                 timestamp(event[0])
             except invalid:
                 return False
-            mapping = {"category": event[1], "method": event[2], "object": event[3], "value": event[4]}
+            mapping = {
+                "category": event[1],
+                "method": event[2],
+                "object": event[3],
+                "value": event[4],
+            }
             if len(event) == 6:
                 mapping["extra"] = event[5]
             event = mapping
@@ -249,7 +306,9 @@ def one_pass(function: Callable[[Any], Any], items: list[Any]) -> float:
     return time.perf_counter() - start
 
 
-def rates(runs: dict[str, tuple[Callable[[Any], Any], list[Any]]], repeats: int = REPEATS) -> dict[str, float]:
+def rates(
+    runs: dict[str, tuple[Callable[[Any], Any], list[Any]]], repeats: int = REPEATS
+) -> dict[str, float]:
     """Best events per second of each run over ``repeats`` rounds. The runs take
     turns within a round, so a busy moment on the machine hits them alike."""
     best = {name: float("inf") for name in runs}
@@ -265,19 +324,33 @@ def _errors(event: Any) -> list[nt.FieldError]:
 
 def run() -> list[str]:
     stream, made = make_stream()
-    schema = json.loads((ROOT / "generated" / "schemas" / "normandy-events.schema.json").read_text("utf-8"))
+    schema = json.loads(
+        (ROOT / "generated" / "schemas" / "normandy-events.schema.json").read_text(
+            "utf-8"
+        )
+    )
     fast = fastjsonschema_dispatch(schema)
     slow = jsonschema.Draft202012Validator(schema)
 
     ours = [nt.is_valid_event(event) for event in stream]
     invalid = [event for event, ok in zip(stream, ours) if not ok]
     mismatches = [i for i, event in enumerate(stream) if fast(event) is not ours[i]]
-    mismatches += [i for i, event in enumerate(stream) if (not _errors(event)) is not ours[i]]
-    sample = sorted(random.Random(SEED + 1).sample(range(len(stream)), JSONSCHEMA_SAMPLE))
+    mismatches += [
+        i for i, event in enumerate(stream) if (not _errors(event)) is not ours[i]
+    ]
+    sample = sorted(
+        random.Random(SEED + 1).sample(range(len(stream)), JSONSCHEMA_SAMPLE)
+    )
     mismatches += [i for i in sample if slow.is_valid(stream[i]) is not ours[i]]
     if mismatches:
-        raise AssertionError(f"verdicts differ on {len(mismatches)} events, first: {stream[mismatches[0]]!r}")
-    valid_kinds = {(e["method"], e["object"]) if isinstance(e, dict) else (e[2], e[3]) for e, ok in zip(stream, ours) if ok}
+        raise AssertionError(
+            f"verdicts differ on {len(mismatches)} events, first: {stream[mismatches[0]]!r}"
+        )
+    valid_kinds = {
+        (e["method"], e["object"]) if isinstance(e, dict) else (e[2], e[3])
+        for e, ok in zip(stream, ours)
+        if ok
+    }
     assert set(EVENTS) <= valid_kinds, "every event kind is in the stream, valid"
     assert set(FAULTS) <= set(made), "every fault kind is in the stream"
 
@@ -290,11 +363,20 @@ def run() -> list[str]:
             "slow": (slow.is_valid, sample_events),
         }
     )
-    ours_rate, errors_rate, fast_rate, slow_rate = (found[k] for k in ("ours", "errors", "fast", "slow"))
+    ours_rate, errors_rate, fast_rate, slow_rate = (
+        found[k] for k in ("ours", "errors", "fast", "slow")
+    )
 
-    shapes = Counter("legacy record" if isinstance(e, list) else "mapping" if isinstance(e, dict) else "other" for e in stream)
+    shapes = Counter(
+        (
+            "legacy record"
+            if isinstance(e, list)
+            else "mapping" if isinstance(e, dict) else "other"
+        )
+        for e in stream
+    )
     return [
-        "event validators (events per second, best of %d; one seeded stream)" % REPEATS,
+        f"event validators (events per second, best of {REPEATS}; one seeded stream)",
         f"  stream: {len(stream):,} events, {sum(ours) / len(stream):.1%} valid, "
         f"{len(EVENTS)} event kinds, {len(FAULTS)} fault kinds; "
         + ", ".join(f"{n:,} {shape}s" for shape, n in sorted(shapes.items())),

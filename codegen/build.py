@@ -14,7 +14,7 @@ from typing import Any
 
 from codegen import model as m
 from codegen.loader import Entry, Mapping, Scalar, Sequence, YNode
-from codegen.problems import Problem, did_you_mean, one_of
+from codegen.problems import Problem, did_you_mean
 from codegen.spec_schema import FORMAT_VERSION
 
 _PLACEHOLDER = re.compile(r"<([^<>]+)>")
@@ -27,7 +27,11 @@ def _str_value(value: YNode | None) -> str | None:
 
 
 def _int_value(value: YNode | None) -> int | None:
-    if isinstance(value, Scalar) and value.kind == "int" and isinstance(value.value, int):
+    if (
+        isinstance(value, Scalar)
+        and value.kind == "int"
+        and isinstance(value.value, int)
+    ):
         return value.value
     return None
 
@@ -35,7 +39,11 @@ def _int_value(value: YNode | None) -> int | None:
 def _str_items(value: YNode | None) -> tuple[str, ...]:
     if not isinstance(value, Sequence):
         return ()
-    return tuple(str(item.value) for item in value.items if isinstance(item, Scalar) and item.kind == "str")
+    return tuple(
+        str(item.value)
+        for item in value.items
+        if isinstance(item, Scalar) and item.kind == "str"
+    )
 
 
 def _text(node: YNode | None, name: str) -> str | None:
@@ -62,22 +70,35 @@ def _strings(node: YNode | None, name: str) -> list[Scalar]:
     target = _child(node, name)
     if not isinstance(target, Sequence):
         return []
-    return [item for item in target.items if isinstance(item, Scalar) and item.kind == "str"]
+    return [
+        item for item in target.items if isinstance(item, Scalar) and item.kind == "str"
+    ]
 
 
 # Names the generated package defines itself; a spec name that becomes one of
 # them would silently replace it.
 RESERVED_NAMES = frozenset(
     {
-        "LEGAL_UPTAKE_VALUES", "SOURCES", "CATEGORY", "VALUE_MAX_LENGTH", "EXTRA_MAX_LENGTH",
-        "ENROLLMENT_ID_FILLER", "ENROLLMENT_ID_FORMAT", "EVENTS", "OBJECTS", "METHODS",
+        "LEGAL_UPTAKE_VALUES",
+        "SOURCES",
+        "CATEGORY",
+        "VALUE_MAX_LENGTH",
+        "EXTRA_MAX_LENGTH",
+        "ENROLLMENT_ID_FILLER",
+        "ENROLLMENT_ID_FORMAT",
+        "EVENTS",
+        "OBJECTS",
+        "METHODS",
     }
 )
 
 
 def _tracking(node: YNode | None) -> dict[str, Any]:
     """The fields lint and diff read: ``lint_ignore`` and ``renamed_from``."""
-    return {"lint_ignore": _str_items(_child(node, "lint_ignore")), "renamed_from": _text(node, "renamed_from")}
+    return {
+        "lint_ignore": _str_items(_child(node, "lint_ignore")),
+        "renamed_from": _text(node, "renamed_from"),
+    }
 
 
 def _key_loc(entry: Entry) -> m.Loc:
@@ -91,7 +112,13 @@ def _node_loc(node: YNode | None) -> m.Loc:
 def _int_items(value: YNode | None) -> tuple[int, ...]:
     if not isinstance(value, Sequence):
         return ()
-    return tuple(item.value for item in value.items if isinstance(item, Scalar) and isinstance(item.value, int) and item.kind == "int")
+    return tuple(
+        item.value
+        for item in value.items
+        if isinstance(item, Scalar)
+        and isinstance(item.value, int)
+        and item.kind == "int"
+    )
 
 
 def _at(node: YNode | None, default: YNode) -> tuple[int, int]:
@@ -104,10 +131,14 @@ class Builder:
         self.root = root
         self.label = label
         self.problems: list[Problem] = []
-        self.metadata: m.Metadata | None = None  # the spec's, read first: items inherit it
+        self.metadata: m.Metadata | None = (
+            None  # the spec's, read first: items inherit it
+        )
         self.method_members: dict[str, Entry] = {}  # EventMethod member -> first method
 
-    def report(self, node: YNode | None, message: str, default: YNode | None = None) -> None:
+    def report(
+        self, node: YNode | None, message: str, default: YNode | None = None
+    ) -> None:
         line, column = _at(node, default or self.root)
         self.problems.append(Problem(line, column, message))
 
@@ -145,7 +176,8 @@ class Builder:
                 record_in_processes=_str_items(_child(legacy, "record_in_processes")),
                 products=_str_items(_child(legacy, "products")),
                 expiry_version=_text(legacy, "expiry_version") or "",
-                release_channel_collection=_text(legacy, "release_channel_collection") or "",
+                release_channel_collection=_text(legacy, "release_channel_collection")
+                or "",
             ),
         )
 
@@ -157,7 +189,8 @@ class Builder:
         return m.Metadata(
             bugs=_int_items(_child(node, "bugs")) or base.bugs,
             data_reviews=_str_items(_child(node, "data_reviews")) or base.data_reviews,
-            notification_emails=_str_items(_child(node, "notification_emails")) or base.notification_emails,
+            notification_emails=_str_items(_child(node, "notification_emails"))
+            or base.notification_emails,
             expires=_text(node, "expires") or base.expires,
             legacy=base.legacy,
         )
@@ -167,10 +200,19 @@ class Builder:
         if node is None or event is None or "." not in event:
             return None
         category, name = event.rsplit(".", 1)
-        extra = tuple(m.GleanExtra(e.key, _str_value(e.value) or "", _key_loc(e)) for e in _entries(node, "extra"))
+        extra = tuple(
+            m.GleanExtra(e.key, _str_value(e.value) or "", _key_loc(e))
+            for e in _entries(node, "extra")
+        )
         event_node = _child(node, "event")
-        loc = m.Loc(event_node.line, event_node.column) if event_node is not None else m.NOWHERE
-        return m.UptakeGlean(category, name, extra, self.item_metadata(_child(node, "metadata")), loc)
+        loc = (
+            m.Loc(event_node.line, event_node.column)
+            if event_node is not None
+            else m.NOWHERE
+        )
+        return m.UptakeGlean(
+            category, name, extra, self.item_metadata(_child(node, "metadata")), loc
+        )
 
     # -- uptake ---------------------------------------------------------------
 
@@ -183,9 +225,16 @@ class Builder:
             source = self.source(entry, legal, constants)
             self.unique(enum_names, source.enum_name, entry, "source")
             sources.append(source)
-        return m.Uptake(_text(node, "description") or "", legal, tuple(sources), self.uptake_glean(_child(node, "glean")))
+        return m.Uptake(
+            _text(node, "description") or "",
+            legal,
+            tuple(sources),
+            self.uptake_glean(_child(node, "glean")),
+        )
 
-    def source(self, entry: Entry, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.UptakeSource:
+    def source(
+        self, entry: Entry, legal: tuple[str, ...], constants: dict[str, Entry]
+    ) -> m.UptakeSource:
         node = entry.value
         key = _text(node, "key") or ""
         placeholder_node = _child(node, "placeholder")
@@ -193,13 +242,25 @@ class Builder:
         names = _PLACEHOLDER.findall(key)
         key_node = _child(node, "key")
         if len(names) > 1:
-            self.report(key_node, f"key '{key}' has {len(names)} placeholders; a key may have at most one")
+            self.report(
+                key_node,
+                f"key '{key}' has {len(names)} placeholders; a key may have at most one",
+            )
         elif names and placeholder_node is None:
-            self.report(key_node, f"key '{key}' has the placeholder <{names[0]}> but source '{entry.key}' has no 'placeholder' field describing it")
+            self.report(
+                key_node,
+                f"key '{key}' has the placeholder <{names[0]}> but source '{entry.key}' has no 'placeholder' field describing it",
+            )
         elif not names and placeholder_node is not None:
-            self.report(placeholder_node, f"source '{entry.key}' has a 'placeholder' but its key '{key}' has no <placeholder>; remove one or the other")
+            self.report(
+                placeholder_node,
+                f"source '{entry.key}' has a 'placeholder' but its key '{key}' has no <placeholder>; remove one or the other",
+            )
         elif names and not key.endswith(f"<{names[0]}>"):
-            self.report(key_node, f"key '{key}' continues after its placeholder <{names[0]}>; a placeholder must end the key")
+            self.report(
+                key_node,
+                f"key '{key}' continues after its placeholder <{names[0]}>; a placeholder must end the key",
+            )
         elif names and placeholder is not None and placeholder.name != names[0]:
             message = f"placeholder name '{placeholder.name}' does not match <{names[0]}> in key '{key}'"
             self.report(_child(placeholder_node, "name"), message)
@@ -218,7 +279,13 @@ class Builder:
             **_tracking(node),
         )
 
-    def status(self, entry: Entry, source: str, legal: tuple[str, ...], constants: dict[str, Entry]) -> m.Status:
+    def status(
+        self,
+        entry: Entry,
+        source: str,
+        legal: tuple[str, ...],
+        constants: dict[str, Entry],
+    ) -> m.Status:
         node = entry.value
         first = constants.get(entry.key)
         if first is not None:
@@ -239,19 +306,32 @@ class Builder:
                 )
                 self.report(_child(node, "value"), message)
             elif correction is None:
-                self.report(node, f"status '{entry.key}' has a firefox_value but no 'correction' explaining the difference")
+                self.report(
+                    node,
+                    f"status '{entry.key}' has a firefox_value but no 'correction' explaining the difference",
+                )
         if legal and firefox_value is not None and firefox_value not in legal:
             message = f"firefox_value '{firefox_value}' is not a legal Uptake value{did_you_mean(firefox_value, legal)}"
             self.report(_child(node, "firefox_value"), message)
         description = _text(node, "description") or ""
-        return m.Status(entry.key, value or "", description, firefox_value, correction, loc=_key_loc(entry), **_tracking(node))
+        return m.Status(
+            entry.key,
+            value or "",
+            description,
+            firefox_value,
+            correction,
+            loc=_key_loc(entry),
+            **_tracking(node),
+        )
 
     def placeholder(self, node: YNode | None) -> m.Placeholder | None:
         if not isinstance(node, Mapping):
             return None  # absent, or already reported by the structure check
         pattern = _text(node, "pattern") or ""
         self.regex(_child(node, "pattern"), pattern)
-        return m.Placeholder(_text(node, "name") or "", _text(node, "description") or "", pattern)
+        return m.Placeholder(
+            _text(node, "name") or "", _text(node, "description") or "", pattern
+        )
 
     def regex(self, node: YNode | None, pattern: str) -> None:
         """Patterns are embedded in larger regexes (keys, JSON Schema): only plain ones work there."""
@@ -260,12 +340,20 @@ class Builder:
             re.compile(pattern)
             re.compile(f"x(?:{core})y")
         except re.error as exc:
-            self.report(node, f"pattern '{pattern}' is not a valid regular expression: {exc}")
+            self.report(
+                node, f"pattern '{pattern}' is not a valid regular expression: {exc}"
+            )
             return
         if re.search(r"\(\?[aiLmsux-]", pattern):
-            self.report(node, f"pattern '{pattern}' uses inline flags, which do not survive being embedded in the key's regex; spell the cases out ([a-fA-F])")
+            self.report(
+                node,
+                f"pattern '{pattern}' uses inline flags, which do not survive being embedded in the key's regex; spell the cases out ([a-fA-F])",
+            )
         elif re.search(r"(?<![\\\[])\^|(?<!\\)\$", core):
-            self.report(node, f"pattern '{pattern}' has an anchor (^ or $) inside it; anchors may only start and end the pattern")
+            self.report(
+                node,
+                f"pattern '{pattern}' has an anchor (^ or $) inside it; anchors may only start and end the pattern",
+            )
 
     # -- scalars and enrollment IDs -------------------------------------------
 
@@ -306,7 +394,10 @@ class Builder:
         objects = []
         for entry in _entries(node, "objects"):
             self.python_name(entry, entry.key, "object")
-            events = tuple(self.event(e, category, entry.key, extra_max) for e in _entries(entry.value, "events"))
+            events = tuple(
+                self.event(e, category, entry.key, extra_max)
+                for e in _entries(entry.value, "events")
+            )
             objects.append(
                 m.EventObject(
                     name=entry.key,
@@ -333,7 +424,9 @@ class Builder:
             message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
-    def unique(self, seen: dict[str, Entry], derived: str, entry: Entry, what: str) -> None:
+    def unique(
+        self, seen: dict[str, Entry], derived: str, entry: Entry, what: str
+    ) -> None:
         """Two spec names that become one generated name would overwrite each other."""
         first = seen.setdefault(derived, entry)
         if first is not entry:
@@ -363,7 +456,9 @@ class Builder:
             clash = python_names.get(python)
             if clash is not None:
                 message = f"extra key '{key_entry.key}' and '{clash.key}' (line {clash.key_line}) both become the Python name '{python}'; rename one"
-                self.problems.append(Problem(key_entry.key_line, key_entry.key_column, message))
+                self.problems.append(
+                    Problem(key_entry.key_line, key_entry.key_column, message)
+                )
             python_names.setdefault(python, key_entry)
             extra.append(self.extra_key(key_entry, keys, extra_max))
         return m.Event(
@@ -379,31 +474,67 @@ class Builder:
             **_tracking(node),
         )
 
-    def extra_key(self, entry: Entry, siblings: dict[str, Entry], extra_max: int) -> m.ExtraKey:
+    def extra_key(
+        self, entry: Entry, siblings: dict[str, Entry], extra_max: int
+    ) -> m.ExtraKey:
         node = entry.value
         # One dictionary view, read many times: extra keys are the bulk of a large spec.
-        fields = {k: e.value for k, e in node.entries.items()} if isinstance(node, Mapping) else {}
+        fields = (
+            {k: e.value for k, e in node.entries.items()}
+            if isinstance(node, Mapping)
+            else {}
+        )
         max_length = _int_value(fields.get("max_length")) or extra_max
         truncate = _int_value(fields.get("truncate"))
         if truncate is not None and max_length and truncate > max_length:
-            self.report(fields.get("truncate"), f"truncate {truncate} is longer than the key's max_length {max_length}")
+            self.report(
+                fields.get("truncate"),
+                f"truncate {truncate} is longer than the key's max_length {max_length}",
+            )
         allowed = []
         allowed_node = fields.get("allowed")
         for value_entry in _entries(allowed_node) if allowed_node is not None else ():
             value_node = value_entry.value
-            description = str(value_node.value) if isinstance(value_node, Scalar) else _text(value_node, "description") or ""
+            description = (
+                str(value_node.value)
+                if isinstance(value_node, Scalar)
+                else _text(value_node, "description") or ""
+            )
             if max_length and len(value_entry.key) > max_length:
                 message = f"allowed value '{value_entry.key}' is {len(value_entry.key)} characters; the limit is {max_length}"
-                self.problems.append(Problem(value_entry.key_line, value_entry.key_column, message))
-            correction = _text(value_node, "correction") if isinstance(value_node, Mapping) else None
+                self.problems.append(
+                    Problem(value_entry.key_line, value_entry.key_column, message)
+                )
+            correction = (
+                _text(value_node, "correction")
+                if isinstance(value_node, Mapping)
+                else None
+            )
             loc = _key_loc(value_entry)
-            allowed.append(m.AllowedValue(value_entry.key, description, correction, loc=loc, **_tracking(value_node)))
+            allowed.append(
+                m.AllowedValue(
+                    value_entry.key,
+                    description,
+                    correction,
+                    loc=loc,
+                    **_tracking(value_node),
+                )
+            )
         when_node = fields.get("when")
-        conditions = tuple(self.condition(c, entry, siblings) for c in _entries(when_node)) if when_node is not None else ()
-        exclusive = [name for name in ("when", "channels", "optional") if name in fields]
+        conditions = (
+            tuple(self.condition(c, entry, siblings) for c in _entries(when_node))
+            if when_node is not None
+            else ()
+        )
+        exclusive = [
+            name for name in ("when", "channels", "optional") if name in fields
+        ]
         if len(exclusive) > 1:
             listed = " and ".join(f"'{name}'" for name in exclusive)
-            self.report(fields[exclusive[1]], f"extra key '{entry.key}' sets {listed}; choose one way the key may be absent")
+            self.report(
+                fields[exclusive[1]],
+                f"extra key '{entry.key}' sets {listed}; choose one way the key may be absent",
+            )
         optional = fields.get("optional")
         return m.ExtraKey(
             name=entry.key,
@@ -424,12 +555,22 @@ class Builder:
             legacy_loc=_node_loc(fields.get("legacy_name")),
         )
 
-    def condition(self, entry: Entry, owner: Entry, siblings: dict[str, Entry]) -> m.Condition:
+    def condition(
+        self, entry: Entry, owner: Entry, siblings: dict[str, Entry]
+    ) -> m.Condition:
         items = entry.value.items if isinstance(entry.value, Sequence) else []
-        values = [item for item in items if isinstance(item, Scalar) and item.kind == "str"]
+        values = [
+            item for item in items if isinstance(item, Scalar) and item.kind == "str"
+        ]
         target = siblings.get(entry.key)
         if entry.key == owner.key:
-            self.problems.append(Problem(entry.key_line, entry.key_column, f"extra key '{owner.key}' cannot depend on itself"))
+            self.problems.append(
+                Problem(
+                    entry.key_line,
+                    entry.key_column,
+                    f"extra key '{owner.key}' cannot depend on itself",
+                )
+            )
         elif target is None:
             others = [k for k in siblings if k != owner.key]
             message = f"condition names extra key '{entry.key}', which this event does not have{did_you_mean(entry.key, others)}"

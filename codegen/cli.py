@@ -24,35 +24,78 @@ DEFAULT_OUT = Path("generated")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m codegen", description=(__doc__ or "").split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen", description=(__doc__ or "").split("\n")[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, help_text in (
         ("generate", "write every output into the output directory"),
-        ("check", "exit 1 with a diff if the output directory is not what the spec produces"),
+        (
+            "check",
+            "exit 1 with a diff if the output directory is not what the spec produces",
+        ),
     ):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec (default: %(default)s)")
-        command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: %(default)s)")
-    rules = "\n".join(f"  {r.id} ({r.severity}): {r.summary}" for r in (*RULES, UNUSED_SUPPRESSION))
+        command.add_argument(
+            "--spec",
+            type=Path,
+            default=DEFAULT_SPEC,
+            help="the spec (default: %(default)s)",
+        )
+        command.add_argument(
+            "--out",
+            type=Path,
+            default=DEFAULT_OUT,
+            help="output directory (default: %(default)s)",
+        )
+    rules = "\n".join(
+        f"  {r.id} ({r.severity}): {r.summary}" for r in (*RULES, UNUSED_SUPPRESSION)
+    )
     lint_command = commands.add_parser(
         "lint",
         help="run the named lint rules over the spec",
         description=f"Rules:\n{rules}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    lint_command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec (default: %(default)s)")
-    lint_command.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    lint_command.add_argument(
+        "--spec",
+        type=Path,
+        default=DEFAULT_SPEC,
+        help="the spec (default: %(default)s)",
+    )
+    lint_command.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too"
+    )
     diff_command = commands.add_parser(
         "diff",
         help="classify every change between two versions of the spec",
         description="Each of OLD and NEW is a spec file or a git revision of --spec.",
     )
-    diff_command.add_argument("old", nargs="?", help="the older spec: a path or a git revision")
-    diff_command.add_argument("new", nargs="?", help="the newer spec: a path or a git revision (default: --spec)")
-    diff_command.add_argument("--against", metavar="REV", help="compare the working tree's --spec with REV")
-    diff_command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec file revisions refer to")
-    diff_command.add_argument("--format", choices=sorted(spec_diff.RENDERERS), default="text")
-    diff_command.add_argument("--allow-breaking", action="store_true", help="exit 0 even when a change is breaking")
+    diff_command.add_argument(
+        "old", nargs="?", help="the older spec: a path or a git revision"
+    )
+    diff_command.add_argument(
+        "new",
+        nargs="?",
+        help="the newer spec: a path or a git revision (default: --spec)",
+    )
+    diff_command.add_argument(
+        "--against", metavar="REV", help="compare the working tree's --spec with REV"
+    )
+    diff_command.add_argument(
+        "--spec",
+        type=Path,
+        default=DEFAULT_SPEC,
+        help="the spec file revisions refer to",
+    )
+    diff_command.add_argument(
+        "--format", choices=sorted(spec_diff.RENDERERS), default="text"
+    )
+    diff_command.add_argument(
+        "--allow-breaking",
+        action="store_true",
+        help="exit 0 even when a change is breaking",
+    )
     return parser
 
 
@@ -83,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         except OSError as exc:
-            print(f"error: cannot write {args.out}/: {exc}; it was left as it was", file=sys.stderr)
+            print(
+                f"error: cannot write {args.out}/: {exc}; it was left as it was",
+                file=sys.stderr,
+            )
             return 1
         print(f"wrote {len(files)} files to {args.out}/")
         return 0
@@ -100,9 +146,14 @@ def _lint_errors(spec: Spec) -> int:
     findings = lint(spec, error_rules())
     errors = [f for f in findings if f.rule.severity == ERROR]
     for finding in errors:
-        print(f"{finding.render(spec.label)} (fix: {finding.rule.hint})", file=sys.stderr)
+        print(
+            f"{finding.render(spec.label)} (fix: {finding.rule.hint})", file=sys.stderr
+        )
     if errors:
-        print(f"{len(errors)} lint error(s); fix them first (nothing was written or compared)", file=sys.stderr)
+        print(
+            f"{len(errors)} lint error(s); fix them first (nothing was written or compared)",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -124,11 +175,21 @@ def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("give OLD [NEW], or --against REV")
     try:
         if args.against:
-            old, old_name = spec_at_revision(args.against, args.spec), f"{args.against}:{args.spec.as_posix()}"
-            new, new_name = load_spec(args.spec), f"{args.spec.as_posix()} (working tree)"
+            old, old_name = (
+                spec_at_revision(args.against, args.spec),
+                f"{args.against}:{args.spec.as_posix()}",
+            )
+            new, new_name = (
+                load_spec(args.spec),
+                f"{args.spec.as_posix()} (working tree)",
+            )
         else:
             old, old_name = resolve_side(args.old, args.spec)
-            new, new_name = resolve_side(args.new, args.spec) if args.new else (load_spec(args.spec), args.spec.as_posix())
+            new, new_name = (
+                resolve_side(args.new, args.spec)
+                if args.new
+                else (load_spec(args.spec), args.spec.as_posix())
+            )
     except RevisionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any, NamedTuple
 
 from black.strings import normalize_string_quotes, str_width
@@ -23,7 +23,9 @@ from codegen.model import Event, EventObject, ExtraKey, Spec, core_pattern, snak
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 LINE_LENGTH = 88  # black's, as codegen.formatting.BLACK_MODE uses it
-UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+UUID_PATTERN = (
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
 UINT_MAX = 4294967295
 # Ends a pattern at the end of the string in ECMA 262 and in Python alike:
 # Python's ``$`` also matches before a final newline, and jsonschema and
@@ -77,7 +79,11 @@ def _key_schema(key: ExtraKey) -> dict[str, Any]:
 def _legacy_names(event: Event) -> dict[str, str]:
     """Key name -> the name Firefox records it under, where they differ: a
     record may use either, never both."""
-    return {k.name: k.legacy_name for k in event.extra if k.legacy_name and k.legacy_name != k.name}
+    return {
+        k.name: k.legacy_name
+        for k in event.extra
+        if k.legacy_name and k.legacy_name != k.name
+    }
 
 
 def _present(name: str, legacy: dict[str, str]) -> dict[str, Any]:
@@ -89,14 +95,23 @@ def _present(name: str, legacy: dict[str, str]) -> dict[str, Any]:
 def _condition(key: ExtraKey, legacy: dict[str, str]) -> dict[str, Any]:
     tests = []
     for condition in key.when:
-        names = [condition.key] + ([legacy[condition.key]] if condition.key in legacy else [])
-        one = [{"properties": {n: {"enum": list(condition.values)}}, "required": [n]} for n in names]
+        names = [condition.key] + (
+            [legacy[condition.key]] if condition.key in legacy else []
+        )
+        one = [
+            {"properties": {n: {"enum": list(condition.values)}}, "required": [n]}
+            for n in names
+        ]
         tests.append(one[0] if len(one) == 1 else {"anyOf": one})
     test = tests[0] if len(tests) == 1 else {"allOf": tests}
     if len(tests) == 1 and key.when[0].key not in legacy:
         when = {c.key: {"enum": list(c.values)} for c in key.when}
         test = {"properties": when, "required": list(when)}
-    return {"if": test, "then": _present(key.name, legacy), "else": {"not": _present(key.name, legacy)}}
+    return {
+        "if": test,
+        "then": _present(key.name, legacy),
+        "else": {"not": _present(key.name, legacy)},
+    }
 
 
 def _requires_extra(event: Event) -> bool:
@@ -109,16 +124,23 @@ def _extra_schema(event: Event) -> dict[str, Any]:
     for key in event.extra:
         properties[key.name] = _key_schema(key)
         if key.name in legacy:
-            properties[legacy[key.name]] = {**_key_schema(key), "description": f"{key.name}, as Firefox records it."}
+            properties[legacy[key.name]] = {
+                **_key_schema(key),
+                "description": f"{key.name}, as Firefox records it.",
+            }
     schema: dict[str, Any] = {
         "type": "object" if _requires_extra(event) else ["object", "null"],
         "properties": properties,
     }
-    required = [key.name for key in event.extra if key.required and key.name not in legacy]
+    required = [
+        key.name for key in event.extra if key.required and key.name not in legacy
+    ]
     if required:
         schema["required"] = required
     schema["additionalProperties"] = False
-    rules = [_present(k.name, legacy) for k in event.extra if k.required and k.name in legacy]
+    rules = [
+        _present(k.name, legacy) for k in event.extra if k.required and k.name in legacy
+    ]
     rules += [{"not": {"required": [name, other]}} for name, other in legacy.items()]
     rules += [_condition(key, legacy) for key in event.extra if key.when]
     if rules:
@@ -139,7 +161,11 @@ def _event_schema(spec: Spec, event: Event) -> dict[str, Any]:
             "category": {"const": spec.events.category},
             "method": {"const": event.method},
             "object": {"const": event.object},
-            "value": {"description": event.value, "type": "string", "maxLength": spec.events.value_max_length},
+            "value": {
+                "description": event.value,
+                "type": "string",
+                "maxLength": spec.events.value_max_length,
+            },
             "extra": _extra_schema(event),
         },
         "additionalProperties": False,
@@ -147,22 +173,38 @@ def _event_schema(spec: Spec, event: Event) -> dict[str, Any]:
 
 
 def _legacy_then(event: Event) -> dict[str, Any]:
-    then: dict[str, Any] = {"prefixItems": [True, True, True, True, True, _ref(f"{event.ident}/properties/extra")]}
+    then: dict[str, Any] = {
+        "prefixItems": [
+            True,
+            True,
+            True,
+            True,
+            True,
+            _ref(f"{event.ident}/properties/extra"),
+        ]
+    }
     if _requires_extra(event):
         then["minItems"] = 6
     return then
 
 
-def _dispatch(objects: tuple[EventObject, ...], object_at: Any, suffix: str) -> list[dict[str, Any]]:
+def _dispatch(
+    objects: tuple[EventObject, ...], object_at: Any, suffix: str
+) -> list[dict[str, Any]]:
     """``if object is o: see #/$defs/o<suffix>``, one branch per object."""
-    return [{"if": object_at({"const": obj.name}), "then": _ref(obj.name + suffix)} for obj in objects]
+    return [
+        {"if": object_at({"const": obj.name}), "then": _ref(obj.name + suffix)}
+        for obj in objects
+    ]
 
 
 def _methods(obj: EventObject, method_at: Any, then: Any) -> dict[str, Any]:
     """The method is one of the object's, and ``if method is m: then(event)``."""
     return {
         **method_at({"enum": [e.method for e in obj.events]}),
-        "allOf": [{"if": method_at({"const": e.method}), "then": then(e)} for e in obj.events],
+        "allOf": [
+            {"if": method_at({"const": e.method}), "then": then(e)} for e in obj.events
+        ],
     }
 
 
@@ -212,15 +254,24 @@ def events_schema(spec: Spec) -> dict[str, Any]:
             "minimum": 0,
         },
         "enrollment_id": {
-            "description": spec.enrollment_id.description + " " + spec.enrollment_id.upload_disabled,
+            "description": spec.enrollment_id.description
+            + " "
+            + spec.enrollment_id.upload_disabled,
             "anyOf": [
                 {"const": spec.enrollment_id.filler},
-                {"type": "string", "minLength": 36, "maxLength": 36, "pattern": UUID_PATTERN},
+                {
+                    "type": "string",
+                    "minLength": 36,
+                    "maxLength": 36,
+                    "pattern": UUID_PATTERN,
+                },
             ],
         },
     }
     for obj in objects:
-        defs[f"{obj.name}.events"] = _methods(obj, _by_key("method"), lambda e: _ref(e.ident))
+        defs[f"{obj.name}.events"] = _methods(
+            obj, _by_key("method"), lambda e: _ref(e.ident)
+        )
         defs[f"{obj.name}.legacy_events"] = _methods(obj, _by_index(2), _legacy_then)
     for event in events.all:
         defs[event.ident] = _event_schema(spec, event)
@@ -256,12 +307,19 @@ def uptake_schema(spec: Spec) -> dict[str, Any]:
     """An uptake report as the extras ``source`` and ``value`` of Firefox's uptake event."""
     branches = []
     for source in spec.uptake.sources:
-        values = list(dict.fromkeys(v for s in source.statuses for v in s.reported_values))
-        pattern = _source_pattern(source.key, source.placeholder.pattern if source.placeholder else None)
+        values = list(
+            dict.fromkeys(v for s in source.statuses for v in s.reported_values)
+        )
+        pattern = _source_pattern(
+            source.key, source.placeholder.pattern if source.placeholder else None
+        )
         branches.append(
             {
                 "title": f"{source.title} ({source.key})",
-                "properties": {"source": {"pattern": pattern}, "value": {"enum": values}},
+                "properties": {
+                    "source": {"pattern": pattern},
+                    "value": {"enum": values},
+                },
             }
         )
     return {
@@ -277,7 +335,10 @@ def uptake_schema(spec: Spec) -> dict[str, Any]:
         "required": ["source", "value"],
         "properties": {
             "source": {"description": "The uptake key.", "type": "string"},
-            "value": {"description": "The telemetry value of the status.", "type": "string"},
+            "value": {
+                "description": "The telemetry value of the status.",
+                "type": "string",
+            },
         },
         "anyOf": branches,
     }
@@ -290,7 +351,11 @@ def scalars_schema(spec: Spec) -> dict[str, Any]:
             "description": f"{scalar.description} Keys: {scalar.key.description} Values: {scalar.value}",
             "type": "object",
             "propertyNames": {"pattern": whole(scalar.key.pattern)},
-            "additionalProperties": {"type": "integer", "minimum": 0, "maximum": UINT_MAX},
+            "additionalProperties": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": UINT_MAX,
+            },
         }
         for scalar in spec.scalars
     }
@@ -335,12 +400,12 @@ def _doc_text(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _wrapper(width: int) -> re.Pattern[str]:
-    return re.compile(r"(.{1,%d})(?: |$)|(\S+)(?: |$)" % width)
+    return re.compile(rf"(.{{1,{width}}})(?: |$)|(\S+)(?: |$)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fill(text: str, first: str, rest: str, width: int = 79) -> tuple[str, ...]:
     """Word-wrap ``text`` after the indentation ``first``, continuing after ``rest``.
 
@@ -379,9 +444,9 @@ class BuilderModule:
 
     @property
     def uses_literal(self) -> bool:
-        return any("Literal[" in a for a in self.aliases) or any("Literal[" in p for b in self.builders for p in b.params)
-
-
+        return any("Literal[" in a for a in self.aliases) or any(
+            "Literal[" in p for b in self.builders for p in b.params
+        )
 
 
 def _always(key: ExtraKey) -> bool:
@@ -397,7 +462,9 @@ def builder_name(method: str) -> str:
 
 
 def _camel(name: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\W]+", name) if part)
+    return "".join(
+        part[:1].upper() + part[1:] for part in re.split(r"[_\W]+", name) if part
+    )
 
 
 def _literal(values: tuple[str, ...]) -> str:
@@ -460,7 +527,9 @@ def _key_doc(key: ExtraKey, name: str, first: str, rest: str) -> list[str]:
     return lines
 
 
-def _builder_docstring(spec: Spec, event: Event, value_param: str, names: list[str]) -> str:
+def _builder_docstring(
+    spec: Spec, event: Event, value_param: str, names: list[str]
+) -> str:
     pad = "    "
     opening = pad + '"""'
     lines = list(_fill(f"Build {event.ident}: {event.title}.", opening, pad))
@@ -507,7 +576,9 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
         params = ["    *,", _param_line(value_param, "str", False)]
         for key, name in zip(event.extra, names):
             optional = not _always(key)
-            annotation = _literal(tuple(a.value for a in key.allowed)) if key.allowed else "str"
+            annotation = (
+                _literal(tuple(a.value for a in key.allowed)) if key.allowed else "str"
+            )
             line = _param_line(name, annotation, optional)
             if not _fits(line):
                 alias = base = _camel(event.method) + _camel(key.name)
@@ -516,9 +587,13 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
                     number += 1
                     alias = f"{base}{number}"
                 alias_names.add(alias)
-                aliases.append(_alias_statement(alias, tuple(a.value for a in key.allowed)))
+                aliases.append(
+                    _alias_statement(alias, tuple(a.value for a in key.allowed))
+                )
                 line = _param_line(name, alias, optional)
-                if not _fits(line):  # what black does with an annotation too long to fit
+                if not _fits(
+                    line
+                ):  # what black does with an annotation too long to fit
                     default = " = None" if optional else ""
                     inner = f"{alias} | None" if optional else alias
                     line = f"    {name}: (\n        {inner}\n    ){default},"
@@ -531,7 +606,9 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
                 method=py_string(event.method),
                 object=py_string(event.object),
                 value_param=value_param,
-                extra=tuple((py_string(key.name), name) for key, name in zip(event.extra, names)),
+                extra=tuple(
+                    (py_string(key.name), name) for key, name in zip(event.extra, names)
+                ),
             )
         )
     text = (

@@ -10,21 +10,33 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator, Protocol, Union
+from typing import Protocol
 
 from codegen import model as m
 from codegen.problems import did_you_mean
-from codegen.targets_limits import GLEAN_METRIC_MAX, LEGACY_EXTRA_KEY_MAX, LEGACY_METHOD_MAX, LEGACY_OBJECT_MAX
+from codegen.targets_limits import (
+    GLEAN_METRIC_MAX,
+    LEGACY_EXTRA_KEY_MAX,
+    LEGACY_METHOD_MAX,
+    LEGACY_OBJECT_MAX,
+)
 
 ERROR, WARNING = "error", "warning"
 
 # Target name-length limits a lint warns about before they become errors.
-LEGACY_NAME_LIMITS = {"method": LEGACY_METHOD_MAX, "object": LEGACY_OBJECT_MAX, "extra key": LEGACY_EXTRA_KEY_MAX}
+LEGACY_NAME_LIMITS = {
+    "method": LEGACY_METHOD_MAX,
+    "object": LEGACY_OBJECT_MAX,
+    "extra key": LEGACY_EXTRA_KEY_MAX,
+}
 GLEAN_METRIC_NAME_LIMIT = GLEAN_METRIC_MAX
 NEAR = 1  # warn this many characters or fewer below a limit
 
-PLACEHOLDERS = re.compile(r"^\W*(todo|tbd|fixme|xxx|tba|placeholder|description|\.\.\.|\?+)\W*$", re.I)
+PLACEHOLDERS = re.compile(
+    r"^\W*(todo|tbd|fixme|xxx|tba|placeholder|description|\.\.\.|\?+)\W*$", re.I
+)
 
 
 class Suppressible(Protocol):
@@ -35,12 +47,12 @@ class Suppressible(Protocol):
     def loc(self) -> m.Loc: ...
 
 
-Item = Union[m.Status, m.UptakeSource, m.EventObject, m.Event, m.ExtraKey, m.AllowedValue]
+Item = m.Status | m.UptakeSource | m.EventObject | m.Event | m.ExtraKey | m.AllowedValue
 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: "Rule"
+    rule: Rule
     item: Item
     message: str
 
@@ -49,7 +61,9 @@ class Finding:
         return self.item.loc
 
     def render(self, label: str) -> str:
-        return f"{label}:{self.loc.line}:{self.loc.column}: {self.rule.id}: {self.message}"
+        return (
+            f"{label}:{self.loc.line}:{self.loc.column}: {self.rule.id}: {self.message}"
+        )
 
 
 @dataclass(frozen=True)
@@ -100,7 +114,11 @@ def undescribed_allowed_value(spec: m.Spec) -> Iterator[tuple[Item, str]]:
         for key in event.extra:
             for allowed in key.allowed:
                 text = allowed.description.strip().strip(".").strip('"').lower()
-                if not text or PLACEHOLDERS.match(text) or text == allowed.value.lower():
+                if (
+                    not text
+                    or PLACEHOLDERS.match(text)
+                    or text == allowed.value.lower()
+                ):
                     yield allowed, f"allowed value '{allowed.value}' of {event.ident} extra {key.name} has no real description"
 
 
@@ -153,7 +171,11 @@ def near_target_limit(spec: m.Spec) -> Iterator[tuple[Item, str]]:
 
 def missing_enrollment_id(spec: m.Spec) -> Iterator[tuple[Item, str]]:
     for obj in spec.events.objects:
-        carrying = [e.method for e in obj.events if any(k.format == "enrollment_id" for k in e.extra)]
+        carrying = [
+            e.method
+            for e in obj.events
+            if any(k.format == "enrollment_id" for k in e.extra)
+        ]
         if not carrying:
             continue
         for event in obj.events:
@@ -163,27 +185,62 @@ def missing_enrollment_id(spec: m.Spec) -> Iterator[tuple[Item, str]]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("PLACEHOLDER_TEXT", ERROR, "A title, description or value text is a placeholder (TODO, TBD, ...).",
-         "write what the item means; readers of the docs see this text", placeholder_text),
-    Rule("DUPLICATE_STATUS_VALUE", ERROR, "Two statuses of one source report the same telemetry value.",
-         "give each status its own value, or add lint_ignore: [DUPLICATE_STATUS_VALUE] to the later one if it is intended",
-         duplicate_status_value),
-    Rule("UNDESCRIBED_ALLOWED_VALUE", WARNING, "An allowed value has no real description.",
-         "say what the value means, not just the value again", undescribed_allowed_value),
-    Rule("CONFUSABLE_EXTRA_KEYS", WARNING, "Extra key names differ only in case or underscores.",
-         "use one spelling for one meaning across the catalogue", confusable_extra_keys),
-    Rule("NAMING_CONVENTION", WARNING, "A name breaks the spec's naming convention.",
-         "constants start with their source (RECIPE_...); camelCase names write acronyms as words",
-         naming_convention),
-    Rule("NEAR_TARGET_LIMIT", WARNING, "A name is at, or one character below, a target's length limit.",
-         "shorten it now, before a longer sibling breaks the limit", near_target_limit),
-    Rule("MISSING_ENROLLMENT_ID", WARNING, "An event lacks an enrollment ID that its siblings carry.",
-         "add an enrollmentId extra key (format: enrollment_id), or lint_ignore the rule where the seed says so",
-         missing_enrollment_id),
+    Rule(
+        "PLACEHOLDER_TEXT",
+        ERROR,
+        "A title, description or value text is a placeholder (TODO, TBD, ...).",
+        "write what the item means; readers of the docs see this text",
+        placeholder_text,
+    ),
+    Rule(
+        "DUPLICATE_STATUS_VALUE",
+        ERROR,
+        "Two statuses of one source report the same telemetry value.",
+        "give each status its own value, or add lint_ignore: [DUPLICATE_STATUS_VALUE] to the later one if it is intended",
+        duplicate_status_value,
+    ),
+    Rule(
+        "UNDESCRIBED_ALLOWED_VALUE",
+        WARNING,
+        "An allowed value has no real description.",
+        "say what the value means, not just the value again",
+        undescribed_allowed_value,
+    ),
+    Rule(
+        "CONFUSABLE_EXTRA_KEYS",
+        WARNING,
+        "Extra key names differ only in case or underscores.",
+        "use one spelling for one meaning across the catalogue",
+        confusable_extra_keys,
+    ),
+    Rule(
+        "NAMING_CONVENTION",
+        WARNING,
+        "A name breaks the spec's naming convention.",
+        "constants start with their source (RECIPE_...); camelCase names write acronyms as words",
+        naming_convention,
+    ),
+    Rule(
+        "NEAR_TARGET_LIMIT",
+        WARNING,
+        "A name is at, or one character below, a target's length limit.",
+        "shorten it now, before a longer sibling breaks the limit",
+        near_target_limit,
+    ),
+    Rule(
+        "MISSING_ENROLLMENT_ID",
+        WARNING,
+        "An event lacks an enrollment ID that its siblings carry.",
+        "add an enrollmentId extra key (format: enrollment_id), or lint_ignore the rule where the seed says so",
+        missing_enrollment_id,
+    ),
 )
 UNUSED_SUPPRESSION = Rule(
-    "UNUSED_SUPPRESSION", WARNING, "A lint_ignore entry silences nothing.",
-    "remove it, or fix the rule ID", lambda spec: iter(()),
+    "UNUSED_SUPPRESSION",
+    WARNING,
+    "A lint_ignore entry silences nothing.",
+    "remove it, or fix the rule ID",
+    lambda spec: iter(()),
 )
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 
@@ -218,7 +275,13 @@ def lint(spec: m.Spec, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
                 message = f"lint_ignore names unknown rule '{rule_id}'{did_you_mean(rule_id, RULES_BY_ID)}"
                 findings.append(Finding(UNUSED_SUPPRESSION, item, message))
             elif rule_id in checked and rule_id not in used[id(item)]:
-                findings.append(Finding(UNUSED_SUPPRESSION, item, f"lint_ignore: {rule_id} silences nothing here"))
+                findings.append(
+                    Finding(
+                        UNUSED_SUPPRESSION,
+                        item,
+                        f"lint_ignore: {rule_id} silences nothing here",
+                    )
+                )
     return sorted(findings, key=lambda f: (f.loc.line, f.loc.column, f.rule.id))
 
 

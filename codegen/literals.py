@@ -8,10 +8,11 @@ string it lands in.
 from __future__ import annotations
 
 import json
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 import re
 import textwrap
-from typing import Any, Callable
+from collections.abc import Callable
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from typing import Any
 
 
 def python_literal(value: Any) -> str:
@@ -36,12 +37,21 @@ def python_docstring(text: str, indent: int = 0, width: int = 79) -> str:
     pad = " " * indent
     paragraphs = [p for p in escaped.strip().split("\n\n") if p.strip()]
     wrapped = [
-        textwrap.fill(" ".join(p.split()), width=max(width - indent, 40), break_long_words=False, break_on_hyphens=False)
+        textwrap.fill(
+            " ".join(p.split()),
+            width=max(width - indent, 40),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
         for p in paragraphs
     ] or [""]
     body = "\n\n".join(wrapped)
     lines = body.split("\n")
-    if len(lines) == 1 and len(lines[0]) + indent + 6 <= 88 and not lines[0].endswith('"'):
+    if (
+        len(lines) == 1
+        and len(lines[0]) + indent + 6 <= 88
+        and not lines[0].endswith('"')
+    ):
         return f'"""{lines[0]}"""'
     rest = "\n".join((pad + line) if line else "" for line in lines[1:])
     return f'"""{lines[0]}\n{rest}\n{pad}"""'
@@ -62,14 +72,20 @@ def _encoder() -> Callable[[Any], str]:
     a new one per call, and the C encoder alone is a third faster again."""
     if c_make_encoder is None:  # not CPython
         return json.JSONEncoder(ensure_ascii=False).encode
-    encode = c_make_encoder(None, None, encode_basestring, None, ": ", ", ", False, False, True)
-    return lambda value: encode_basestring(value) if type(value) is str else "".join(encode(value, 0))
+    encode = c_make_encoder(
+        None, None, encode_basestring, None, ": ", ", ", False, False, True
+    )
+    return lambda value: (
+        encode_basestring(value) if type(value) is str else "".join(encode(value, 0))
+    )
 
 
 _ENCODE: Callable[[Any], str] = _encoder()
 
 
-def json_text(value: Any, indent: int | None = 2, inline_depth: int | None = None) -> str:
+def json_text(
+    value: Any, indent: int | None = 2, inline_depth: int | None = None
+) -> str:
     """Deterministic JSON: keys in the order the payload builder chose, UTF-8 kept.
 
     Containers nested deeper than ``inline_depth`` are written on one line
@@ -89,7 +105,10 @@ def _layout(value: Any, indent: int, inline_depth: int, depth: int) -> str:
         return _ENCODE(value)
     pad = " " * (indent * (depth + 1))
     if isinstance(value, dict):
-        items = [f"{pad}{_ENCODE(key)}: {_layout(item, indent, inline_depth, depth + 1)}" for key, item in value.items()]
+        items = [
+            f"{pad}{_ENCODE(key)}: {_layout(item, indent, inline_depth, depth + 1)}"
+            for key, item in value.items()
+        ]
         opening, closing = "{", "}"
     else:
         items = [pad + _layout(item, indent, inline_depth, depth + 1) for item in value]
@@ -120,16 +139,33 @@ def yaml_scalar(value: Any, key: bool = False) -> str:
         raise TypeError(f"no YAML scalar for {type(value).__name__}")
     if key and _YAML_PLAIN_KEY.fullmatch(value) and value.lower() not in _YAML_WORDS:
         return value
-    if _YAML_UNPRINTABLE.search(value) is None:  # the common case, kept fast for large specs
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if (
+        _YAML_UNPRINTABLE.search(value) is None
+    ):  # the common case, kept fast for large specs
+        return (
+            '"'
+            + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            + '"'
+        )
     return '"' + _YAML_UNSAFE.sub(lambda match: _yaml_char(match.group()), value) + '"'
 
 
 # Characters written as an escape: quotes, backslashes, and everything outside
 # YAML's printable set or that YAML reads as a line break (NEL, LS, PS) or a BOM.
-_YAML_UNSAFE = re.compile(r'[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\]')
-_YAML_UNPRINTABLE = re.compile(r'[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]')
-_YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+_YAML_UNSAFE = re.compile(
+    r'[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\]'
+)
+_YAML_UNPRINTABLE = re.compile(
+    r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_YAML_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\0": "\\0",
+}
 
 
 def _yaml_char(ch: str) -> str:

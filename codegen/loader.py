@@ -14,13 +14,14 @@ import contextlib
 import gc
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from codegen.problems import Problem, SpecError
 
@@ -35,7 +36,13 @@ MAX_NODES = 2_000_000
 _TAG_PREFIX = "tag:yaml.org,2002:"
 # The scalar types a spec may hold; anything else (timestamps, binary, !!python/...)
 # is refused by name.
-SCALAR_KINDS = {"str": "string", "int": "integer", "bool": "boolean", "null": "null", "float": "number"}
+SCALAR_KINDS = {
+    "str": "string",
+    "int": "integer",
+    "bool": "boolean",
+    "null": "null",
+    "float": "number",
+}
 
 
 @dataclass(slots=True)
@@ -57,7 +64,7 @@ class Entry:
     key: str
     key_line: int
     key_column: int
-    value: "YNode"
+    value: YNode
 
 
 @dataclass(slots=True)
@@ -71,14 +78,14 @@ class Mapping:
 
 @dataclass(slots=True)
 class Sequence:
-    items: list["YNode"]
+    items: list[YNode]
     line: int
     column: int
 
     type_name = "list"
 
 
-YNode = Union[Scalar, Mapping, Sequence]
+YNode = Scalar | Mapping | Sequence
 
 
 def spec_label(path: Path) -> str:
@@ -96,7 +103,9 @@ def read_spec(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise SpecError(spec_label(path), [Problem(1, 1, f"cannot read the spec: {exc.strerror}")]) from None
+        raise SpecError(
+            spec_label(path), [Problem(1, 1, f"cannot read the spec: {exc.strerror}")]
+        ) from None
 
 
 def load_document(path: Path) -> YNode:
@@ -122,7 +131,9 @@ def parse_document(data: bytes, label: str) -> YNode:
         message = f"the spec has more than {MAX_COLLECTIONS:,} brackets or list items; it cannot be a spec"
         raise SpecError(label, [Problem(1, 1, message)]) from None
     if root is None:
-        raise SpecError(label, [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")])
+        raise SpecError(
+            label, [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")]
+        )
     converter = _Converter()
     try:
         with _no_gc():
@@ -131,7 +142,9 @@ def parse_document(data: bytes, label: str) -> YNode:
         message = f"the spec expands to more than {MAX_NODES:,} YAML nodes (aliases?); write it out plainly"
         raise SpecError(label, [Problem(1, 1, message)]) from None
     except RecursionError:
-        raise SpecError(label, [Problem(1, 1, "the spec is nested too deeply to be a spec")]) from None
+        raise SpecError(
+            label, [Problem(1, 1, "the spec is nested too deeply to be a spec")]
+        ) from None
     if converter.problems:
         raise SpecError(label, converter.problems)
     return tree
@@ -169,7 +182,9 @@ class _TooDeep(Exception):
 
 def _nesting_bound(text: str) -> int:
     indent = max(map(len, re.findall(r"^ +", text, re.M)), default=0)
-    return text.count("[") + text.count("{") + text.count("- ") + text.count("? ") + indent
+    return (
+        text.count("[") + text.count("{") + text.count("- ") + text.count("? ") + indent
+    )
 
 
 def _compose(text: str) -> Node | None:
@@ -220,10 +235,18 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
     if mark is None:
         return Problem(1, 1, message)
     lines = text.splitlines()
-    bad = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    bad = (
+        lines[mark.line][mark.column : mark.column + 1]
+        if mark.line < len(lines)
+        else ""
+    )
     if bad == "\t":
         message = "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces"
-    elif context is not None and context.line != mark.line and not _whole_stream(exc.context):
+    elif (
+        context is not None
+        and context.line != mark.line
+        and not _whole_stream(exc.context)
+    ):
         message += f" (the {exc.context.split()[-1] if exc.context else 'construct'} opened at line {context.line + 1}, column {context.column + 1})"
     return Problem(mark.line + 1, mark.column + 1, message)
 
@@ -278,13 +301,27 @@ class _Converter:
             key_line, key_column = mark.line + 1, mark.column + 1
             key_tag = _tag(key_node)
             if key_tag == _MERGE:
-                self.problems.append(Problem(key_line, key_column, "merge keys ('<<') are not allowed; write the fields out"))
+                self.problems.append(
+                    Problem(
+                        key_line,
+                        key_column,
+                        "merge keys ('<<') are not allowed; write the fields out",
+                    )
+                )
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.problems.append(Problem(key_line, key_column, "a key must be a plain string, not a list or mapping"))
+                self.problems.append(
+                    Problem(
+                        key_line,
+                        key_column,
+                        "a key must be a plain string, not a list or mapping",
+                    )
+                )
                 continue
             if key_tag != _STR:
-                kind = SCALAR_KINDS.get(key_tag.rsplit(":", 1)[-1], "value that is not a string")
+                kind = SCALAR_KINDS.get(
+                    key_tag.rsplit(":", 1)[-1], "value that is not a string"
+                )
                 message = f"the key {key_node.value} reads as {'an' if kind[0] in 'aeiou' else 'a'} {kind}; quote it to make it a string: '{key_node.value}'"
                 self.problems.append(Problem(key_line, key_column, message))
                 continue
@@ -301,7 +338,7 @@ class _Converter:
         text = node.value
         if tag == _STR:
             return Scalar(text, "str", line, column)
-        kind = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else ""
+        kind = tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else ""
         if kind == "int":
             return Scalar(_int(text), "int", line, column)
         if kind == "bool":
@@ -318,11 +355,19 @@ class _Converter:
         return Scalar(text, "str", line, column)
 
     def _refuse_tag(self, tag: str, line: int, column: int) -> None:
-        shown = "!!" + tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else tag
-        self.problems.append(Problem(line, column, f"YAML tags are not allowed in a spec (found '{shown}'); use plain values"))
+        shown = "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
+        self.problems.append(
+            Problem(
+                line,
+                column,
+                f"YAML tags are not allowed in a spec (found '{shown}'); use plain values",
+            )
+        )
 
 
-_STR, _MAP, _SEQ, _MERGE = (_TAG_PREFIX + name for name in ("str", "map", "seq", "merge"))
+_STR, _MAP, _SEQ, _MERGE = (
+    _TAG_PREFIX + name for name in ("str", "map", "seq", "merge")
+)
 
 
 def _tag(node: Node) -> str:

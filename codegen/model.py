@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import keyword
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def snake_case(name: str) -> str:
     """``enrollFailed`` -> ``enroll_failed``; ``addonId`` -> ``addon_id``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -34,7 +34,11 @@ SOFT_KEYWORDS = frozenset({"_", "case", "match", "type"})
 
 
 def is_python_name(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name) and name not in SOFT_KEYWORDS
+    return (
+        name.isidentifier()
+        and not keyword.iskeyword(name)
+        and name not in SOFT_KEYWORDS
+    )
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -84,7 +88,11 @@ class Status:
     @property
     def reported_values(self) -> tuple[str, ...]:
         """Values that may arrive in data for this status: the seed's, then Firefox's."""
-        return (self.value,) if self.firefox_value is None else (self.value, self.firefox_value)
+        return (
+            (self.value,)
+            if self.firefox_value is None
+            else (self.value, self.firefox_value)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +121,12 @@ class UptakeSource:
     def key_regex(self) -> str:
         if self.placeholder is None:
             return re.escape(self.key)
-        return re.escape(self.key_prefix) + "(?:" + core_pattern(self.placeholder.pattern) + ")"
+        return (
+            re.escape(self.key_prefix)
+            + "(?:"
+            + core_pattern(self.placeholder.pattern)
+            + ")"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +190,9 @@ class Uptake:
         for _, status in self.statuses:
             for value in status.reported_values:
                 found.setdefault(value, []).append(status.constant)
-        return {value: tuple(dict.fromkeys(constants)) for value, constants in found.items()}
+        return {
+            value: tuple(dict.fromkeys(constants)) for value, constants in found.items()
+        }
 
     @property
     def statuses(self) -> Iterator[tuple[UptakeSource, Status]]:
@@ -280,20 +295,33 @@ class ExtraKey:
         parts = [" ".join(self.description.split())]
         if self.when:
             conditions = "; ".join(
-                f"`{c.key}` is " + " or ".join(f"`{v}`" for v in c.values) for c in self.when
+                f"`{c.key}` is " + " or ".join(f"`{v}`" for v in c.values)
+                for c in self.when
             )
             parts.append(f"Present only when {conditions}.")
         elif self.channels:
-            parts.append("Recorded only on the " + ", ".join(self.channels) + " channel" + ("s." if len(self.channels) > 1 else "."))
+            parts.append(
+                "Recorded only on the "
+                + ", ".join(self.channels)
+                + " channel"
+                + ("s." if len(self.channels) > 1 else ".")
+            )
         elif self.optional:
             parts.append("May be absent.")
         if self.format == "enrollment_id":
-            parts.append(f"A UUID without braces, or `{filler}` when Telemetry upload is disabled.")
+            parts.append(
+                f"A UUID without braces, or `{filler}` when Telemetry upload is disabled."
+            )
         if self.examples:
-            parts.append("Examples: " + ", ".join(f"`{v}`" for v in self.examples) + ".")
+            parts.append(
+                "Examples: " + ", ".join(f"`{v}`" for v in self.examples) + "."
+            )
         text = " ".join(parts)
         if self.allowed:
-            lines = [f"- `{a.value}`: {' '.join(a.description.split())}" for a in self.allowed]
+            lines = [
+                f"- `{a.value}`: {' '.join(a.description.split())}"
+                for a in self.allowed
+            ]
             text += "\n\nAllowed values:\n" + "\n".join(lines)
         return text
 
@@ -345,12 +373,15 @@ class Event:
     @property
     def telemetry_mirror(self) -> str:
         """The legacy event's name in Firefox's generated C++ (``Normandy_Enrollfailed_PreferenceStudy``),
-        which a Glean metric's ``telemetry_mirror`` names; built as Firefox's ``parse_events.py`` does."""
+        which a Glean metric's ``telemetry_mirror`` names; built as Firefox's ``parse_events.py`` does.
+        """
 
         def cpp(name: str, sep: str) -> str:
             return "".join(word.capitalize() for word in name.split(sep))
 
-        return f"{cpp(self.category, '.')}_{cpp(self.method, '_')}_{cpp(self.object, '_')}"
+        return (
+            f"{cpp(self.category, '.')}_{cpp(self.method, '_')}_{cpp(self.object, '_')}"
+        )
 
     @property
     def ident(self) -> str:
@@ -406,15 +437,21 @@ class Spec:
         """Every correction of the seed, in spec order, each with the item it is on."""
         for source in self.uptake.sources:
             if source.correction:
-                yield Correction(f"{source.name} ({source.key})", source.correction, source)
+                yield Correction(
+                    f"{source.name} ({source.key})", source.correction, source
+                )
         for source, status in self.uptake.statuses:
             if status.correction:
-                yield Correction(f"{status.constant} ({source.key})", status.correction, status)
+                yield Correction(
+                    f"{status.constant} ({source.key})", status.correction, status
+                )
         for scalar in self.scalars:
             if scalar.correction:
                 yield Correction(scalar.name, scalar.correction, scalar)
         if self.enrollment_id.correction:
-            yield Correction("Enrollment IDs", self.enrollment_id.correction, self.enrollment_id)
+            yield Correction(
+                "Enrollment IDs", self.enrollment_id.correction, self.enrollment_id
+            )
         for obj in self.events.objects:
             if obj.correction:
                 yield Correction(obj.name, obj.correction, obj)
@@ -423,11 +460,19 @@ class Spec:
                     yield Correction(event.ident, event.correction, event)
                 for key in event.extra:
                     if key.correction:
-                        yield Correction(f"{event.ident} extra {key.name}", key.correction, (event, key))
+                        yield Correction(
+                            f"{event.ident} extra {key.name}",
+                            key.correction,
+                            (event, key),
+                        )
                     for allowed in key.allowed:
                         if allowed.correction:
-                            subject = f"{event.ident} extra {key.name} = {allowed.value}"
-                            yield Correction(subject, allowed.correction, (event, key, allowed))
+                            subject = (
+                                f"{event.ident} extra {key.name} = {allowed.value}"
+                            )
+                            yield Correction(
+                                subject, allowed.correction, (event, key, allowed)
+                            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,15 +496,23 @@ class LegacyEntry:
         return tuple(dict.fromkeys(k.legacy_key for e in self.events for k in e.extra))
 
     def description(self) -> str:
-        return _per_object({e.object: f"{e.description}\n\nValue: {e.value}" for e in self.events}, len(self.events))
+        return _per_object(
+            {e.object: f"{e.description}\n\nValue: {e.value}" for e in self.events},
+            len(self.events),
+        )
 
     def extra_keys(self, filler: str) -> list[tuple[str, str]]:
         """``(recorded name, description)`` for each key, in first-use order."""
         texts: dict[str, dict[str, str]] = {}
         for event in self.events:
             for key in event.extra:
-                texts.setdefault(key.legacy_key, {})[event.object] = key.firefox_description(filler)
-        return [(name, _per_object(by_object, len(self.events))) for name, by_object in texts.items()]
+                texts.setdefault(key.legacy_key, {})[event.object] = (
+                    key.firefox_description(filler)
+                )
+        return [
+            (name, _per_object(by_object, len(self.events)))
+            for name, by_object in texts.items()
+        ]
 
 
 def _per_object(texts: dict[str, str], objects: int) -> str:

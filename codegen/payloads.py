@@ -16,7 +16,9 @@ def extra_key(key: ExtraKey) -> dict[str, Any]:
         "presence": key.presence,
         "when": {c.key: list(c.values) for c in key.when},
         "channels": list(key.channels),
-        "allowed": [{"value": a.value, "description": a.description} for a in key.allowed],
+        "allowed": [
+            {"value": a.value, "description": a.description} for a in key.allowed
+        ],
         "examples": list(key.examples),
         "format": key.format,
         "max_length": key.max_length,
@@ -50,7 +52,12 @@ def catalog(spec: Spec) -> dict[str, Any]:
         "value_max_length": events.value_max_length,
         "extra_max_length": events.extra_max_length,
         "objects": [
-            {"name": o.name, "title": o.title, "description": o.description, "events": [event(e) for e in o.events]}
+            {
+                "name": o.name,
+                "title": o.title,
+                "description": o.description,
+                "events": [event(e) for e in o.events],
+            }
             for o in events.objects
         ],
     }

@@ -33,7 +33,9 @@ def load_spec_bytes(data: bytes, label: str) -> Spec:
     validator.check(tree, SPEC, "the spec")
     spec, problems = build_model(tree, label)
     problems = validator.problems + problems
-    if not problems:  # target limits are checked on a sound model, so nothing is reported twice
+    if (
+        not problems
+    ):  # target limits are checked on a sound model, so nothing is reported twice
         problems = check_target_limits(spec)
     if problems:
         raise SpecError(label, problems)

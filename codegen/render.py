@@ -7,15 +7,16 @@ the disk outside ``templates/``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 
 from codegen import event_schema, literals, payloads, targets_limits
-from codegen.model import EventObject, Spec, snake_case
 from codegen import rst as rst_docs
+from codegen.model import EventObject, Spec, snake_case
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -49,7 +50,9 @@ class Target:
     context: Callable[[Spec], dict[str, Any]] = field(default=lambda spec: {})
     per_object: bool = False
     black: bool = True
-    when: Callable[[Spec], bool] | None = None  # rendered only if this says so (None: always)
+    when: Callable[[Spec], bool] | None = (
+        None  # rendered only if this says so (None: always)
+    )
 
 
 TARGETS: tuple[Target, ...] = (
@@ -86,17 +89,23 @@ TARGETS: tuple[Target, ...] = (
     Target(
         "schemas/normandy-events.schema.json.j2",
         "schemas/normandy-events.schema.json",
-        lambda spec: {"document": event_schema.json_document(event_schema.events_schema(spec))},
+        lambda spec: {
+            "document": event_schema.json_document(event_schema.events_schema(spec))
+        },
     ),
     Target(
         "schemas/normandy-uptake.schema.json.j2",
         "schemas/normandy-uptake.schema.json",
-        lambda spec: {"document": event_schema.json_document(event_schema.uptake_schema(spec))},
+        lambda spec: {
+            "document": event_schema.json_document(event_schema.uptake_schema(spec))
+        },
     ),
     Target(
         "schemas/normandy-scalars.schema.json.j2",
         "schemas/normandy-scalars.schema.json",
-        lambda spec: {"document": event_schema.json_document(event_schema.scalars_schema(spec))},
+        lambda spec: {
+            "document": event_schema.json_document(event_schema.scalars_schema(spec))
+        },
     ),
     # Firefox's build inputs, written when the spec has the metadata they need.
     Target(
@@ -114,8 +123,12 @@ TARGETS: tuple[Target, ...] = (
     # The documentation pages, included by the Sphinx project in docs/.
     Target("docs/uptake.rst.j2", "docs/uptake.rst"),
     Target("docs/enrollment.rst.j2", "docs/enrollment.rst"),
-    Target("docs/corrections.rst.j2", "docs/corrections.rst", rst_docs.corrections_context),
-    Target("docs/spec-format.rst.j2", "docs/spec-format.rst", rst_docs.spec_format_context),
+    Target(
+        "docs/corrections.rst.j2", "docs/corrections.rst", rst_docs.corrections_context
+    ),
+    Target(
+        "docs/spec-format.rst.j2", "docs/spec-format.rst", rst_docs.spec_format_context
+    ),
 )
 
 
@@ -132,16 +145,25 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
-def unformatted_paths(spec: Spec, targets: tuple[Target, ...] = TARGETS) -> frozenset[str]:
+def unformatted_paths(
+    spec: Spec, targets: tuple[Target, ...] = TARGETS
+) -> frozenset[str]:
     """Output paths the formatting stage must leave alone (see ``Target.black``)."""
-    return frozenset(path for target in targets if not target.black for path, _ in _outputs(spec, target))
+    return frozenset(
+        path
+        for target in targets
+        if not target.black
+        for path, _ in _outputs(spec, target)
+    )
 
 
 def _outputs(spec: Spec, target: Target) -> list[tuple[str, dict[str, Any]]]:
     if not target.per_object:
         return [(target.path, {})]
     objects: tuple[EventObject, ...] = spec.events.objects
-    return [(target.path.replace("{object}", obj.name), {"obj": obj}) for obj in objects]
+    return [
+        (target.path.replace("{object}", obj.name), {"obj": obj}) for obj in objects
+    ]
 
 
 def render_targets(spec: Spec, targets: tuple[Target, ...] = TARGETS) -> dict[str, str]:
@@ -154,6 +176,8 @@ def render_targets(spec: Spec, targets: tuple[Target, ...] = TARGETS) -> dict[st
         shared = target.context(spec)
         for path, local in _outputs(spec, target):
             if path in rendered:
-                raise ValueError(f"two targets render {path}")  # a toolchain bug, not a spec mistake
+                raise ValueError(
+                    f"two targets render {path}"
+                )  # a toolchain bug, not a spec mistake
             rendered[path] = template.render(spec=spec, **shared, **local)
     return rendered

@@ -26,12 +26,18 @@ def spec_at_revision(revision: str, spec_path: Path) -> Spec:
     directory = spec_path.resolve().parent
     top = _git("rev-parse", "--show-toplevel", cwd=directory)
     if top.returncode != 0:
-        raise RevisionError(f"{spec_path} is not inside a git repository, so '{revision}' cannot be read")
-    relative = spec_path.resolve().relative_to(Path(top.stdout.decode().strip())).as_posix()
+        raise RevisionError(
+            f"{spec_path} is not inside a git repository, so '{revision}' cannot be read"
+        )
+    relative = (
+        spec_path.resolve().relative_to(Path(top.stdout.decode().strip())).as_posix()
+    )
     shown = _git("show", f"{revision}:{relative}", cwd=directory)
     if shown.returncode != 0:
         message = shown.stderr.decode(errors="replace").strip().splitlines()
-        raise RevisionError(f"git cannot show {revision}:{relative}: {message[-1] if message else 'unknown error'}")
+        raise RevisionError(
+            f"git cannot show {revision}:{relative}: {message[-1] if message else 'unknown error'}"
+        )
     return load_spec_bytes(shown.stdout, f"{revision}:{relative}")
 
 

@@ -20,14 +20,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 from codegen.event_schema import builder_name
 from codegen.model import (
     AllowedValue,
-    EnrollmentId,
     Correction,
+    EnrollmentId,
     Event,
     EventObject,
     ExtraKey,
@@ -69,7 +69,9 @@ _LABEL = re.compile(r"[a-z0-9][a-z0-9._~ -]*")
 
 
 def _collapse(text: str) -> str:
-    if "  " not in text and not _BREAK.search(text):  # the common case, ten times faster
+    if "  " not in text and not _BREAK.search(
+        text
+    ):  # the common case, ten times faster
         return text.strip(" ")
     return _SPACE.sub(" ", text).strip(" ")
 
@@ -81,7 +83,13 @@ def _escape(text: str) -> str:
 def _code_literal(content: str) -> str | None:
     """``content`` as an inline literal, or None when no inline literal can hold it."""
     content = content.strip()
-    if not content or "``" in content or content.startswith("`") or content.endswith("`") or content.endswith("\\"):
+    if (
+        not content
+        or "``" in content
+        or content.startswith("`")
+        or content.endswith("`")
+        or content.endswith("\\")
+    ):
         return None
     return f"``{content}``"
 
@@ -112,7 +120,7 @@ def _paragraph(text: str) -> str:
     return line
 
 
-@lru_cache(maxsize=None)
+@cache
 def text(value: str, indent: int = 0) -> str:
     """Spec prose as RST paragraphs (blank lines in the spec separate them).
 
@@ -126,13 +134,13 @@ def text(value: str, indent: int = 0) -> str:
     return ("\n\n" + pad).join(_paragraph(p) for p in paragraphs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def inline(value: str) -> str:
     """Spec text on one line (titles, table cells, list items)."""
     return _paragraph(value) if _collapse(value) else _ESCAPED_SPACE + "(none)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def literal(value: str) -> str:
     """A value shown as code (an inline literal), exactly as the spec has it.
 
@@ -158,7 +166,7 @@ def column_width(line: str) -> int:
     return width
 
 
-@lru_cache(maxsize=None)
+@cache
 def title(value: str, underline: str, code: bool = False) -> str:
     """A section title and its underline (``underline`` is one adornment character).
 
@@ -171,11 +179,16 @@ def title(value: str, underline: str, code: bool = False) -> str:
 
 
 def _slug(value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = (
+        unicodedata.normalize("NFKD", value)
+        .encode("ascii", "ignore")
+        .decode("ascii")
+        .lower()
+    )
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
 
 
-@lru_cache(maxsize=None)
+@cache
 def label_part(value: str) -> str:
     """``value`` as part of a label: as is when plain, else a slug and a hash."""
     if _PLAIN_PART.fullmatch(value):
@@ -184,7 +197,13 @@ def label_part(value: str) -> str:
 
 
 LabelItem = (
-    Status | UptakeSource | Scalar | EventObject | Event | tuple[Event, ExtraKey] | tuple[Event, ExtraKey, AllowedValue]
+    Status
+    | UptakeSource
+    | Scalar
+    | EventObject
+    | Event
+    | tuple[Event, ExtraKey]
+    | tuple[Event, ExtraKey, AllowedValue]
 )
 
 
@@ -196,7 +215,9 @@ def label(item: LabelItem) -> str:
     Python name (unique per event); allowed values are free text and go
     through :func:`label_part`.
     """
-    if type(item) is tuple:  # the most frequent, checked first: a large spec asks ~100,000 times
+    if (
+        type(item) is tuple
+    ):  # the most frequent, checked first: a large spec asks ~100,000 times
         if len(item) == 2:
             event, key = item
             return f"extra-{event.object}-{snake_case(event.method)}-{snake_case(key.name)}"
@@ -244,7 +265,7 @@ def index_target(name: str, entries: Iterable[tuple[str, str]] = ()) -> str:
     return f".. index:: {body}\n   :name: {name}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def pyref(target: str, role: str = "data", parts: int = 1) -> str:
     """A cross-reference to a documented Python object, or code if the name is odd.
 
@@ -264,12 +285,16 @@ def pyref(target: str, role: str = "data", parts: int = 1) -> str:
 def builder(event: Event) -> str:
     """A cross-reference to the event's typed builder in ``normandy_telemetry.events``."""
     function = builder_name(event.method)
-    return pyref(f"normandy_telemetry.events.{event.object}.{function}", "func", parts=3)
+    return pyref(
+        f"normandy_telemetry.events.{event.object}.{function}", "func", parts=3
+    )
 
 
 def key_refs(event: Event) -> str:
     """Links to every extra key of ``event``, or ``none``."""
-    return ", ".join(ref(label((event, key)), key.name) for key in event.extra) or "none"
+    return (
+        ", ".join(ref(label((event, key)), key.name) for key in event.extra) or "none"
+    )
 
 
 def glean(event: Event) -> str:
@@ -281,7 +306,12 @@ def event_index(event: Event) -> str:
     """The event's label and index entries: method, object and Glean metric."""
     method, obj = event.method, event.object
     return index_target(
-        label(event), [(method, f"{obj} event"), (obj, f"{method} event"), (glean(event), "Glean metric")]
+        label(event),
+        [
+            (method, f"{obj} event"),
+            (obj, f"{method} event"),
+            (glean(event), "Glean metric"),
+        ],
     )
 
 
@@ -297,7 +327,9 @@ def key_index(pair: tuple[Event, ExtraKey]) -> str:
 
 def value_index(triple: tuple[Event, ExtraKey, AllowedValue]) -> str:
     event, key, allowed = triple
-    return index_target(label(triple), [(allowed.value, f"{event.object} {event.method} {key.name}")])
+    return index_target(
+        label(triple), [(allowed.value, f"{event.object} {event.method} {key.name}")]
+    )
 
 
 def presence(pair: tuple[Event, ExtraKey]) -> str:
@@ -309,12 +341,19 @@ def presence(pair: tuple[Event, ExtraKey]) -> str:
         for condition in key.when:
             other = siblings[condition.key]
             values = {allowed.value: allowed for allowed in other.allowed}
-            links = " or ".join(ref(label((event, other, values[value])), value) for value in condition.values)
+            links = " or ".join(
+                ref(label((event, other, values[value])), value)
+                for value in condition.values
+            )
             parts.append(f"{ref(label((event, other)), condition.key)} is {links}")
         return "sent only when " + ", and ".join(parts) + "; absent otherwise"
     if key.channels:
         plural = "s" if len(key.channels) > 1 else ""
-        return "sent only on the " + ", ".join(literal(c) for c in key.channels) + f" channel{plural}"
+        return (
+            "sent only on the "
+            + ", ".join(literal(c) for c in key.channels)
+            + f" channel{plural}"
+        )
     return "may be absent" if key.optional else "always sent"
 
 
@@ -347,7 +386,7 @@ def event_facts(event: Event, value_max_length: int) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=None)
+@cache
 def key_facts(key: ExtraKey, filler: str) -> str:
     """The field list of an extra key after its presence: values, limits, names."""
     if key.allowed:
@@ -355,7 +394,9 @@ def key_facts(key: ExtraKey, filler: str) -> str:
     elif key.format == "enrollment_id":
         values = f"an :ref:`enrollment ID <enrollment-ids>`, or {literal(filler)}\n         while Telemetry upload is disabled"
     elif key.examples:
-        values = "any string, for example " + " or ".join(literal(example) for example in key.examples)
+        values = "any string, for example " + " or ".join(
+            literal(example) for example in key.examples
+        )
     else:
         values = "any string"
     limit = f"at most {key.max_length} characters"
@@ -366,7 +407,9 @@ def key_facts(key: ExtraKey, filler: str) -> str:
         lines.append(
             f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean (the name above is the seed's)"
         )
-    lines.append(f":Python: keyword argument {literal(snake_case(key.name))} of the builder")
+    lines.append(
+        f":Python: keyword argument {literal(snake_case(key.name))} of the builder"
+    )
     return "\n".join(lines)
 
 

@@ -8,8 +8,8 @@ and the format's reference documentation, so the two cannot drift.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 from codegen.loader import Mapping, Scalar, Sequence, YNode
 from codegen.problems import Problem, did_you_mean, one_of
@@ -38,7 +38,9 @@ class Integer:
     maximum: int | None = None
 
     def describe(self) -> str:
-        return f"integer >= {self.minimum}" + (f" and <= {self.maximum}" if self.maximum is not None else "")
+        return f"integer >= {self.minimum}" + (
+            f" and <= {self.maximum}" if self.maximum is not None else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Boolean:
 
 @dataclass(frozen=True)
 class ListOf:
-    item: "Schema"
+    item: Schema
     unique: bool = True
     min_items: int = 1
 
@@ -60,7 +62,7 @@ class ListOf:
 @dataclass(frozen=True)
 class Field:
     name: str
-    schema: "Schema"
+    schema: Schema
     doc: str
     required: bool = False
 
@@ -78,7 +80,9 @@ class Record:
         return f":ref:`{self.name} <spec-format-{self.name}>`"
 
     def field_map(self) -> dict[str, Field]:
-        return _FIELD_MAPS.get(self.name) or _FIELD_MAPS.setdefault(self.name, {f.name: f for f in self.fields})
+        return _FIELD_MAPS.get(self.name) or _FIELD_MAPS.setdefault(
+            self.name, {f.name: f for f in self.fields}
+        )
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ class NamedMap:
     """A mapping whose keys are names the spec author chooses (constants, events)."""
 
     key: Text
-    value: "Schema"
+    value: Schema
     min_items: int = 1
 
     def describe(self) -> str:
@@ -94,6 +98,7 @@ class NamedMap:
 
 
 _FIELD_MAPS: dict[str, dict[str, Field]] = {}  # by record name; records are immutable
+
 
 def _shown(where: str, value: str, named: bool) -> str:
     """The subject of a message about ``value``; a mapping key's ``where`` already quotes it."""
@@ -106,7 +111,7 @@ def _one_line(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
-Schema = Union[Text, Integer, Boolean, ListOf, Record, NamedMap]
+Schema = Text | Integer | Boolean | ListOf | Record | NamedMap
 
 
 @dataclass
@@ -115,7 +120,9 @@ class Validator:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def check(self, node: YNode, schema: Schema, where: str, at: tuple[int, int] | None = None) -> None:
+    def check(
+        self, node: YNode, schema: Schema, where: str, at: tuple[int, int] | None = None
+    ) -> None:
         """Check ``node``; ``at`` is where the key naming it stands, for "missing" messages."""
         if isinstance(schema, Record):
             self._record(node, schema, where, at)
@@ -134,9 +141,17 @@ class Validator:
             if node.kind == "null":
                 hint = "; it is empty, write a value after the colon"
         article = "an" if got[0] in "aeiou" else "a"
-        self.problems.append(Problem(node.line, node.column, f"{where} must be {expected}, not {article} {got}{hint}"))
+        self.problems.append(
+            Problem(
+                node.line,
+                node.column,
+                f"{where} must be {expected}, not {article} {got}{hint}",
+            )
+        )
 
-    def _record(self, node: YNode, schema: Record, where: str, at: tuple[int, int] | None = None) -> None:
+    def _record(
+        self, node: YNode, schema: Record, where: str, at: tuple[int, int] | None = None
+    ) -> None:
         if schema.shorthand and isinstance(node, Scalar) and node.kind == "str":
             self._scalar(node, Text(), where)
             return
@@ -150,7 +165,9 @@ class Validator:
             spec_field = fields.get(entry.key)
             if spec_field is None:
                 missing = [name for name in fields if name not in node.entries]
-                suggestion = did_you_mean(entry.key, missing) or did_you_mean(entry.key, fields)
+                suggestion = did_you_mean(entry.key, missing) or did_you_mean(
+                    entry.key, fields
+                )
                 message = f"unknown field '{entry.key}' in {where}{suggestion}"
                 if suggestion:
                     misspelt.add(suggestion.split("'")[1])
@@ -158,11 +175,20 @@ class Validator:
                     message += f" (allowed: {', '.join(fields)})"
                 self.problems.append(Problem(entry.key_line, entry.key_column, message))
                 continue
-            self.check(entry.value, spec_field.schema, f"'{entry.key}' of {where}", (entry.key_line, entry.key_column))
+            self.check(
+                entry.value,
+                spec_field.schema,
+                f"'{entry.key}' of {where}",
+                (entry.key_line, entry.key_column),
+            )
         line, column = at or (node.line, node.column)
         for spec_field in schema.fields:
             # A misspelt field is reported once, as the typo, not again as missing.
-            if spec_field.required and spec_field.name not in node.entries and spec_field.name not in misspelt:
+            if (
+                spec_field.required
+                and spec_field.name not in node.entries
+                and spec_field.name not in misspelt
+            ):
                 message = f"{where} is missing the required field '{spec_field.name}'"
                 self.problems.append(Problem(line, column, message))
 
@@ -171,18 +197,29 @@ class Validator:
             self._wrong_type(node, "a mapping", where)
             return
         if len(node.entries) < schema.min_items:
-            self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+            self.problems.append(
+                Problem(node.line, node.column, f"{where} must not be empty")
+            )
         for entry in node.entries.values():
             key_node = Scalar(entry.key, "str", entry.key_line, entry.key_column)
-            self._scalar(key_node, schema.key, f"the name '{entry.key}' in {where}", named=True)
-            self.check(entry.value, schema.value, f"'{entry.key}' in {where}", (entry.key_line, entry.key_column))
+            self._scalar(
+                key_node, schema.key, f"the name '{entry.key}' in {where}", named=True
+            )
+            self.check(
+                entry.value,
+                schema.value,
+                f"'{entry.key}' in {where}",
+                (entry.key_line, entry.key_column),
+            )
 
     def _list(self, node: YNode, schema: ListOf, where: str) -> None:
         if not isinstance(node, Sequence):
             self._wrong_type(node, "a list", where)
             return
         if len(node.items) < schema.min_items:
-            self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+            self.problems.append(
+                Problem(node.line, node.column, f"{where} must not be empty")
+            )
         seen: dict[object, Scalar] = {}
         for index, item in enumerate(node.items):
             self.check(item, schema.item, f"item {index + 1} of {where}")
@@ -194,7 +231,9 @@ class Validator:
                 else:
                     seen[item.value] = item
 
-    def _scalar(self, node: YNode, schema: Schema, where: str, named: bool = False) -> None:
+    def _scalar(
+        self, node: YNode, schema: Schema, where: str, named: bool = False
+    ) -> None:
         """``named``: ``where`` already quotes the value (a mapping key)."""
         if isinstance(schema, Text):
             if not isinstance(node, Scalar) or node.kind != "str":
@@ -203,22 +242,46 @@ class Validator:
             value = str(node.value)
             control = _CONTROL.search(value)
             if not value.strip():
-                self.problems.append(Problem(node.line, node.column, f"{where} must not be empty"))
+                self.problems.append(
+                    Problem(node.line, node.column, f"{where} must not be empty")
+                )
             elif control:
                 message = f"{where} contains the control character U+{ord(control.group()):04X}; remove it"
                 self.problems.append(Problem(node.line, node.column, message))
             elif schema.choices and value not in schema.choices:
-                message = f"{_shown(where, value, named)} is not {one_of(schema.choices)}"
-                self.problems.append(Problem(node.line, node.column, message + did_you_mean(value, schema.choices)))
+                message = (
+                    f"{_shown(where, value, named)} is not {one_of(schema.choices)}"
+                )
+                self.problems.append(
+                    Problem(
+                        node.line,
+                        node.column,
+                        message + did_you_mean(value, schema.choices),
+                    )
+                )
             elif schema.pattern and not re.fullmatch(schema.pattern, value):
-                self.problems.append(Problem(node.line, node.column, f"{_shown(where, value, named)} is not {schema.hint}"))
+                self.problems.append(
+                    Problem(
+                        node.line,
+                        node.column,
+                        f"{_shown(where, value, named)} is not {schema.hint}",
+                    )
+                )
         elif isinstance(schema, Integer):
             if not isinstance(node, Scalar) or node.kind != "int":
                 self._wrong_type(node, "an integer", where)
                 return
             assert isinstance(node.value, int)
-            if node.value < schema.minimum or (schema.maximum is not None and node.value > schema.maximum):
-                self.problems.append(Problem(node.line, node.column, f"{where} must be an {schema.describe()}"))
+            if node.value < schema.minimum or (
+                schema.maximum is not None and node.value > schema.maximum
+            ):
+                self.problems.append(
+                    Problem(
+                        node.line,
+                        node.column,
+                        f"{where} must be an {schema.describe()}",
+                    )
+                )
         elif isinstance(schema, Boolean):
             if not isinstance(node, Scalar) or node.kind != "bool":
                 self._wrong_type(node, "true or false", where)

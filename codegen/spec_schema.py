@@ -44,9 +44,19 @@ PLACEHOLDER = Record(
     "placeholder",
     "The variable part of a key, such as ``<recipe id>`` in ``normandy/recipe/<recipe id>``.",
     (
-        Field("name", Text(), "The text between ``<`` and ``>`` in the key.", required=True),
+        Field(
+            "name",
+            Text(),
+            "The text between ``<`` and ``>`` in the key.",
+            required=True,
+        ),
         Field("description", PROSE, "What the placeholder stands for.", required=True),
-        Field("pattern", REGEX, "A regular expression every real value matches (whole match).", required=True),
+        Field(
+            "pattern",
+            REGEX,
+            "A regular expression every real value matches (whole match).",
+            required=True,
+        ),
     ),
 )
 
@@ -54,15 +64,27 @@ STATUS = Record(
     "status",
     "One Uptake status, named by its constant (the mapping key, exactly as Firefox names it).",
     (
-        Field("value", UPTAKE_VALUE, "The Uptake telemetry value reported for this status.", required=True),
-        Field("description", PROSE, "What happened when this status is reported.", required=True),
+        Field(
+            "value",
+            UPTAKE_VALUE,
+            "The Uptake telemetry value reported for this status.",
+            required=True,
+        ),
+        Field(
+            "description",
+            PROSE,
+            "What happened when this status is reported.",
+            required=True,
+        ),
         Field(
             "firefox_value",
             UPTAKE_VALUE,
             "What Firefox actually sends, when the seed's ``value`` is not a legal Uptake value. "
             "Needs a ``correction`` that says why.",
         ),
-        CORRECTION, LINT_IGNORE, RENAMED_FROM,
+        CORRECTION,
+        LINT_IGNORE,
+        RENAMED_FROM,
     ),
 )
 
@@ -70,12 +92,33 @@ SOURCE = Record(
     "source",
     "A part of Normandy that reports one Uptake status per run (runner, action, recipe).",
     (
-        Field("title", TITLE, "Heading for the docs, for example ``Recipe Status``.", required=True),
-        Field("key", Text(r"[a-z0-9_/<> -]+", "a key such as normandy/recipe/<recipe id>"), "The Uptake key; at most one ``<placeholder>``.", required=True),
-        Field("placeholder", PLACEHOLDER, "Required exactly when ``key`` has a ``<placeholder>``."),
+        Field(
+            "title",
+            TITLE,
+            "Heading for the docs, for example ``Recipe Status``.",
+            required=True,
+        ),
+        Field(
+            "key",
+            Text(r"[a-z0-9_/<> -]+", "a key such as normandy/recipe/<recipe id>"),
+            "The Uptake key; at most one ``<placeholder>``.",
+            required=True,
+        ),
+        Field(
+            "placeholder",
+            PLACEHOLDER,
+            "Required exactly when ``key`` has a ``<placeholder>``.",
+        ),
         Field("description", PROSE, "When the status is reported.", required=True),
-        Field("statuses", NamedMap(CONSTANT_NAME, STATUS), "The statuses, in the seed's order.", required=True),
-        CORRECTION, LINT_IGNORE, RENAMED_FROM,
+        Field(
+            "statuses",
+            NamedMap(CONSTANT_NAME, STATUS),
+            "The statuses, in the seed's order.",
+            required=True,
+        ),
+        CORRECTION,
+        LINT_IGNORE,
+        RENAMED_FROM,
     ),
 )
 
@@ -85,8 +128,20 @@ SOURCE = Record(
 BUG_NUMBER = Integer(minimum=1)
 URL = Text(r"https?://\S+", "an http or https URL")
 EMAIL = Text(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an email address")
-EXPIRES = Text(r"never|[0-9]{4}-[0-9]{2}-[0-9]{2}", "``never`` or a quoted date such as \"2027-01-01\"")
-PROCESSES = ("main", "content", "gpu", "rdd", "socket", "utility", "all", "all_children")
+EXPIRES = Text(
+    r"never|[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    '``never`` or a quoted date such as "2027-01-01"',
+)
+PROCESSES = (
+    "main",
+    "content",
+    "gpu",
+    "rdd",
+    "socket",
+    "utility",
+    "all",
+    "all_children",
+)
 PRODUCTS = ("firefox", "fennec", "thunderbird")
 
 LEGACY_METADATA = Record(
@@ -100,10 +155,18 @@ LEGACY_METADATA = Record(
             "Firefox processes the events may be recorded in; Normandy runs in ``main`` only.",
             required=True,
         ),
-        Field("products", ListOf(Text(choices=PRODUCTS)), "Products that record the events.", required=True),
+        Field(
+            "products",
+            ListOf(Text(choices=PRODUCTS)),
+            "Products that record the events.",
+            required=True,
+        ),
         Field(
             "expiry_version",
-            Text(r"never|[0-9]{1,3}", "``never`` or a Firefox major version such as \"140\""),
+            Text(
+                r"never|[0-9]{1,3}",
+                '``never`` or a Firefox major version such as "140"',
+            ),
             "The Firefox version after which the events are no longer recorded, or ``never``.",
             required=True,
         ),
@@ -137,9 +200,24 @@ METADATA = Record(
             "URLs of the data-collection reviews; Firefox uses the bug's URL when the review is in the bug.",
             required=True,
         ),
-        Field("notification_emails", ListOf(EMAIL), "Who is told about expiry and problems.", required=True),
-        Field("expires", EXPIRES, "When the Glean metrics expire: ``never``, or a date.", required=True),
-        Field("legacy", LEGACY_METADATA, "Fields only the legacy ``Events.yaml`` needs.", required=True),
+        Field(
+            "notification_emails",
+            ListOf(EMAIL),
+            "Who is told about expiry and problems.",
+            required=True,
+        ),
+        Field(
+            "expires",
+            EXPIRES,
+            "When the Glean metrics expire: ``never``, or a date.",
+            required=True,
+        ),
+        Field(
+            "legacy",
+            LEGACY_METADATA,
+            "Fields only the legacy ``Events.yaml`` needs.",
+            required=True,
+        ),
     ),
 )
 
@@ -150,7 +228,11 @@ METADATA_OVERRIDE = Record(
     (
         Field("bugs", ListOf(BUG_NUMBER), "Bugzilla bug numbers, as in ``metadata``."),
         Field("data_reviews", ListOf(URL), "Data-review URLs, as in ``metadata``."),
-        Field("notification_emails", ListOf(EMAIL), "Who is told about expiry and problems."),
+        Field(
+            "notification_emails",
+            ListOf(EMAIL),
+            "Who is told about expiry and problems.",
+        ),
         Field("expires", EXPIRES, "When the Glean metric expires."),
     ),
 )
@@ -175,11 +257,17 @@ UPTAKE_GLEAN = Record(
         ),
         Field(
             "extra",
-            NamedMap(Text(r"[a-zA-Z][a-zA-Z0-9_]*", "an extra key name"), PROSE, min_items=0),
+            NamedMap(
+                Text(r"[a-zA-Z][a-zA-Z0-9_]*", "an extra key name"), PROSE, min_items=0
+            ),
             "The event's other extra keys, each with its description: Firefox's Uptake Telemetry "
             "defines them for every component that reports uptake.",
         ),
-        Field("metadata", METADATA_OVERRIDE, "Bugs, reviews and emails of this event, where they differ from ``metadata``."),
+        Field(
+            "metadata",
+            METADATA_OVERRIDE,
+            "Bugs, reviews and emails of this event, where they differ from ``metadata``.",
+        ),
     ),
 )
 
@@ -187,15 +275,26 @@ UPTAKE = Record(
     "uptake",
     "Uptake Telemetry: success and failure counts of runs.",
     (
-        Field("description", PROSE, "What Uptake measures for Normandy.", required=True),
+        Field(
+            "description", PROSE, "What Uptake measures for Normandy.", required=True
+        ),
         Field(
             "legal_values",
             ListOf(UPTAKE_VALUE),
             "Every value Firefox's ``UptakeTelemetry.STATUS`` accepts; a status must use one of them.",
             required=True,
         ),
-        Field("sources", NamedMap(SOURCE_NAME, SOURCE), "The reporting sources, in the seed's order.", required=True),
-        Field("glean", UPTAKE_GLEAN, "The Glean event Firefox reports the statuses with; without it ``metrics.yaml`` has no uptake event."),
+        Field(
+            "sources",
+            NamedMap(SOURCE_NAME, SOURCE),
+            "The reporting sources, in the seed's order.",
+            required=True,
+        ),
+        Field(
+            "glean",
+            UPTAKE_GLEAN,
+            "The Glean event Firefox reports the statuses with; without it ``metrics.yaml`` has no uptake event.",
+        ),
     ),
 )
 
@@ -203,14 +302,25 @@ SCALAR = Record(
     "scalar",
     "A keyed scalar.",
     (
-        Field("name", Text(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", "category.name"), "Full scalar name.", required=True),
-        Field("kind", Text(choices=("keyed_uint",)), "The scalar's kind.", required=True),
+        Field(
+            "name",
+            Text(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", "category.name"),
+            "Full scalar name.",
+            required=True,
+        ),
+        Field(
+            "kind", Text(choices=("keyed_uint",)), "The scalar's kind.", required=True
+        ),
         Field("description", PROSE, "What the scalar measures.", required=True),
         Field("key", PLACEHOLDER, "What a key of the scalar is.", required=True),
         Field("value", PROSE, "What a value of the scalar is.", required=True),
         Field("unit", Text(choices=("second",)), "Unit of the value.", required=True),
         CORRECTION,
-        Field("metadata", METADATA_OVERRIDE, "Bugs, reviews and emails of this metric, where they differ from ``metadata``."),
+        Field(
+            "metadata",
+            METADATA_OVERRIDE,
+            "Bugs, reviews and emails of this metric, where they differ from ``metadata``.",
+        ),
     ),
 )
 
@@ -219,10 +329,24 @@ ENROLLMENT_ID = Record(
     "The enrollment ID most Normandy events carry.",
     (
         Field("description", PROSE, "What an enrollment ID is.", required=True),
-        Field("lifetime", PROSE, "How long an ID is used, and for what.", required=True),
-        Field("upload_disabled", PROSE, "What happens to IDs when Telemetry upload is disabled.", required=True),
-        Field("format", Text(choices=("uuid",)), "The form of a real ID.", required=True),
-        Field("filler", Text(r"[\x21-\x7e]+", "printable ASCII without spaces"), "The value that replaces IDs when upload is disabled.", required=True),
+        Field(
+            "lifetime", PROSE, "How long an ID is used, and for what.", required=True
+        ),
+        Field(
+            "upload_disabled",
+            PROSE,
+            "What happens to IDs when Telemetry upload is disabled.",
+            required=True,
+        ),
+        Field(
+            "format", Text(choices=("uuid",)), "The form of a real ID.", required=True
+        ),
+        Field(
+            "filler",
+            Text(r"[\x21-\x7e]+", "printable ASCII without spaces"),
+            "The value that replaces IDs when upload is disabled.",
+            required=True,
+        ),
         CORRECTION,
     ),
 )
@@ -230,7 +354,12 @@ ENROLLMENT_ID = Record(
 ALLOWED_VALUE = Record(
     "allowed_value",
     "One value an extra key may take. A plain string is shorthand for its description.",
-    (Field("description", PROSE, "What the value means.", required=True), CORRECTION, LINT_IGNORE, RENAMED_FROM),
+    (
+        Field("description", PROSE, "What the value means.", required=True),
+        CORRECTION,
+        LINT_IGNORE,
+        RENAMED_FROM,
+    ),
     shorthand="description",
 )
 
@@ -241,14 +370,42 @@ EXTRA_KEY = Record(
     "One extra key of an event, named exactly as Firefox records it.",
     (
         Field("description", PROSE, "What the value holds.", required=True),
-        Field("allowed", NamedMap(Text(), ALLOWED_VALUE), "The closed set of values, each with its meaning."),
-        Field("examples", ListOf(Text()), "Illustrative values; unlike ``allowed``, not a closed set."),
-        Field("when", CONDITION, "Present exactly when another extra key has one of the listed values."),
-        Field("channels", ListOf(Text(choices=CHANNELS)), "Present only on these release channels."),
+        Field(
+            "allowed",
+            NamedMap(Text(), ALLOWED_VALUE),
+            "The closed set of values, each with its meaning.",
+        ),
+        Field(
+            "examples",
+            ListOf(Text()),
+            "Illustrative values; unlike ``allowed``, not a closed set.",
+        ),
+        Field(
+            "when",
+            CONDITION,
+            "Present exactly when another extra key has one of the listed values.",
+        ),
+        Field(
+            "channels",
+            ListOf(Text(choices=CHANNELS)),
+            "Present only on these release channels.",
+        ),
         Field("optional", Boolean(), "May be absent without a condition."),
-        Field("format", Text(choices=("enrollment_id",)), "``enrollment_id``: a UUID or the enrollment-ID filler."),
-        Field("max_length", Integer(minimum=1), "Longest value, in characters; defaults to ``events.extra_max_length``."),
-        Field("truncate", Integer(minimum=1), "The sender cuts longer values to this many characters."),
+        Field(
+            "format",
+            Text(choices=("enrollment_id",)),
+            "``enrollment_id``: a UUID or the enrollment-ID filler.",
+        ),
+        Field(
+            "max_length",
+            Integer(minimum=1),
+            "Longest value, in characters; defaults to ``events.extra_max_length``.",
+        ),
+        Field(
+            "truncate",
+            Integer(minimum=1),
+            "The sender cuts longer values to this many characters.",
+        ),
         Field(
             "legacy_name",
             LEGACY_KEY_NAME,
@@ -258,7 +415,9 @@ EXTRA_KEY = Record(
             "recorded by Firefox as ``prefBranch``. Without it, a name over the limit stops generation; "
             "it is never cut or renamed silently.",
         ),
-        CORRECTION, LINT_IGNORE, RENAMED_FROM,
+        CORRECTION,
+        LINT_IGNORE,
+        RENAMED_FROM,
     ),
 )
 
@@ -266,11 +425,22 @@ EVENT = Record(
     "event",
     "One event, named by its method (the mapping key).",
     (
-        Field("title", TITLE, "Heading for the docs, for example ``Enrollment``.", required=True),
+        Field(
+            "title",
+            TITLE,
+            "Heading for the docs, for example ``Enrollment``.",
+            required=True,
+        ),
         Field("description", PROSE, "When the event is sent.", required=True),
         Field("value", PROSE, "What the event's value holds.", required=True),
-        Field("extra", NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0), "The extra keys, in the seed's order."),
-        CORRECTION, LINT_IGNORE, RENAMED_FROM,
+        Field(
+            "extra",
+            NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0),
+            "The extra keys, in the seed's order.",
+        ),
+        CORRECTION,
+        LINT_IGNORE,
+        RENAMED_FROM,
     ),
 )
 
@@ -280,8 +450,15 @@ EVENT_OBJECT = Record(
     (
         Field("title", TITLE, "Heading for the docs.", required=True),
         Field("description", PROSE, "What the object is.", required=True),
-        Field("events", NamedMap(METHOD_NAME, EVENT), "The events, by method, in the seed's order.", required=True),
-        CORRECTION, LINT_IGNORE, RENAMED_FROM,
+        Field(
+            "events",
+            NamedMap(METHOD_NAME, EVENT),
+            "The events, by method, in the seed's order.",
+            required=True,
+        ),
+        CORRECTION,
+        LINT_IGNORE,
+        RENAMED_FROM,
     ),
 )
 
@@ -291,9 +468,24 @@ EVENTS = Record(
     (
         Field("category", CATEGORY_NAME, "The event category.", required=True),
         Field("description", PROSE, "What the events record.", required=True),
-        Field("value_max_length", Integer(minimum=1), "Longest event value, in characters.", required=True),
-        Field("extra_max_length", Integer(minimum=1), "Longest extra value, in characters.", required=True),
-        Field("objects", NamedMap(OBJECT_NAME, EVENT_OBJECT), "The objects, in the seed's order.", required=True),
+        Field(
+            "value_max_length",
+            Integer(minimum=1),
+            "Longest event value, in characters.",
+            required=True,
+        ),
+        Field(
+            "extra_max_length",
+            Integer(minimum=1),
+            "Longest extra value, in characters.",
+            required=True,
+        ),
+        Field(
+            "objects",
+            NamedMap(OBJECT_NAME, EVENT_OBJECT),
+            "The objects, in the seed's order.",
+            required=True,
+        ),
     ),
 )
 
@@ -301,12 +493,26 @@ SPEC = Record(
     "spec",
     "The top level of ``spec/normandy.yaml``.",
     (
-        Field("format_version", Integer(minimum=1), f"Always ``{FORMAT_VERSION}``.", required=True),
+        Field(
+            "format_version",
+            Integer(minimum=1),
+            f"Always ``{FORMAT_VERSION}``.",
+            required=True,
+        ),
         Field("title", TITLE, "The title of the telemetry described.", required=True),
         Field("description", PROSE, "What is collected and why.", required=True),
-        Field("metadata", METADATA, "Bugs, reviews, owners and expiry for the Firefox outputs (Glean and legacy Events.yaml)."),
+        Field(
+            "metadata",
+            METADATA,
+            "Bugs, reviews, owners and expiry for the Firefox outputs (Glean and legacy Events.yaml).",
+        ),
         Field("uptake", UPTAKE, "Uptake statuses.", required=True),
-        Field("scalars", NamedMap(SOURCE_NAME, SCALAR), "Scalars, by short name.", required=True),
+        Field(
+            "scalars",
+            NamedMap(SOURCE_NAME, SCALAR),
+            "Scalars, by short name.",
+            required=True,
+        ),
         Field("enrollment_id", ENROLLMENT_ID, "Enrollment-ID rules.", required=True),
         Field("events", EVENTS, "Telemetry Events.", required=True),
     ),

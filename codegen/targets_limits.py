@@ -93,7 +93,9 @@ def glean_categories(spec: Spec) -> list[tuple[str, list[tuple[str, object]]]]:
     for scalar in spec.scalars:
         categories.setdefault(scalar.category, []).append(("scalar", scalar))
     if spec.uptake.glean is not None:
-        categories.setdefault(spec.uptake.glean.category, []).append(("uptake", spec.uptake.glean))
+        categories.setdefault(spec.uptake.glean.category, []).append(
+            ("uptake", spec.uptake.glean)
+        )
     return list(categories.items())
 
 
@@ -102,14 +104,23 @@ def glean_context(spec: Spec) -> dict[str, object]:
     uptake = spec.uptake
     sources = [
         f"- `{source.key}`: {' '.join(source.description.split())}"
-        + (f" `<{source.placeholder.name}>`: {' '.join(source.placeholder.description.split())}" if source.placeholder else "")
+        + (
+            f" `<{source.placeholder.name}>`: {' '.join(source.placeholder.description.split())}"
+            if source.placeholder
+            else ""
+        )
         for source in uptake.sources
     ]
-    values = [f"- `{value}`: reported for {', '.join(constants)}" for value, constants in uptake.reported_values.items()]
+    values = [
+        f"- `{value}`: reported for {', '.join(constants)}"
+        for value, constants in uptake.reported_values.items()
+    ]
     return {
         "categories": glean_categories(spec),
-        "uptake_source_text": "The Uptake key the status is reported under.\n\nAllowed values:\n" + "\n".join(sources),
-        "uptake_value_text": "The status's Uptake value.\n\nAllowed values:\n" + "\n".join(values),
+        "uptake_source_text": "The Uptake key the status is reported under.\n\nAllowed values:\n"
+        + "\n".join(sources),
+        "uptake_value_text": "The status's Uptake value.\n\nAllowed values:\n"
+        + "\n".join(values),
     }
 
 
@@ -126,13 +137,24 @@ def check_target_limits(spec: Spec) -> list[Problem]:
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.metrics: dict[str, tuple[Loc, str]] = {}  # Glean category.name -> first use
+        self.metrics: dict[str, tuple[Loc, str]] = (
+            {}
+        )  # Glean category.name -> first use
         self.squashed: dict[str, tuple[Loc, str]] = {}  # the same without '_' and '.'
 
     def add(self, loc: Loc, message: str) -> None:
         self.problems.append(Problem(loc.line, loc.column, message))
 
-    def too_long(self, loc: Loc, subject: str, name: str, target: str, limit: int, kind: str, fix: str) -> None:
+    def too_long(
+        self,
+        loc: Loc,
+        subject: str,
+        name: str,
+        target: str,
+        limit: int,
+        kind: str,
+        fix: str,
+    ) -> None:
         """``subject`` names the item and quotes ``name``, whose length is checked."""
         if len(name) > limit:
             self.add(
@@ -145,19 +167,36 @@ class _Checker:
 
     def glean(self, spec: Spec) -> None:
         events = spec.events
-        self.glean_category(events.loc, events.category, f"event category '{events.category}'")
+        self.glean_category(
+            events.loc, events.category, f"event category '{events.category}'"
+        )
         for event in events.all:
             where = f"event {event.ident}"
             name = event.glean_name
             self.too_long(
-                event.loc, f"the Glean metric name '{name}' (from {where})", name, GLEAN, GLEAN_METRIC_MAX,
-                "metric names (method and object in snake_case, joined by '_')", "shorten the method or the object name",
+                event.loc,
+                f"the Glean metric name '{name}' (from {where})",
+                name,
+                GLEAN,
+                GLEAN_METRIC_MAX,
+                "metric names (method and object in snake_case, joined by '_')",
+                "shorten the method or the object name",
             )
             self.glean_metric(event.loc, event.category, name, where)
-            self.glean_extra_count(event.loc, where, len(event.extra), "the 'value' key that carries the legacy event's value", 1)
+            self.glean_extra_count(
+                event.loc,
+                where,
+                len(event.extra),
+                "the 'value' key that carries the legacy event's value",
+                1,
+            )
             for key in event.extra:
                 recorded = key.legacy_key
-                if len(recorded) <= GLEAN_EXTRA_KEY_MAX and recorded != GLEAN_VALUE_KEY and recorded not in GLEAN_SENSITIVE_KEYS:
+                if (
+                    len(recorded) <= GLEAN_EXTRA_KEY_MAX
+                    and recorded != GLEAN_VALUE_KEY
+                    and recorded not in GLEAN_SENSITIVE_KEYS
+                ):
                     continue  # the usual case, checked without building any message
                 key_where = f"extra key '{key.name}' of {event.ident}"
                 if recorded == GLEAN_VALUE_KEY:
@@ -166,21 +205,53 @@ class _Checker:
                         f"{key_where} is recorded as '{GLEAN_VALUE_KEY}', which the {GLEAN} event already uses "
                         f"for the legacy event's value; rename the key or give it another 'legacy_name:'",
                     )
-                described = f"{key_where}, recorded as '{recorded}'," if key.legacy_name else key_where
-                self.glean_extra_key(key.legacy_loc if key.legacy_name else key.loc, described, recorded)
+                described = (
+                    f"{key_where}, recorded as '{recorded}',"
+                    if key.legacy_name
+                    else key_where
+                )
+                self.glean_extra_key(
+                    key.legacy_loc if key.legacy_name else key.loc, described, recorded
+                )
         for scalar in spec.scalars:
             where = f"scalar '{scalar.name}'"
             name_loc = scalar.loc
-            self.glean_category(name_loc, scalar.category, f"the Glean category '{scalar.category}' of {where}")
-            self.too_long(name_loc, f"the Glean metric name '{scalar.short_name}' of {where}", scalar.short_name, GLEAN, GLEAN_METRIC_MAX, "metric names", "shorten the scalar's name")
+            self.glean_category(
+                name_loc,
+                scalar.category,
+                f"the Glean category '{scalar.category}' of {where}",
+            )
+            self.too_long(
+                name_loc,
+                f"the Glean metric name '{scalar.short_name}' of {where}",
+                scalar.short_name,
+                GLEAN,
+                GLEAN_METRIC_MAX,
+                "metric names",
+                "shorten the scalar's name",
+            )
             self.glean_metric(name_loc, scalar.category, scalar.short_name, where)
         uptake = spec.uptake.glean
         if uptake is not None:
             where = f"uptake event '{uptake.category}.{uptake.name}'"
-            self.glean_category(uptake.loc, uptake.category, f"the Glean category '{uptake.category}' of the {where}")
-            self.too_long(uptake.loc, f"the Glean metric name '{uptake.name}' of the {where}", uptake.name, GLEAN, GLEAN_METRIC_MAX, "metric names", "shorten it")
+            self.glean_category(
+                uptake.loc,
+                uptake.category,
+                f"the Glean category '{uptake.category}' of the {where}",
+            )
+            self.too_long(
+                uptake.loc,
+                f"the Glean metric name '{uptake.name}' of the {where}",
+                uptake.name,
+                GLEAN,
+                GLEAN_METRIC_MAX,
+                "metric names",
+                "shorten it",
+            )
             self.glean_metric(uptake.loc, uptake.category, uptake.name, where)
-            self.glean_extra_count(uptake.loc, f"the {where}", len(uptake.extra), "'source' and 'value'", 2)
+            self.glean_extra_count(
+                uptake.loc, f"the {where}", len(uptake.extra), "'source' and 'value'", 2
+            )
             for extra in uptake.extra:
                 if extra.name in ("source", GLEAN_VALUE_KEY):
                     self.add(
@@ -188,13 +259,26 @@ class _Checker:
                         f"extra key '{extra.name}' of the {where} is already made from the uptake sources "
                         "and statuses; remove it from 'extra'",
                     )
-                self.glean_extra_key(extra.loc, f"extra key '{extra.name}' of the {where}", extra.name)
+                self.glean_extra_key(
+                    extra.loc, f"extra key '{extra.name}' of the {where}", extra.name
+                )
 
     def glean_category(self, loc: Loc, category: str, subject: str) -> None:
         """``subject`` names the item and quotes ``category``."""
-        self.too_long(loc, subject, category, GLEAN, GLEAN_CATEGORY_MAX, "category names", "choose a shorter category")
+        self.too_long(
+            loc,
+            subject,
+            category,
+            GLEAN,
+            GLEAN_CATEGORY_MAX,
+            "category names",
+            "choose a shorter category",
+        )
         if category in GLEAN_RESERVED_CATEGORIES:
-            self.add(loc, f"{subject} is reserved by {GLEAN} (reserved: {', '.join(GLEAN_RESERVED_CATEGORIES)}); choose another category")
+            self.add(
+                loc,
+                f"{subject} is reserved by {GLEAN} (reserved: {', '.join(GLEAN_RESERVED_CATEGORIES)}); choose another category",
+            )
 
     def glean_metric(self, loc: Loc, category: str, name: str, where: str) -> None:
         """Two items must not become one metric, nor two whose names differ only in '_' and '.'
@@ -204,7 +288,10 @@ class _Checker:
         exact = self.metrics.get(full)
         similar = self.squashed.get(squashed)
         if exact is not None:
-            self.add(loc, f"{where} becomes the Glean metric {full}, like {exact[1]} (line {exact[0].line}); rename one of them")
+            self.add(
+                loc,
+                f"{where} becomes the Glean metric {full}, like {exact[1]} (line {exact[0].line}); rename one of them",
+            )
         elif similar is not None:
             self.add(
                 loc,
@@ -214,7 +301,9 @@ class _Checker:
         self.metrics.setdefault(full, (loc, where))
         self.squashed.setdefault(squashed, (loc, where))
 
-    def glean_extra_count(self, loc: Loc, where: str, own: int, added: str, added_count: int) -> None:
+    def glean_extra_count(
+        self, loc: Loc, where: str, own: int, added: str, added_count: int
+    ) -> None:
         count = own + added_count
         if count > GLEAN_EXTRA_KEYS_MAX:
             self.add(
@@ -225,7 +314,15 @@ class _Checker:
 
     def glean_extra_key(self, loc: Loc, where: str, name: str) -> None:
         """``where`` names the key and quotes ``name``."""
-        self.too_long(loc, where, name, GLEAN, GLEAN_EXTRA_KEY_MAX, "extra key names", "choose a shorter name")
+        self.too_long(
+            loc,
+            where,
+            name,
+            GLEAN,
+            GLEAN_EXTRA_KEY_MAX,
+            "extra key names",
+            "choose a shorter name",
+        )
         if name in GLEAN_SENSITIVE_KEYS:
             self.add(
                 loc,
@@ -237,28 +334,58 @@ class _Checker:
 
     def legacy(self, spec: Spec) -> None:
         events = spec.events
-        self.legacy_name(events.loc, "event category", events.category, LEGACY_CATEGORY_MAX, "category names", "choose a shorter category")
+        self.legacy_name(
+            events.loc,
+            "event category",
+            events.category,
+            LEGACY_CATEGORY_MAX,
+            "category names",
+            "choose a shorter category",
+        )
         for obj in events.objects:
-            self.legacy_name(obj.loc, "object", obj.name, LEGACY_OBJECT_MAX, "object names", "choose a shorter object name")
+            self.legacy_name(
+                obj.loc,
+                "object",
+                obj.name,
+                LEGACY_OBJECT_MAX,
+                "object names",
+                "choose a shorter object name",
+            )
         methods_seen: set[str] = set()
         for event in events.all:
             if event.method not in methods_seen:
                 methods_seen.add(event.method)
-                self.legacy_name(event.loc, "method", event.method, LEGACY_METHOD_MAX, "method names", "choose a shorter method name")
+                self.legacy_name(
+                    event.loc,
+                    "method",
+                    event.method,
+                    LEGACY_METHOD_MAX,
+                    "method names",
+                    "choose a shorter method name",
+                )
             self.legacy_extra(event)
         for entry in legacy_entries(events):
             if len(entry.method) > LEGACY_METHOD_MAX:
                 continue  # already reported for the method itself
             first = entry.events[0]
             self.too_long(
-                first.loc, f"the {LEGACY} event name '{entry.name}' (from method '{entry.method}')", entry.name, LEGACY, LEGACY_METHOD_MAX,
-                "event names (the method in snake_case)", "choose a shorter method name",
+                first.loc,
+                f"the {LEGACY} event name '{entry.name}' (from method '{entry.method}')",
+                entry.name,
+                LEGACY,
+                LEGACY_METHOD_MAX,
+                "event names (the method in snake_case)",
+                "choose a shorter method name",
             )
 
-    def legacy_name(self, loc: Loc, subject: str, name: str, limit: int, kind: str, fix: str) -> None:
+    def legacy_name(
+        self, loc: Loc, subject: str, name: str, limit: int, kind: str, fix: str
+    ) -> None:
         self.too_long(loc, f"{subject} '{name}'", name, LEGACY, limit, kind, fix)
         if not _IDENTIFIER.match(name):
-            self.add(loc, f"{subject} '{name}' does not match {_IDENTIFIER_HINT}; rename it")
+            self.add(
+                loc, f"{subject} '{name}' does not match {_IDENTIFIER_HINT}; rename it"
+            )
 
     def legacy_extra(self, event: Event) -> None:
         if len(event.extra) > LEGACY_EXTRA_KEYS_MAX:
@@ -270,22 +397,39 @@ class _Checker:
         recorded: dict[str, str] = {}
         for key in event.extra:
             name = key.legacy_key
-            if len(name) <= LEGACY_EXTRA_KEY_MAX and name not in recorded and (key.legacy_name or _IDENTIFIER.match(name)):
+            if (
+                len(name) <= LEGACY_EXTRA_KEY_MAX
+                and name not in recorded
+                and (key.legacy_name or _IDENTIFIER.match(name))
+            ):
                 recorded[name] = key.name
                 continue  # the usual case, checked without building any message
             where = f"extra key '{key.name}' of {event.ident}"
             if key.legacy_name is not None:
                 self.too_long(
-                    key.legacy_loc, f"legacy_name '{key.legacy_name}' of {where}", key.legacy_name, LEGACY, LEGACY_EXTRA_KEY_MAX,
-                    "extra key names", "choose a shorter legacy_name",
+                    key.legacy_loc,
+                    f"legacy_name '{key.legacy_name}' of {where}",
+                    key.legacy_name,
+                    LEGACY,
+                    LEGACY_EXTRA_KEY_MAX,
+                    "extra key names",
+                    "choose a shorter legacy_name",
                 )
             else:
                 self.too_long(
-                    key.loc, where, key.name, LEGACY, LEGACY_EXTRA_KEY_MAX, "extra key names",
+                    key.loc,
+                    where,
+                    key.name,
+                    LEGACY,
+                    LEGACY_EXTRA_KEY_MAX,
+                    "extra key names",
                     f"add 'legacy_name:' with the name, at most {LEGACY_EXTRA_KEY_MAX} characters, that Firefox records it under",
                 )
                 if not _IDENTIFIER.match(key.name):
-                    self.add(key.loc, f"{where} does not match {_IDENTIFIER_HINT}; rename it or add 'legacy_name:'")
+                    self.add(
+                        key.loc,
+                        f"{where} does not match {_IDENTIFIER_HINT}; rename it or add 'legacy_name:'",
+                    )
             other = recorded.get(key.legacy_key)
             if other is not None:
                 self.add(
@@ -293,4 +437,3 @@ class _Checker:
                     f"{where} is recorded as '{key.legacy_key}', like extra key '{other}'; Firefox would mix them up, rename one",
                 )
             recorded.setdefault(key.legacy_key, key.name)
-

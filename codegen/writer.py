@@ -40,7 +40,10 @@ def with_manifest(files: dict[str, str], label: str) -> dict[str, str]:
 
 
 def _ignored(relative: Path) -> bool:
-    return any(part in IGNORED_PARTS or part.endswith(IGNORED_SUFFIXES) for part in relative.parts)
+    return any(
+        part in IGNORED_PARTS or part.endswith(IGNORED_SUFFIXES)
+        for part in relative.parts
+    )
 
 
 def files_on_disk(root: Path) -> dict[str, Path]:
@@ -66,7 +69,9 @@ def check_replaceable(root: Path, protected: Path) -> None:
     """
     root = root.resolve()
     if protected.resolve().is_relative_to(root):
-        raise RefusedOutput(f"{root} contains the spec {protected}; choose an output directory of its own")
+        raise RefusedOutput(
+            f"{root} contains the spec {protected}; choose an output directory of its own"
+        )
     if root.is_dir() and any(root.iterdir()) and not (root / MANIFEST).is_file():
         raise RefusedOutput(
             f"{root} is not empty and has no {MANIFEST}, so the generator did not write it; "
@@ -161,7 +166,9 @@ def compare(root: Path, files: dict[str, str]) -> Drift:
     return drift
 
 
-def _diff(root: str, relative: str, current: str, expected: str, limit: int = 200) -> str:
+def _diff(
+    root: str, relative: str, current: str, expected: str, limit: int = 200
+) -> str:
     lines = list(
         difflib.unified_diff(
             current.splitlines(keepends=True),
@@ -181,6 +188,10 @@ def _recorded_hashes(manifest: Path | None) -> dict[str, str]:
     try:
         data = json.loads(manifest.read_text("utf-8"))
         files = data.get("files", {}) if isinstance(data, dict) else {}
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        return (
+            {str(k): str(v) for k, v in files.items()}
+            if isinstance(files, dict)
+            else {}
+        )
     except (ValueError, OSError):
         return {}

@@ -40,8 +40,14 @@ smartquotes = False
 # Names from the standard library in the package's signatures; there is no
 # intersphinx (the build must not need the network), so they stay plain text.
 nitpick_ignore_regex = [
-    ("py:class", r"(re|enum|typing|collections\.abc|dataclasses|importlib\.resources)\..+"),
-    ("py:class", r"(Pattern|StrEnum|Final|Literal|Any|Mapping|Sequence|Iterator|Iterable|Callable)"),
+    (
+        "py:class",
+        r"(re|enum|typing|collections\.abc|dataclasses|importlib\.resources)\..+",
+    ),
+    (
+        "py:class",
+        r"(Pattern|StrEnum|Final|Literal|Any|Mapping|Sequence|Iterator|Iterable|Callable)",
+    ),
     # The beam module's signatures name Beam's classes; Beam's docs are not in this build.
     ("py:class", r"apache_beam\..+"),
 ]

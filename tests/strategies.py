@@ -16,10 +16,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from support import GENERATED, SPEC
 
 from codegen.model import Event, ExtraKey, Spec, snake_case
 from codegen.pipeline import load_spec
-from support import GENERATED, SPEC
 
 # The spec and generated tree under test: the real ones, unless a test that
 # generates from another spec (test_validators_stress.py) points elsewhere.
@@ -48,7 +48,9 @@ HEX = "0123456789abcdef"
 def uuids(draw: st.DrawFn) -> str:
     """A UUID without braces, in lower, upper or mixed case."""
     digits = draw(st.text(alphabet=HEX, min_size=32, max_size=32))
-    text = "-".join((digits[:8], digits[8:12], digits[12:16], digits[16:20], digits[20:]))
+    text = "-".join(
+        (digits[:8], digits[8:12], digits[12:16], digits[16:20], digits[20:])
+    )
     case = draw(st.sampled_from(["lower", "upper", "mixed"]))
     if case == "upper":
         return text.upper()
@@ -124,7 +126,13 @@ class Case:
 
 
 def as_legacy(event: dict[str, Any], timestamp: int, drop_extra: bool) -> list[Any]:
-    record = [timestamp, event["category"], event["method"], event["object"], event["value"]]
+    record = [
+        timestamp,
+        event["category"],
+        event["method"],
+        event["object"],
+        event["value"],
+    ]
     if not drop_extra:
         record.append(event.get("extra"))
     return record
@@ -253,34 +261,64 @@ def mutated_events(draw: st.DrawFn) -> Case:
             key = draw(st.sampled_from(closed))
             extra[key.name] = draw(texts(12))
     elif fault == "overlong_value":
-        fields["value"] = draw(st.text(alphabet="ab", min_size=VALUE_MAX + 1, max_size=VALUE_MAX + 40))
+        fields["value"] = draw(
+            st.text(alphabet="ab", min_size=VALUE_MAX + 1, max_size=VALUE_MAX + 40)
+        )
     elif fault == "overlong_extra" and extra:
         name = draw(st.sampled_from(sorted(extra)))
         limit = keys[name].max_length
-        extra[name] = draw(st.text(alphabet="xy", min_size=limit + 1, max_size=limit + 40))
+        extra[name] = draw(
+            st.text(alphabet="xy", min_size=limit + 1, max_size=limit + 40)
+        )
     elif fault == "wrong_type_value":
         fields["value"] = draw(WRONG_TYPES)
     elif fault == "wrong_type_extra_value" and extra:
         extra[draw(st.sampled_from(sorted(extra)))] = draw(WRONG_TYPES)
     elif fault == "wrong_type_extra":
-        fields["extra"] = draw(st.one_of(st.lists(st.text(max_size=3), max_size=3), st.text(max_size=5), st.integers(), st.booleans()))
+        fields["extra"] = draw(
+            st.one_of(
+                st.lists(st.text(max_size=3), max_size=3),
+                st.text(max_size=5),
+                st.integers(),
+                st.booleans(),
+            )
+        )
         extra = None  # type: ignore[assignment]
     elif fault == "wrong_type_field":
-        fields[draw(st.sampled_from(["category", "method", "object"]))] = draw(WRONG_TYPES)
+        fields[draw(st.sampled_from(["category", "method", "object"]))] = draw(
+            WRONG_TYPES
+        )
     elif fault == "bad_enrollment_id":
-        ids = [k for k in spec_event.extra if k.format == "enrollment_id" and k.name in extra]
+        ids = [
+            k
+            for k in spec_event.extra
+            if k.format == "enrollment_id" and k.name in extra
+        ]
         if ids:
             uuid = draw(uuids())
             bad = draw(
                 st.sampled_from(
-                    ["{" + uuid + "}", uuid[:-1], uuid + "0", uuid.replace("-", ""), uuid[:8] + "g" + uuid[9:], FILLER.lower(), uuid + "\n", ""]
+                    [
+                        "{" + uuid + "}",
+                        uuid[:-1],
+                        uuid + "0",
+                        uuid.replace("-", ""),
+                        uuid[:8] + "g" + uuid[9:],
+                        FILLER.lower(),
+                        uuid + "\n",
+                        "",
+                    ]
                 )
             )
             extra[draw(st.sampled_from(ids)).name] = bad
     elif fault == "wrong_category":
-        fields["category"] = draw(st.sampled_from(["Normandy", "normandy ", "telemetry", ""]))
+        fields["category"] = draw(
+            st.sampled_from(["Normandy", "normandy ", "telemetry", ""])
+        )
     elif fault == "unknown_method":
-        fields["method"] = "zz" + draw(st.text(alphabet=string.ascii_letters, max_size=13))
+        fields["method"] = "zz" + draw(
+            st.text(alphabet=string.ascii_letters, max_size=13)
+        )
     elif fault == "method_of_other_object":
         other = draw(st.sampled_from(EVENTS))
         fields["method"] = other.method
@@ -294,14 +332,26 @@ def mutated_events(draw: st.DrawFn) -> Case:
             else:
                 extra[key.name] = draw(key_values(key))
     elif fault == "bad_timestamp" and legacy:
-        fields["timestamp"] = draw(st.one_of(st.booleans(), st.integers(max_value=-1), st.just(1.5), st.text(max_size=3), st.none()))
+        fields["timestamp"] = draw(
+            st.one_of(
+                st.booleans(),
+                st.integers(max_value=-1),
+                st.just(1.5),
+                st.text(max_size=3),
+                st.none(),
+            )
+        )
     elif fault == "bad_length" and legacy:
         length = draw(st.sampled_from([0, 3, 4, 7]))
         record = _back(fields, legacy)
         record = record[:length] + [None] * max(0, length - len(record))
         return Case(record, spec_event, fault)
     elif fault == "both_names":
-        renamed = [k for k in spec_event.extra if k.legacy_key != k.name and (k.name in extra or k.legacy_key in extra)]
+        renamed = [
+            k
+            for k in spec_event.extra
+            if k.legacy_key != k.name and (k.name in extra or k.legacy_key in extra)
+        ]
         if renamed:
             key = draw(st.sampled_from(renamed))
             value = extra.get(key.name, extra.get(key.legacy_key))
@@ -312,7 +362,9 @@ def mutated_events(draw: st.DrawFn) -> Case:
     if extra is not None and (extra or isinstance(fields.get("extra"), dict)):
         fields["extra"] = extra
     mutated = _back(fields, legacy)
-    return Case(mutated, spec_event, fault if mutated != base.event else f"noop:{fault}")
+    return Case(
+        mutated, spec_event, fault if mutated != base.event else f"noop:{fault}"
+    )
 
 
 def any_events() -> st.SearchStrategy[Case]:
@@ -446,8 +498,12 @@ def generate_package(spec_path: Path, out: Path) -> None:
     from codegen.render import TARGETS, render_targets, unformatted_paths
 
     spec = load_spec(spec_path)
-    mine = tuple(t for t in TARGETS if t.path.startswith(("normandy_telemetry/", "schemas/")))
-    files = format_outputs(render_targets(spec, mine), skip=unformatted_paths(spec, mine))
+    mine = tuple(
+        t for t in TARGETS if t.path.startswith(("normandy_telemetry/", "schemas/"))
+    )
+    files = format_outputs(
+        render_targets(spec, mine), skip=unformatted_paths(spec, mine)
+    )
     for path, text in files.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)

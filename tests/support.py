@@ -18,7 +18,6 @@ SPEC = ROOT / "spec" / "normandy.yaml"
 GENERATED = ROOT / "generated"
 
 
-
 @dataclass
 class Result:
     returncode: int
@@ -26,7 +25,9 @@ class Result:
     stderr: str
 
 
-def run_codegen(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Result:
+def run_codegen(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> Result:
     """Run ``python -m codegen ARGS`` in a fresh interpreter, as a user would."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     completed = subprocess.run(
@@ -42,4 +43,8 @@ def run_codegen(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None)
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` with its bytes, for before/after comparisons."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }

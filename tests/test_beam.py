@@ -20,10 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import apache_beam as beam
-import pytest
-from apache_beam.testing.util import BeamAssertException, assert_that
-
 import normandy_telemetry as nt
+from apache_beam.testing.util import BeamAssertException, assert_that
 from normandy_telemetry.beam import (
     DEAD_LETTERS,
     UPTAKE,
@@ -54,17 +52,36 @@ def _good_value(key: ExtraKeyDef) -> str:
 def valid_event(event: EventDef) -> dict[str, Any]:
     extra = {key.name: _good_value(key) for key in event.extra if key.required}
     for key in event.extra:  # conditional keys whose condition holds
-        if key.when and all(extra.get(name) in values for name, values in key.when.items()):
+        if key.when and all(
+            extra.get(name) in values for name, values in key.when.items()
+        ):
             extra[key.name] = _good_value(key)
-    return {"category": nt.CATEGORY, "method": event.method, "object": event.object, "value": "slug", "extra": extra}
+    return {
+        "category": nt.CATEGORY,
+        "method": event.method,
+        "object": event.object,
+        "value": "slug",
+        "extra": extra,
+    }
 
 
 def as_record(event: dict[str, Any], timestamp: Any = 12345) -> list[Any]:
-    return [timestamp, event.get("category"), event.get("method"), event.get("object"), event.get("value"), event.get("extra")]
+    return [
+        timestamp,
+        event.get("category"),
+        event.get("method"),
+        event.get("object"),
+        event.get("value"),
+        event.get("extra"),
+    ]
 
 
-def _first(extra: dict[str, Any], test: Callable[[ExtraKeyDef], bool], event: EventDef) -> str | None:
-    return next((key.name for key in event.extra if key.name in extra and test(key)), None)
+def _first(
+    extra: dict[str, Any], test: Callable[[ExtraKeyDef], bool], event: EventDef
+) -> str | None:
+    return next(
+        (key.name for key in event.extra if key.name in extra and test(key)), None
+    )
 
 
 def faulty(event: EventDef, fault: str) -> list[Any]:
@@ -121,7 +138,9 @@ def faulty(event: EventDef, fault: str) -> list[Any]:
     elif fault == "drop_top_key":
         shapes = [{k: v for k, v in base.items() if k != "method"}]
     elif fault == "bad_timestamp":
-        shapes = [as_record(base, timestamp) for timestamp in (-1, 1.5, "12", None, True)]
+        shapes = [
+            as_record(base, timestamp) for timestamp in (-1, 1.5, "12", None, True)
+        ]
     elif fault == "bad_length":
         shapes = [as_record(base)[:4], as_record(base) + ["more"], []]
     return shapes
@@ -148,7 +167,17 @@ FAULTS = (
     "bad_timestamp",
     "bad_length",
 )
-NOT_EVENTS: tuple[Any, ...] = (None, "event", 42, 1.5, True, {}, [], [[[]]], {"category": {"nested": ["x"]}})
+NOT_EVENTS: tuple[Any, ...] = (
+    None,
+    "event",
+    42,
+    1.5,
+    True,
+    {},
+    [],
+    [[[]]],
+    {"category": {"nested": ["x"]}},
+)
 
 
 def corpus() -> tuple[list[Any], dict[str, list[Any]]]:
@@ -157,7 +186,15 @@ def corpus() -> tuple[list[Any], dict[str, list[Any]]]:
     by_fault: dict[str, list[Any]] = {"valid": [], "not_an_event": list(NOT_EVENTS)}
     for event in EVENTS.values():
         good = valid_event(event)
-        by_fault["valid"] += [good, as_record(good), {k: v for k, v in good.items() if k != "extra"} if not good["extra"] else good]
+        by_fault["valid"] += [
+            good,
+            as_record(good),
+            (
+                {k: v for k, v in good.items() if k != "extra"}
+                if not good["extra"]
+                else good
+            ),
+        ]
         for fault in FAULTS:
             by_fault.setdefault(fault, []).extend(faulty(event, fault))
     records = [record for group in by_fault.values() for record in group]
@@ -175,7 +212,9 @@ def canonical(item: Any) -> str:
 # -- matchers that say what differs -----------------------------------------------
 
 
-def same_multiset(expected: Iterable[Any], key: Callable[[Any], Any] = canonical) -> Callable[[list[Any]], None]:
+def same_multiset(
+    expected: Iterable[Any], key: Callable[[Any], Any] = canonical
+) -> Callable[[list[Any]], None]:
     wanted = Counter(key(item) for item in expected)
 
     def match(actual: list[Any]) -> None:
@@ -210,12 +249,18 @@ def test_corpus_covers_every_event_and_every_fault() -> None:
     for fault, group in by_fault.items():
         if fault != "valid":
             assert any(errors_of(record) for record in group), f"{fault} broke nothing"
-    pairs = {(r["method"], r["object"]) for r in by_fault["valid"] if isinstance(r, dict)}
+    pairs = {
+        (r["method"], r["object"]) for r in by_fault["valid"] if isinstance(r, dict)
+    }
     assert pairs == set(EVENTS)
-    assert any(isinstance(r, list) for r in by_fault["valid"]) and any(isinstance(r, dict) for r in by_fault["valid"])
+    assert any(isinstance(r, list) for r in by_fault["valid"]) and any(
+        isinstance(r, dict) for r in by_fault["valid"]
+    )
 
 
-def test_validate_events_sends_each_record_where_its_errors_say_with_those_errors() -> None:
+def test_validate_events_sends_each_record_where_its_errors_say_with_those_errors() -> (
+    None
+):
     records, _ = corpus()
     valid = [record for record in records if not errors_of(record)]
     invalid = [record for record in records if errors_of(record)]
@@ -226,10 +271,15 @@ def test_validate_events_sends_each_record_where_its_errors_say_with_those_error
         assert_that(checked.valid, same_multiset(valid), label="valid records")
         assert_that(
             checked[DEAD_LETTERS],
-            same_multiset([DeadLetter("event", r, errors_of(r)) for r in invalid], dead_letter_key),
+            same_multiset(
+                [DeadLetter("event", r, errors_of(r)) for r in invalid], dead_letter_key
+            ),
             label="dead letters",
         )
-        counts = (checked.valid | "CountValid" >> beam.combiners.Count.Globally(), checked[DEAD_LETTERS] | "CountDead" >> beam.combiners.Count.Globally())
+        counts = (
+            checked.valid | "CountValid" >> beam.combiners.Count.Globally(),
+            checked[DEAD_LETTERS] | "CountDead" >> beam.combiners.Count.Globally(),
+        )
         assert_that(counts[0], same_multiset([len(valid)]), label="valid count")
         assert_that(counts[1], same_multiset([len(invalid)]), label="dead-letter count")
 
@@ -249,7 +299,15 @@ class Opaque:
 
 
 def test_validate_events_never_raises_and_dead_letters_can_always_be_written() -> None:
-    strange: list[Any] = [("a", "tuple"), {1, 2}, b"bytes", float("nan"), Opaque(), {"category": Opaque()}, [Opaque()] * 6]
+    strange: list[Any] = [
+        ("a", "tuple"),
+        {1, 2},
+        b"bytes",
+        float("nan"),
+        Opaque(),
+        {"category": Opaque()},
+        [Opaque()] * 6,
+    ]
 
     def build(pipeline: beam.Pipeline) -> None:
         checked = pipeline | beam.Create(strange, reshuffle=False) | ValidateEvents()
@@ -270,20 +328,36 @@ def _all_json(lines: list[str], count: int) -> None:
 
 
 def test_dead_letter_json_names_kind_errors_and_record() -> None:
-    letter = DeadLetter("event", [1, "normandy"], (("", "first"), ("extra.x", "second")))
+    letter = DeadLetter(
+        "event", [1, "normandy"], (("", "first"), ("extra.x", "second"))
+    )
     assert json.loads(letter.to_json()) == {
         "kind": "event",
-        "errors": [{"path": "", "message": "first"}, {"path": "extra.x", "message": "second"}],
+        "errors": [
+            {"path": "", "message": "first"},
+            {"path": "extra.x", "message": "second"},
+        ],
         "record": [1, "normandy"],
     }
-    assert json.loads(DeadLetter("line", b"\xff{", (("", "bad"),)).to_json())["record"] == "\\xff{"
-    assert json.loads(DeadLetter("event", float("nan"), ()).to_json())["record"] == "nan"
-    assert json.loads(DeadLetter("event", Opaque(), ()).to_json())["record"] == "<Opaque>"
+    assert (
+        json.loads(DeadLetter("line", b"\xff{", (("", "bad"),)).to_json())["record"]
+        == "\\xff{"
+    )
+    assert (
+        json.loads(DeadLetter("event", float("nan"), ()).to_json())["record"] == "nan"
+    )
+    assert (
+        json.loads(DeadLetter("event", Opaque(), ()).to_json())["record"] == "<Opaque>"
+    )
 
 
 # -- CountUptake ------------------------------------------------------------------
 
-KEYS = {"runner": "normandy/runner", "action": "normandy/action/preference-experiment", "recipe": "normandy/recipe/123"}
+KEYS = {
+    "runner": "normandy/runner",
+    "action": "normandy/action/preference-experiment",
+    "recipe": "normandy/recipe/123",
+}
 
 
 def uptake_reports() -> list[Any]:
@@ -317,18 +391,36 @@ def test_count_uptake_counts_valid_reports_per_source_kind_and_status() -> None:
     valid = [r for r in pairs if not uptake_errors_of(r)]
     expected_counts = Counter((source_for_key(s).name, t) for s, t in valid)  # type: ignore[union-attr]
     assert {kind for kind, _ in expected_counts} == set(SOURCES)
-    expected_dead = [DeadLetter("uptake", r, uptake_errors_of(r)) for r in pairs if uptake_errors_of(r)]
-    expected_dead += [DeadLetter("uptake", r, (("", "an uptake report is a pair (source, status)"),)) for r in reports if r not in pairs]
+    expected_dead = [
+        DeadLetter("uptake", r, uptake_errors_of(r))
+        for r in pairs
+        if uptake_errors_of(r)
+    ]
+    expected_dead += [
+        DeadLetter("uptake", r, (("", "an uptake report is a pair (source, status)"),))
+        for r in reports
+        if r not in pairs
+    ]
     assert len(expected_dead) == 10
 
     def build(pipeline: beam.Pipeline) -> None:
         counted = pipeline | beam.Create(reports, reshuffle=False) | CountUptake()
         assert_that(
             counted["counts"],
-            same_multiset([UptakeCount(kind, status, n) for (kind, status), n in expected_counts.items()], repr),
+            same_multiset(
+                [
+                    UptakeCount(kind, status, n)
+                    for (kind, status), n in expected_counts.items()
+                ],
+                repr,
+            ),
             label="counts",
         )
-        assert_that(counted[DEAD_LETTERS], same_multiset(expected_dead, dead_letter_key), label="dead letters")
+        assert_that(
+            counted[DEAD_LETTERS],
+            same_multiset(expected_dead, dead_letter_key),
+            label="dead letters",
+        )
 
     run(build)
 
@@ -337,11 +429,17 @@ def test_count_uptake_counts_valid_reports_per_source_kind_and_status() -> None:
 
 
 def uptake_event(status: Any, source: Any = None, obj: str = "normandy") -> list[Any]:
-    extra = {"source": source, "trigger": "timer"} if source is not None else {"trigger": "timer"}
+    extra = (
+        {"source": source, "trigger": "timer"}
+        if source is not None
+        else {"trigger": "timer"}
+    )
     return [9, "uptake.remotecontent.result", "uptake", obj, status, extra]
 
 
-def test_read_event_pings_yields_normandy_records_and_uptake_reports_and_ignores_the_rest() -> None:
+def test_read_event_pings_yields_normandy_records_and_uptake_reports_and_ignores_the_rest() -> (
+    None
+):
     enroll = as_record(valid_event(EVENTS["enroll", "preference_rollout"]))
     broken = as_record({**valid_event(EVENTS["enroll", "addon_study"]), "value": 5})
     ping = {
@@ -367,15 +465,34 @@ def test_read_event_pings_yields_normandy_records_and_uptake_reports_and_ignores
         [ping],
         {"type": "main", "payload": {"histograms": {}}},
         {"payload": {"events": [enroll]}},
-        {"payload": {"events": {"parent": {"0": enroll}, "gpu": [enroll, "not a record", [4], [5, None, "m"]]}}},
+        {
+            "payload": {
+                "events": {
+                    "parent": {"0": enroll},
+                    "gpu": [enroll, "not a record", [4], [5, None, "m"]],
+                }
+            }
+        },
     ]
 
     def build(pipeline: beam.Pipeline) -> None:
-        read = pipeline | beam.Create([ping, *malformed], reshuffle=False) | beam.ParDo(ReadEventPings()).with_outputs(
-            UPTAKE, DEAD_LETTERS, main="events"
+        read = (
+            pipeline
+            | beam.Create([ping, *malformed], reshuffle=False)
+            | beam.ParDo(ReadEventPings()).with_outputs(
+                UPTAKE, DEAD_LETTERS, main="events"
+            )
         )
-        assert_that(read.events, same_multiset([enroll, broken, [3, "normandy", "enroll"], enroll]), label="records")
-        assert_that(read[UPTAKE], same_multiset([("normandy/recipe/3", "success"), (None, "backoff")], repr), label="uptake")
+        assert_that(
+            read.events,
+            same_multiset([enroll, broken, [3, "normandy", "enroll"], enroll]),
+            label="records",
+        )
+        assert_that(
+            read[UPTAKE],
+            same_multiset([("normandy/recipe/3", "success"), (None, "backoff")], repr),
+            label="uptake",
+        )
         not_a_ping = "missing; an event ping maps each process to its event records"
         not_a_record = "not an event record [timestamp, category, method, object, value, extra] with a category"
         dead = [
@@ -383,18 +500,32 @@ def test_read_event_pings_yields_normandy_records_and_uptake_reports_and_ignores
             DeadLetter("ping", [ping], (("payload.events", not_a_ping),)),
             DeadLetter("ping", malformed[2], (("payload.events", not_a_ping),)),
             DeadLetter("ping", malformed[3], (("payload.events", not_a_ping),)),
-            DeadLetter("ping", {"0": enroll}, (("payload.events.parent", "must be an array of event records"),)),
-            DeadLetter("ping", "not a record", (("payload.events.gpu[1]", not_a_record),)),
+            DeadLetter(
+                "ping",
+                {"0": enroll},
+                (("payload.events.parent", "must be an array of event records"),),
+            ),
+            DeadLetter(
+                "ping", "not a record", (("payload.events.gpu[1]", not_a_record),)
+            ),
             DeadLetter("ping", [4], (("payload.events.gpu[2]", not_a_record),)),
-            DeadLetter("ping", [5, None, "m"], (("payload.events.gpu[3]", not_a_record),)),
+            DeadLetter(
+                "ping", [5, None, "m"], (("payload.events.gpu[3]", not_a_record),)
+            ),
         ]
-        assert_that(read[DEAD_LETTERS], same_multiset(dead, dead_letter_key), label="dead letters")
+        assert_that(
+            read[DEAD_LETTERS],
+            same_multiset(dead, dead_letter_key),
+            label="dead letters",
+        )
 
     run(build)
 
 
 def ping_line(records: list[Any]) -> bytes:
-    return json.dumps({"type": "event", "payload": {"events": {"parent": records}}}).encode()
+    return json.dumps(
+        {"type": "event", "payload": {"events": {"parent": records}}}
+    ).encode()
 
 
 CORRUPT_LINES = {
@@ -409,8 +540,16 @@ CORRUPT_LINES = {
 
 def test_corrupt_lines_go_to_the_dead_letters_and_the_rest_is_still_validated() -> None:
     good = as_record(valid_event(EVENTS["graduate", "preference_rollout"]))
-    bad = as_record({**valid_event(EVENTS["graduate", "preference_rollout"]), "value": 7})
-    lines = [ping_line([good]), *CORRUPT_LINES, b"", b"   ", ping_line([bad, uptake_event("success", "normandy/runner")])]
+    bad = as_record(
+        {**valid_event(EVENTS["graduate", "preference_rollout"]), "value": 7}
+    )
+    lines = [
+        ping_line([good]),
+        *CORRUPT_LINES,
+        b"",
+        b"   ",
+        ping_line([bad, uptake_event("success", "normandy/runner")]),
+    ]
     lines.insert(3, ping_line([good]))
 
     def expected_line(line: bytes) -> Any:
@@ -422,10 +561,21 @@ def test_corrupt_lines_go_to_the_dead_letters_and_the_rest_is_still_validated() 
     def build(pipeline: beam.Pipeline) -> None:
         found = pipeline | beam.Create(lines, reshuffle=False) | ValidatePings()
         assert_that(found["valid_events"], same_multiset([good, good]), label="valid")
-        assert_that(found["uptake_counts"], same_multiset([UptakeCount("runner", "success", 1)], repr), label="counts")
-        dead = [DeadLetter("line", expected_line(line), (("", message),)) for line, message in CORRUPT_LINES.items()]
+        assert_that(
+            found["uptake_counts"],
+            same_multiset([UptakeCount("runner", "success", 1)], repr),
+            label="counts",
+        )
+        dead = [
+            DeadLetter("line", expected_line(line), (("", message),))
+            for line, message in CORRUPT_LINES.items()
+        ]
         dead.append(DeadLetter("event", bad, errors_of(bad)))
-        assert_that(found[DEAD_LETTERS], same_multiset(dead, dead_letter_key), label="dead letters")
+        assert_that(
+            found[DEAD_LETTERS],
+            same_multiset(dead, dead_letter_key),
+            label="dead letters",
+        )
 
     run(build)
 
@@ -442,14 +592,30 @@ def run_program(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def read_outputs(out: Path, name: str) -> list[Any]:
     files = sorted(out.glob(f"{name}-*-of-*.ndjson"))
     assert files, f"no {name} under {out}: {sorted(p.name for p in out.iterdir())}"
-    return [json.loads(line) for path in files for line in path.read_text("utf-8").splitlines()]
+    return [
+        json.loads(line)
+        for path in files
+        for line in path.read_text("utf-8").splitlines()
+    ]
 
 
-def test_program_reads_pings_and_writes_valid_events_dead_letters_and_uptake_counts(tmp_path: Path) -> None:
+def test_program_reads_pings_and_writes_valid_events_dead_letters_and_uptake_counts(
+    tmp_path: Path,
+) -> None:
     records, _ = corpus()
-    legacy = [record for record in records if isinstance(record, list) and len(record) > 1 and record[1] == nt.CATEGORY]
-    reports = [uptake_event(status, source) for source, status in uptake_reports()[:12] + [("normandy/runner", "nope")]]
-    lines = [ping_line(legacy[start : start + 7] + reports[start // 7 :: 40]) for start in range(0, len(legacy), 7)]
+    legacy = [
+        record
+        for record in records
+        if isinstance(record, list) and len(record) > 1 and record[1] == nt.CATEGORY
+    ]
+    reports = [
+        uptake_event(status, source)
+        for source, status in uptake_reports()[:12] + [("normandy/runner", "nope")]
+    ]
+    lines = [
+        ping_line(legacy[start : start + 7] + reports[start // 7 :: 40])
+        for start in range(0, len(legacy), 7)
+    ]
     lines.insert(2, b"this line is not JSON")
     lines.insert(4, b"\xff\xfe not UTF-8")
     lines.insert(6, b'{"type": "main", "payload": {}}')
@@ -466,32 +632,91 @@ def test_program_reads_pings_and_writes_valid_events_dead_letters_and_uptake_cou
     written = read_outputs(tmp_path / "out", "valid-events")
     assert sorted(map(canonical, written)) == sorted(map(canonical, valid))
     dead = read_outputs(tmp_path / "out", "dead-letters")
-    expected = [("event", canonical(r), [{"path": p, "message": m} for p, m in errors_of(r)]) for r in invalid]
-    expected.append(("line", canonical("this line is not JSON"), [{"path": "", "message": "not JSON: Expecting value: line 1 column 1 (char 0)"}]))
-    expected.append(("uptake", canonical(["normandy/runner", "nope"]), [{"path": p, "message": m} for p, m in uptake_errors_of(("normandy/runner", "nope"))]))
-    expected.append(("line", canonical("\\xff\\xfe not UTF-8"), [{"path": "", "message": "not UTF-8: invalid start byte at byte 0"}]))
+    expected = [
+        ("event", canonical(r), [{"path": p, "message": m} for p, m in errors_of(r)])
+        for r in invalid
+    ]
+    expected.append(
+        (
+            "line",
+            canonical("this line is not JSON"),
+            [
+                {
+                    "path": "",
+                    "message": "not JSON: Expecting value: line 1 column 1 (char 0)",
+                }
+            ],
+        )
+    )
+    expected.append(
+        (
+            "uptake",
+            canonical(["normandy/runner", "nope"]),
+            [
+                {"path": p, "message": m}
+                for p, m in uptake_errors_of(("normandy/runner", "nope"))
+            ],
+        )
+    )
+    expected.append(
+        (
+            "line",
+            canonical("\\xff\\xfe not UTF-8"),
+            [{"path": "", "message": "not UTF-8: invalid start byte at byte 0"}],
+        )
+    )
     not_a_ping = "missing; an event ping maps each process to its event records"
-    expected.append(("ping", canonical({"type": "main", "payload": {}}), [{"path": "payload.events", "message": not_a_ping}]))
+    expected.append(
+        (
+            "ping",
+            canonical({"type": "main", "payload": {}}),
+            [{"path": "payload.events", "message": not_a_ping}],
+        )
+    )
     not_a_record = "not an event record [timestamp, category, method, object, value, extra] with a category"
-    expected.append(("ping", canonical("junk"), [{"path": "payload.events.parent[0]", "message": not_a_record}]))
-    expected.append(("uptake", canonical([None, "backoff"]), [{"path": p, "message": m} for p, m in uptake_errors_of((None, "backoff"))]))
-    assert sorted((d["kind"], canonical(d["record"]), d["errors"]) for d in dead) == sorted(expected)
+    expected.append(
+        (
+            "ping",
+            canonical("junk"),
+            [{"path": "payload.events.parent[0]", "message": not_a_record}],
+        )
+    )
+    expected.append(
+        (
+            "uptake",
+            canonical([None, "backoff"]),
+            [{"path": p, "message": m} for p, m in uptake_errors_of((None, "backoff"))],
+        )
+    )
+    assert sorted(
+        (d["kind"], canonical(d["record"]), d["errors"]) for d in dead
+    ) == sorted(expected)
     counts = read_outputs(tmp_path / "out", "uptake-counts")
     sent = Counter((source_for_key(s).name, t) for s, t in uptake_reports()[:12])  # type: ignore[union-attr]
     assert {(c["source"], c["status"]): c["count"] for c in counts} == dict(sent)
-    assert f"wrote {len(valid)} valid-events, {len(dead)} dead-letters, {len(counts)} uptake-counts" in result.stderr
+    assert (
+        f"wrote {len(valid)} valid-events, {len(dead)} dead-letters, {len(counts)} uptake-counts"
+        in result.stderr
+    )
 
 
 def test_program_passes_pipeline_options_to_beam(tmp_path: Path) -> None:
     pings = tmp_path / "pings.ndjson"
-    pings.write_bytes(ping_line([as_record(valid_event(EVENTS["enroll", "preference_rollout"]))]) + b"\n")
-    result = run_program("--input", pings, "--output", tmp_path / "out", "--runner=NoSuchRunner")
+    pings.write_bytes(
+        ping_line([as_record(valid_event(EVENTS["enroll", "preference_rollout"]))])
+        + b"\n"
+    )
+    result = run_program(
+        "--input", pings, "--output", tmp_path / "out", "--runner=NoSuchRunner"
+    )
     assert result.returncode != 0
     assert "NoSuchRunner" in result.stderr
 
 
 def test_program_refuses_an_input_that_matches_no_file(tmp_path: Path) -> None:
-    result = run_program("--input", tmp_path / "missing-*.ndjson", "--output", tmp_path / "out")
+    result = run_program(
+        "--input", tmp_path / "missing-*.ndjson", "--output", tmp_path / "out"
+    )
     assert result.returncode == 2
     assert f"no file matches --input {tmp_path / 'missing-*.ndjson'}" in result.stderr
     assert "Traceback" not in result.stderr
@@ -521,16 +746,30 @@ else:
 
 def test_everything_but_the_beam_module_imports_without_apache_beam() -> None:
     env = {**os.environ, "PYTHONPATH": str(GENERATED)}
-    result = subprocess.run([sys.executable, "-c", WITHOUT_BEAM], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_BEAM],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "pip install 'normandy-telemetry[beam]'" in result.stdout
 
 
 def test_generated_package_offers_beam_as_an_extra() -> None:
-    project = tomllib.loads((GENERATED / "pyproject.toml").read_text("utf-8"))["project"]
+    project = tomllib.loads((GENERATED / "pyproject.toml").read_text("utf-8"))[
+        "project"
+    ]
     assert project["dependencies"] == []
-    assert [spec.split(">")[0] for spec in project["optional-dependencies"]["beam"]] == ["apache-beam"]
+    assert [
+        spec.split(">")[0] for spec in project["optional-dependencies"]["beam"]
+    ] == ["apache-beam"]
 
 
 def test_uptake_count_json() -> None:
-    assert json.loads(UptakeCount("recipe", "success", 3).to_json()) == {"source": "recipe", "status": "success", "count": 3}
+    assert json.loads(UptakeCount("recipe", "success", 3).to_json()) == {
+        "source": "recipe",
+        "status": "success",
+        "count": 3,
+    }

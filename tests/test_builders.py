@@ -10,15 +10,15 @@ import sys
 import typing
 from pathlib import Path
 
-import pytest
-
 import normandy_telemetry as nt
-from codegen.event_schema import builder_name, py_string, value_parameter
-from codegen.pipeline import load_spec
-from codegen.problems import SpecError
+import pytest
 from normandy_telemetry import events
 from strategies import MODEL, generate_package, stress_spec_text
 from support import GENERATED
+
+from codegen.event_schema import builder_name, py_string, value_parameter
+from codegen.pipeline import load_spec
+from codegen.problems import SpecError
 
 BIN = Path(sys.executable).parent
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
@@ -29,15 +29,22 @@ def builder(event: typing.Any) -> typing.Any:
 
 
 @pytest.mark.parametrize("event", list(MODEL.events.all), ids=lambda e: e.ident)
-def test_each_event_has_a_keyword_only_builder_typed_from_the_spec(event: typing.Any) -> None:
+def test_each_event_has_a_keyword_only_builder_typed_from_the_spec(
+    event: typing.Any,
+) -> None:
     function = builder(event)
     signature = inspect.signature(function)
     hints = typing.get_type_hints(function)
     assert hints.pop("return") is nt.Event
     names = [key.python_name for key in event.extra]
     assert list(signature.parameters) == ["value", *names]
-    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values())
-    assert hints["value"] is str and signature.parameters["value"].default is inspect.Parameter.empty
+    assert all(
+        p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values()
+    )
+    assert (
+        hints["value"] is str
+        and signature.parameters["value"].default is inspect.Parameter.empty
+    )
     for key in event.extra:
         parameter = signature.parameters[key.python_name]
         hint = hints[key.python_name]
@@ -56,7 +63,9 @@ def test_each_event_has_a_keyword_only_builder_typed_from_the_spec(event: typing
 
 
 def test_a_built_event_is_the_mapping_the_validators_accept() -> None:
-    built = events.preference_study.enroll(value="pref-study", branch="control", experiment_type="exp", enrollment_id=UUID)
+    built = events.preference_study.enroll(
+        value="pref-study", branch="control", experiment_type="exp", enrollment_id=UUID
+    )
     assert built == {
         "category": "normandy",
         "method": "enroll",
@@ -68,9 +77,13 @@ def test_a_built_event_is_the_mapping_the_validators_accept() -> None:
 
 
 def test_builders_cut_the_preference_branch_and_leave_out_none() -> None:
-    built = events.preference_study.enroll_failed(value="s", reason="invalid-branch", preference_branch="b" * 200)
+    built = events.preference_study.enroll_failed(
+        value="s", reason="invalid-branch", preference_branch="b" * 200
+    )
     assert built["extra"] == {"reason": "invalid-branch", "preferenceBranch": "b" * 80}
-    rollout = events.preference_rollout.enroll_failed(value="s", reason="would-be-no-op")
+    rollout = events.preference_rollout.enroll_failed(
+        value="s", reason="would-be-no-op"
+    )
     assert rollout["extra"] == {"reason": "would-be-no-op"}
 
 
@@ -82,7 +95,11 @@ def test_builders_refuse_what_the_spec_does_not_allow() -> None:
             experiment_type="exp-lowpop",  # type: ignore[arg-type]
             enrollment_id="{" + UUID + "}",
         )
-    assert [e.path for e in caught.value.errors] == ["value", "extra.experimentType", "extra.enrollmentId"]
+    assert [e.path for e in caught.value.errors] == [
+        "value",
+        "extra.experimentType",
+        "extra.enrollmentId",
+    ]
     assert "'exp', 'exp-highpop'" in caught.value.errors[1].message
     with pytest.raises(nt.ValidationError) as caught:
         events.preference_rollout.enroll_failed(value="s", reason="conflict")
@@ -120,13 +137,33 @@ events.addon_study.update("positional")
 def test_mypy_holds_callers_to_the_spec(tmp_path: Path) -> None:
     (tmp_path / "ok.py").write_text(CLIENT_OK)
     (tmp_path / "bad.py").write_text(CLIENT_BAD)
-    command = [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), "ok.py", "bad.py"]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600, env={"MYPYPATH": str(GENERATED), "PATH": ""})
+    command = [
+        str(BIN / "mypy"),
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "ok.py",
+        "bad.py",
+    ]
+    result = subprocess.run(
+        command,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"MYPYPATH": str(GENERATED), "PATH": ""},
+    )
     lines = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert all(line.startswith("bad.py:") for line in lines), result.stdout
     text = "\n".join(lines)
-    assert 'bad.py:6: error: Argument "experiment_type" to "enroll" has incompatible type "Literal[\'exp-lowpop\']"' in text
-    assert 'bad.py:9: error: Missing named argument "reason" for "enroll_failed"' in text
+    assert (
+        'bad.py:6: error: Argument "experiment_type" to "enroll" has incompatible type "Literal[\'exp-lowpop\']"'
+        in text
+    )
+    assert (
+        'bad.py:9: error: Missing named argument "reason" for "enroll_failed"' in text
+    )
     assert "bad.py:10: error: Too many positional arguments" in text
 
 
@@ -142,17 +179,42 @@ def stress_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "out"
 
 
-def test_builder_modules_are_black_clean_and_typed_for_any_spec(stress_package: Path) -> None:
+def test_builder_modules_are_black_clean_and_typed_for_any_spec(
+    stress_package: Path,
+) -> None:
     package = stress_package / "normandy_telemetry"
     text = (package / "events" / "stress_object.py").read_text("utf-8")
     assert "def str_(" in text  # a builtin's name gets a trailing underscore
-    assert "StrManyValues = Literal[\n" in text  # too long for its line: an alias, exploded
-    assert 'OneLongValueOnly = Literal[\n    "a-single' in text  # one value: no trailing comma
+    assert (
+        "StrManyValues = Literal[\n" in text
+    )  # too long for its line: an alias, exploded
+    assert (
+        'OneLongValueOnly = Literal[\n    "a-single' in text
+    )  # one value: no trailing comma
     assert "'say \"hi\" \\\\ now'" in text  # quoted as black quotes it
-    black = subprocess.run([str(BIN / "black"), "--check", "--diff", "--target-version", "py311", str(stress_package)], capture_output=True, text=True, timeout=300)
+    black = subprocess.run(
+        [
+            str(BIN / "black"),
+            "--check",
+            "--diff",
+            "--target-version",
+            "py311",
+            str(stress_package),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert black.returncode == 0, black.stdout + black.stderr
     mypy = subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", str(stress_package.parent / "cache"), str(package)],
+        [
+            str(BIN / "mypy"),
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(stress_package.parent / "cache"),
+            str(package),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -174,7 +236,9 @@ def test_the_value_keyword_gives_way_to_an_extra_key_of_that_name() -> None:
     assert value_parameter(["value", "event_value"]) == "event_event_value"
 
 
-def test_two_methods_that_would_become_one_builder_are_a_spec_error(tmp_path: Path) -> None:
+def test_two_methods_that_would_become_one_builder_are_a_spec_error(
+    tmp_path: Path,
+) -> None:
     text = stress_spec_text().replace(
         "        bare:\n",
         "        enrollAB:\n          title: One\n          description: The first of two.\n          value: Anything short.\n"
@@ -206,5 +270,11 @@ def test_builder_modules_load_on_first_use() -> None:
         "else:\n"
         "    raise AssertionError('no error')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(GENERATED)})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(GENERATED)},
+    )
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from support import SPEC, run_codegen, snapshot
 
 
@@ -17,7 +16,9 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     spec.parent.mkdir()
     shutil.copy(SPEC, spec)
     out = tmp_path / "generated"
-    assert run_codegen("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    assert (
+        run_codegen("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    )
     return spec, out
 
 
@@ -36,7 +37,11 @@ def test_clean_output_passes(project: tuple[Path, Path]) -> None:
 def test_hand_edited_file_is_reported_as_edited(project: tuple[Path, Path]) -> None:
     spec, out = project
     target = out / "normandy_telemetry" / "uptake.py"
-    target.write_text(target.read_text().replace('RUNNER_SUCCESS: Final = "success"', 'RUNNER_SUCCESS: Final = "succeeded"'))
+    target.write_text(
+        target.read_text().replace(
+            'RUNNER_SUCCESS: Final = "success"', 'RUNNER_SUCCESS: Final = "succeeded"'
+        )
+    )
     code, err = check(spec, out)
     assert code == 1
     assert f"edited: {out}/normandy_telemetry/uptake.py" in err
@@ -44,9 +49,13 @@ def test_hand_edited_file_is_reported_as_edited(project: tuple[Path, Path]) -> N
     assert "run `make generate`" in err
 
 
-def test_spec_changed_without_regenerating_is_reported_as_stale(project: tuple[Path, Path]) -> None:
+def test_spec_changed_without_regenerating_is_reported_as_stale(
+    project: tuple[Path, Path],
+) -> None:
     spec, out = project
-    spec.write_text(spec.read_text().replace("value: network_error", "value: timeout_error", 1))
+    spec.write_text(
+        spec.read_text().replace("value: network_error", "value: timeout_error", 1)
+    )
     before = snapshot(out)
     code, err = check(spec, out)
     assert code == 1
@@ -82,8 +91,14 @@ def test_missing_output_directory_lists_every_file(tmp_path: Path) -> None:
     assert f"missing: {tmp_path}/nothing/normandy_telemetry/__init__.py" in err
 
 
-def test_generate_then_check_round_trips_after_a_spec_change(project: tuple[Path, Path]) -> None:
+def test_generate_then_check_round_trips_after_a_spec_change(
+    project: tuple[Path, Path],
+) -> None:
     spec, out = project
-    spec.write_text(spec.read_text().replace("value: network_error", "value: timeout_error", 1))
-    assert run_codegen("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    spec.write_text(
+        spec.read_text().replace("value: network_error", "value: timeout_error", 1)
+    )
+    assert (
+        run_codegen("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    )
     assert check(spec, out)[0] == 0

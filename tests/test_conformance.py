@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 import yaml
+from normandy_telemetry import catalog
+from support import GENERATED, ROOT
 
 from codegen.model import Spec
 from codegen.pipeline import load_spec
-from normandy_telemetry import catalog
-from support import GENERATED, ROOT
 
 SCHEMAS = GENERATED / "schemas"
 EVENTS_SCHEMA = SCHEMAS / "normandy-events.schema.json"
@@ -35,7 +35,11 @@ def spec() -> Spec:
 @pytest.fixture(scope="module")
 def renames(spec: Spec) -> dict[tuple[str, str, str], str]:
     """(object, method, key name) -> the name Firefox records, from the spec's legacy_name."""
-    return {(e.object, e.method, k.name): k.legacy_key for e in spec.events.all for k in e.extra}
+    return {
+        (e.object, e.method, k.name): k.legacy_key
+        for e in spec.events.all
+        for k in e.extra
+    }
 
 
 @pytest.fixture(scope="module")
@@ -53,18 +57,25 @@ def _spec_events(spec: Spec) -> list[tuple[str, str, list[str]]]:
 
 
 def test_the_catalogue_has_every_spec_event_with_its_keys(spec: Spec) -> None:
-    from_catalogue = [(e.object, e.method, [k.name for k in e.extra]) for e in catalog.EVENTS.values()]
+    from_catalogue = [
+        (e.object, e.method, [k.name for k in e.extra]) for e in catalog.EVENTS.values()
+    ]
     assert sorted(from_catalogue) == sorted(_spec_events(spec))
 
 
-def test_the_json_schema_has_the_same_keys(spec: Spec, renames: dict[tuple[str, str, str], str]) -> None:
+def test_the_json_schema_has_the_same_keys(
+    spec: Spec, renames: dict[tuple[str, str, str], str]
+) -> None:
     """The schema checks data as sent, so it accepts a key under the spec's name and under
-    the name Firefox records (where ``legacy_name`` makes them differ), and nothing else."""
+    the name Firefox records (where ``legacy_name`` makes them differ), and nothing else.
+    """
     if not EVENTS_SCHEMA.exists():
         pytest.skip("generated/schemas/ has no event schema yet")
     definitions = json.loads(EVENTS_SCHEMA.read_text("utf-8"))["$defs"]
     for obj, method, keys in _spec_events(spec):
-        extra = _resolve(definitions, definitions[f"{obj}.{method}"]["properties"]["extra"])
+        extra = _resolve(
+            definitions, definitions[f"{obj}.{method}"]["properties"]["extra"]
+        )
         expected = set(keys) | {renames[(obj, method, key)] for key in keys}
         assert set(extra.get("properties", {})) == expected, f"{obj}.{method}"
 
@@ -75,15 +86,21 @@ def _resolve(definitions: dict[str, Any], node: dict[str, Any]) -> dict[str, Any
     return node
 
 
-def test_the_glean_metric_has_value_and_the_recorded_keys(spec: Spec, glean: Any, renames: dict[tuple[str, str, str], str]) -> None:
-    for obj, method, keys in _spec_events(spec):
-        event = next(e for e in catalog.EVENTS.values() if (e.object, e.method) == (obj, method))
+def test_the_glean_metric_has_value_and_the_recorded_keys(
+    spec: Spec, glean: Any, renames: dict[tuple[str, str, str], str]
+) -> None:
+    for obj, method, _keys in _spec_events(spec):
+        event = next(
+            e for e in catalog.EVENTS.values() if (e.object, e.method) == (obj, method)
+        )
         metric = glean["normandy"][_glean_name(method, obj)]
         recorded = [renames[(obj, method, key.name)] for key in event.extra]
         assert list(metric["extra_keys"]) == ["value", *recorded], f"{obj}.{method}"
 
 
-def test_the_legacy_entry_has_the_recorded_keys(spec: Spec, legacy: Any, renames: dict[tuple[str, str, str], str]) -> None:
+def test_the_legacy_entry_has_the_recorded_keys(
+    spec: Spec, legacy: Any, renames: dict[tuple[str, str, str], str]
+) -> None:
     by_pair: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in legacy["normandy"].values():
         for method in entry["methods"]:
@@ -104,9 +121,17 @@ def test_the_legacy_entry_has_the_recorded_keys(spec: Spec, legacy: Any, renames
         assert {renames[(obj, method, key)] for key in keys} <= entry_keys
 
 
-def test_only_the_spec_s_legacy_names_differ(renames: dict[tuple[str, str, str], str]) -> None:
-    renamed = {(obj, method, name): recorded for (obj, method, name), recorded in renames.items() if name != recorded}
-    assert renamed == {("preference_study", "enrollFailed", "preferenceBranch"): "prefBranch"}
+def test_only_the_spec_s_legacy_names_differ(
+    renames: dict[tuple[str, str, str], str],
+) -> None:
+    renamed = {
+        (obj, method, name): recorded
+        for (obj, method, name), recorded in renames.items()
+        if name != recorded
+    }
+    assert renamed == {
+        ("preference_study", "enrollFailed", "preferenceBranch"): "prefBranch"
+    }
 
 
 def _glean_name(method: str, obj: str) -> str:

@@ -10,10 +10,9 @@ import enum
 from pathlib import Path
 from typing import Any
 
+import normandy_telemetry
 import pytest
 import yaml
-
-import normandy_telemetry
 from normandy_telemetry import catalog, uptake
 from seed_table import SEED_EVENTS, SEED_STATUSES
 from support import SPEC
@@ -35,15 +34,22 @@ def spec_statuses(raw: dict[str, Any]) -> dict[str, tuple[str, str]]:
     }
 
 
-def spec_events(raw: dict[str, Any]) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
+def spec_events(
+    raw: dict[str, Any],
+) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
     return {
-        (obj, method): {key: tuple(body.get("allowed", {}) or ()) for key, body in (event.get("extra") or {}).items()}
+        (obj, method): {
+            key: tuple(body.get("allowed", {}) or ())
+            for key, body in (event.get("extra") or {}).items()
+        }
         for obj, obj_body in raw["events"]["objects"].items()
         for method, event in obj_body["events"].items()
     }
 
 
-def test_every_spec_constant_is_in_the_package_with_its_value(raw: dict[str, Any]) -> None:
+def test_every_spec_constant_is_in_the_package_with_its_value(
+    raw: dict[str, Any],
+) -> None:
     for constant, (source, value) in spec_statuses(raw).items():
         assert getattr(uptake, constant) == value, constant
         assert getattr(normandy_telemetry, constant) == value, constant
@@ -53,10 +59,16 @@ def test_every_spec_constant_is_in_the_package_with_its_value(raw: dict[str, Any
 
 def test_package_has_no_constant_the_spec_lacks(raw: dict[str, Any]) -> None:
     statuses = spec_statuses(raw)
-    exported = {name for name in dir(uptake) if name.isupper() and isinstance(getattr(uptake, name), str)}
+    exported = {
+        name
+        for name in dir(uptake)
+        if name.isupper() and isinstance(getattr(uptake, name), str)
+    }
     assert exported == set(statuses)
     for source in uptake.SOURCES.values():
-        assert {m.name for m in source.statuses} == {c for c, (s, _) in statuses.items() if s == source.name}
+        assert {m.name for m in source.statuses} == {
+            c for c, (s, _) in statuses.items() if s == source.name
+        }
 
 
 def test_enums_are_str_valued_and_ordered_as_the_spec(raw: dict[str, Any]) -> None:
@@ -74,7 +86,9 @@ def test_legal_values_match_the_spec(raw: dict[str, Any]) -> None:
 def test_catalogue_matches_the_spec(raw: dict[str, Any]) -> None:
     expected = spec_events(raw)
     actual = {
-        (event.object, event.method): {key.name: tuple(a.value for a in key.allowed) for key in event.extra}
+        (event.object, event.method): {
+            key.name: tuple(a.value for a in key.allowed) for key in event.extra
+        }
         for event in catalog.EVENTS.values()
     }
     assert actual == expected
@@ -94,13 +108,17 @@ def test_extra_key_presence_follows_the_spec(raw: dict[str, Any]) -> None:
                 assert key.presence == "conditional"
                 assert key.when == {k: tuple(v) for k, v in body["when"].items()}
             elif "channels" in body:
-                assert key.presence == "channels" and key.channels == tuple(body["channels"])
+                assert key.presence == "channels" and key.channels == tuple(
+                    body["channels"]
+                )
             elif body.get("optional"):
                 assert key.presence == "optional"
             else:
                 assert key.presence == "always" and key.required
             assert key.truncate == body.get("truncate")
-            assert key.max_length == body.get("max_length", raw["events"]["extra_max_length"])
+            assert key.max_length == body.get(
+                "max_length", raw["events"]["extra_max_length"]
+            )
 
 
 def test_seed_constants_are_in_spec_and_package(raw: dict[str, Any]) -> None:
@@ -117,7 +135,9 @@ def test_seed_events_are_in_spec_and_package(raw: dict[str, Any]) -> None:
         assert {k.name: tuple(a.value for a in k.allowed) for k in event.extra} == keys
 
 
-def test_seed_value_not_legal_in_firefox_is_flagged_visibly(raw: dict[str, Any]) -> None:
+def test_seed_value_not_legal_in_firefox_is_flagged_visibly(
+    raw: dict[str, Any],
+) -> None:
     # The seed documents signature_error; Firefox sends sign_error. The spec keeps
     # the seed's value and records the difference where readers see it.
     status = raw["uptake"]["sources"]["recipe"]["statuses"]["RECIPE_SIGNATURE_INVALID"]
@@ -131,6 +151,9 @@ def test_seed_value_not_legal_in_firefox_is_flagged_visibly(raw: dict[str, Any])
 def test_source_keys_resolve_to_their_source() -> None:
     assert uptake.source_for_key("normandy/runner") is uptake.SOURCES["runner"]
     assert uptake.source_for_key("normandy/recipe/123") is uptake.SOURCES["recipe"]
-    assert uptake.source_for_key("normandy/action/preference-experiment") is uptake.SOURCES["action"]
+    assert (
+        uptake.source_for_key("normandy/action/preference-experiment")
+        is uptake.SOURCES["action"]
+    )
     assert uptake.source_for_key("normandy/recipe/abc") is None
     assert uptake.source_for_key("normandy/runner/extra") is None

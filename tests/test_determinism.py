@@ -9,7 +9,15 @@ from support import ROOT, SPEC, run_codegen, snapshot
 
 
 def generate(out: Path, cwd: Path, seed: str, spec: Path = SPEC) -> dict[str, bytes]:
-    result = run_codegen("generate", "--spec", str(spec), "--out", str(out), cwd=cwd, env={"PYTHONHASHSEED": seed})
+    result = run_codegen(
+        "generate",
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+        cwd=cwd,
+        env={"PYTHONHASHSEED": seed},
+    )
     assert result.returncode == 0, result.stderr
     return snapshot(out)
 
@@ -27,12 +35,18 @@ def test_same_bytes_for_different_hash_seeds_and_directories(tmp_path: Path) -> 
         generate(tmp_path / "c", elsewhere, "4242", spec=copied),
     ]
     assert runs[0] == runs[1] == runs[2]
-    assert runs[0] == {k: v for k, v in snapshot(ROOT / "generated").items() if "__pycache__" not in k}
+    assert runs[0] == {
+        k: v for k, v in snapshot(ROOT / "generated").items() if "__pycache__" not in k
+    }
 
 
-def test_same_bytes_when_the_spec_is_named_from_its_own_directory(tmp_path: Path) -> None:
+def test_same_bytes_when_the_spec_is_named_from_its_own_directory(
+    tmp_path: Path,
+) -> None:
     # `cd spec && python -m codegen generate --spec normandy.yaml` names the spec as `spec/normandy.yaml` too.
-    assert generate(tmp_path / "a", ROOT, "0") == generate(tmp_path / "b", ROOT / "spec", "0", spec=Path("normandy.yaml"))
+    assert generate(tmp_path / "a", ROOT, "0") == generate(
+        tmp_path / "b", ROOT / "spec", "0", spec=Path("normandy.yaml")
+    )
 
 
 def test_no_absolute_paths_or_timestamps_in_output(tmp_path: Path) -> None:
@@ -41,4 +55,3 @@ def test_no_absolute_paths_or_timestamps_in_output(tmp_path: Path) -> None:
         text = data.decode("utf-8")
         assert str(ROOT) not in text and str(tmp_path) not in text, path
         assert "2026-" not in text and "2025-" not in text, path
-

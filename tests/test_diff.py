@@ -12,18 +12,29 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from support import ROOT, run_codegen
 
 from codegen.diff import BREAKING, COMPATIBLE, DOCS, diff_specs
 from codegen.pipeline import load_spec_bytes
-from support import ROOT, run_codegen
 
 BASE = ROOT / "tests" / "fixtures" / "lint" / "base.yaml"
 EVENTS = "events.objects.preference_study.events"
 
 CASES: dict[str, tuple[tuple[tuple[str, str], ...], set[tuple[str, str, str]]]] = {
     "status removed": (
-        (("        RUNNER_SERVER_ERROR:\n          value: server_error\n          description: The server sent bad data.\n", ""),),
-        {(BREAKING, "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR", "status removed")},
+        (
+            (
+                "        RUNNER_SERVER_ERROR:\n          value: server_error\n          description: The server sent bad data.\n",
+                "",
+            ),
+        ),
+        {
+            (
+                BREAKING,
+                "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR",
+                "status removed",
+            )
+        },
     ),
     "status added": (
         (
@@ -36,63 +47,156 @@ CASES: dict[str, tuple[tuple[tuple[str, str], ...], set[tuple[str, str, str]]]] 
     ),
     "telemetry value changed": (
         (("value: server_error", "value: backoff"),),
-        {(BREAKING, "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR.value", "value changed")},
+        {
+            (
+                BREAKING,
+                "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR.value",
+                "value changed",
+            )
+        },
     ),
     "constant renamed without record": (
         (("RUNNER_SERVER_ERROR:", "RUNNER_BAD_DATA:"),),
         {
-            (BREAKING, "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR", "status removed"),
-            (COMPATIBLE, "uptake.sources.runner.statuses.RUNNER_BAD_DATA", "status added"),
+            (
+                BREAKING,
+                "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR",
+                "status removed",
+            ),
+            (
+                COMPATIBLE,
+                "uptake.sources.runner.statuses.RUNNER_BAD_DATA",
+                "status added",
+            ),
         },
     ),
     "constant renamed with record": (
-        (("RUNNER_SERVER_ERROR:\n", "RUNNER_BAD_DATA:\n          renamed_from: RUNNER_SERVER_ERROR\n"),),
-        {(BREAKING, "uptake.sources.runner.statuses.RUNNER_BAD_DATA", "status renamed from RUNNER_SERVER_ERROR to RUNNER_BAD_DATA")},
+        (
+            (
+                "RUNNER_SERVER_ERROR:\n",
+                "RUNNER_BAD_DATA:\n          renamed_from: RUNNER_SERVER_ERROR\n",
+            ),
+        ),
+        {
+            (
+                BREAKING,
+                "uptake.sources.runner.statuses.RUNNER_BAD_DATA",
+                "status renamed from RUNNER_SERVER_ERROR to RUNNER_BAD_DATA",
+            )
+        },
     ),
     "key pattern changed": (
         (("key: normandy/runner", "key: normandy/run"),),
         {(BREAKING, "uptake.sources.runner.key", "key changed")},
     ),
     "legal value removed": (
-        (("legal_values: [success, backoff, server_error]", "legal_values: [success, server_error]"),),
+        (
+            (
+                "legal_values: [success, backoff, server_error]",
+                "legal_values: [success, server_error]",
+            ),
+        ),
         {(BREAKING, "uptake.legal_values.backoff", "legal Uptake value removed")},
     ),
     "method changed": (
         (("        enroll:\n", "        enrolled:\n"),),
-        {(BREAKING, f"{EVENTS}.enroll", "event removed"), (COMPATIBLE, f"{EVENTS}.enrolled", "event added")},
+        {
+            (BREAKING, f"{EVENTS}.enroll", "event removed"),
+            (COMPATIBLE, f"{EVENTS}.enrolled", "event added"),
+        },
     ),
     "extra key removed": (
-        (("            prefBranch:\n              description: The preference branch the recipe named.\n              when: {reason: [invalid-branch]}\n", ""),),
+        (
+            (
+                "            prefBranch:\n              description: The preference branch the recipe named.\n              when: {reason: [invalid-branch]}\n",
+                "",
+            ),
+        ),
         {(BREAKING, f"{EVENTS}.enrollFailed.extra.prefBranch", "extra key removed")},
     ),
     "optional extra key added": (
-        (("              when: {reason: [invalid-branch]}\n", "              when: {reason: [invalid-branch]}\n            detail:\n              description: More.\n              optional: true\n"),),
+        (
+            (
+                "              when: {reason: [invalid-branch]}\n",
+                "              when: {reason: [invalid-branch]}\n            detail:\n              description: More.\n              optional: true\n",
+            ),
+        ),
         {(COMPATIBLE, f"{EVENTS}.enrollFailed.extra.detail", "extra key added")},
     ),
     "required extra key added": (
-        (("              when: {reason: [invalid-branch]}\n", "              when: {reason: [invalid-branch]}\n            detail:\n              description: More.\n"),),
-        {(BREAKING, f"{EVENTS}.enrollFailed.extra.detail", "required extra key added (old events lack it)")},
+        (
+            (
+                "              when: {reason: [invalid-branch]}\n",
+                "              when: {reason: [invalid-branch]}\n            detail:\n              description: More.\n",
+            ),
+        ),
+        {
+            (
+                BREAKING,
+                f"{EVENTS}.enrollFailed.extra.detail",
+                "required extra key added (old events lack it)",
+            )
+        },
     ),
     "allowed value removed and added": (
-        (("invalid-branch: The recipe", "bad-branch: The recipe"), ("[invalid-branch]", "[bad-branch]")),
+        (
+            ("invalid-branch: The recipe", "bad-branch: The recipe"),
+            ("[invalid-branch]", "[bad-branch]"),
+        ),
         {
-            (BREAKING, f"{EVENTS}.enrollFailed.extra.reason.allowed.invalid-branch", "allowed value removed"),
-            (COMPATIBLE, f"{EVENTS}.enrollFailed.extra.reason.allowed.bad-branch", "allowed value added"),
-            (BREAKING, f"{EVENTS}.enrollFailed.extra.prefBranch.presence", "condition for the key changed"),
+            (
+                BREAKING,
+                f"{EVENTS}.enrollFailed.extra.reason.allowed.invalid-branch",
+                "allowed value removed",
+            ),
+            (
+                COMPATIBLE,
+                f"{EVENTS}.enrollFailed.extra.reason.allowed.bad-branch",
+                "allowed value added",
+            ),
+            (
+                BREAKING,
+                f"{EVENTS}.enrollFailed.extra.prefBranch.presence",
+                "condition for the key changed",
+            ),
         },
     ),
     "optional key made required": (
         (("              when: {reason: [invalid-branch]}\n", ""),),
-        {(BREAKING, f"{EVENTS}.enrollFailed.extra.prefBranch.presence", "key made required")},
+        {
+            (
+                BREAKING,
+                f"{EVENTS}.enrollFailed.extra.prefBranch.presence",
+                "key made required",
+            )
+        },
     ),
     "required key made optional": (
-        (("              description: Why the enrollment failed.\n", "              description: Why the enrollment failed.\n              optional: true\n"),),
-        {(COMPATIBLE, f"{EVENTS}.enrollFailed.extra.reason.presence", "required key made optional")},
+        (
+            (
+                "              description: Why the enrollment failed.\n",
+                "              description: Why the enrollment failed.\n              optional: true\n",
+            ),
+        ),
+        {
+            (
+                COMPATIBLE,
+                f"{EVENTS}.enrollFailed.extra.reason.presence",
+                "required key made optional",
+            )
+        },
     ),
     "limit narrowed": (
         (("extra_max_length: 80", "extra_max_length: 60"),),
         {(BREAKING, "events.extra_max_length", "limit narrowed")}
-        | {(BREAKING, f"{EVENTS}.{e}.extra.{k}.max_length", "limit narrowed") for e, k in (("enroll", "enrollmentId"), ("enrollFailed", "reason"), ("enrollFailed", "prefBranch"))},
+        | {
+            (BREAKING, f"{EVENTS}.{e}.extra.{k}.max_length", "limit narrowed")
+            for e, k in (
+                ("enroll", "enrollmentId"),
+                ("enrollFailed", "reason"),
+                ("enrollFailed", "prefBranch"),
+            )
+        },
     ),
     "limit widened": (
         (("value_max_length: 80", "value_max_length: 100"),),
@@ -103,26 +207,69 @@ CASES: dict[str, tuple[tuple[tuple[str, str], ...], set[tuple[str, str, str]]]] 
         {(BREAKING, f"{EVENTS}.enroll.extra.enrollmentId.format", "format changed")},
     ),
     "documentation only": (
-        (("description: Why the enrollment failed.", "description: Why enrolling failed."), ("title: Enrollment Failed", "title: Enrolment failed")),
+        (
+            (
+                "description: Why the enrollment failed.",
+                "description: Why enrolling failed.",
+            ),
+            ("title: Enrollment Failed", "title: Enrolment failed"),
+        ),
         {
-            (DOCS, f"{EVENTS}.enrollFailed.extra.reason.description", "description changed"),
+            (
+                DOCS,
+                f"{EVENTS}.enrollFailed.extra.reason.description",
+                "description changed",
+            ),
             (DOCS, f"{EVENTS}.enrollFailed.title", "title changed"),
         },
     ),
     "closed set removed": (
-        (("              allowed:\n                invalid-branch: The recipe names an invalid preference branch.\n", ""), ("              when: {reason: [invalid-branch]}\n", "              optional: true\n")),
+        (
+            (
+                "              allowed:\n                invalid-branch: The recipe names an invalid preference branch.\n",
+                "",
+            ),
+            (
+                "              when: {reason: [invalid-branch]}\n",
+                "              optional: true\n",
+            ),
+        ),
         {
-            (COMPATIBLE, f"{EVENTS}.enrollFailed.extra.reason.allowed", "closed set of values removed: any string is allowed now"),
-            (COMPATIBLE, f"{EVENTS}.enrollFailed.extra.prefBranch.presence", "key may now be absent without a condition"),
+            (
+                COMPATIBLE,
+                f"{EVENTS}.enrollFailed.extra.reason.allowed",
+                "closed set of values removed: any string is allowed now",
+            ),
+            (
+                COMPATIBLE,
+                f"{EVENTS}.enrollFailed.extra.prefBranch.presence",
+                "key may now be absent without a condition",
+            ),
         },
     ),
     "lines moved only": (
-        (("title: Lint base", "title: Lint base\n# a comment that moves every line below\n"),),
+        (
+            (
+                "title: Lint base",
+                "title: Lint base\n# a comment that moves every line below\n",
+            ),
+        ),
         set(),
     ),
     "correction added": (
-        (("          description: The recipe ran.\n", "          description: The recipe ran.\n          correction: Clarified.\n"),),
-        {(DOCS, "uptake.sources.recipe.statuses.RECIPE_SUCCESS.correction", "correction changed")},
+        (
+            (
+                "          description: The recipe ran.\n",
+                "          description: The recipe ran.\n          correction: Clarified.\n",
+            ),
+        ),
+        {
+            (
+                DOCS,
+                "uptake.sources.recipe.statuses.RECIPE_SUCCESS.correction",
+                "correction changed",
+            )
+        },
     ),
 }
 
@@ -160,7 +307,10 @@ def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
     result = run_codegen("diff", str(BASE), str(new))
     assert result.returncode == 1
     assert "breaking (1):" in result.stdout
-    assert "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR: status removed" in result.stdout
+    assert (
+        "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR: status removed"
+        in result.stdout
+    )
     assert run_codegen("diff", str(BASE), str(new), "--allow-breaking").returncode == 0
     compatible = write(tmp_path, "compatible", edited(CASES["limit widened"][0]))
     assert run_codegen("diff", str(BASE), str(compatible)).returncode == 0
@@ -168,11 +318,19 @@ def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
 
 def test_cli_markdown_is_ready_for_a_pull_request(tmp_path: Path) -> None:
     new = write(tmp_path, "new", edited(CASES["allowed value removed and added"][0]))
-    result = run_codegen("diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking")
+    result = run_codegen(
+        "diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking"
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("## Spec changes:")
-    assert "### Breaking changes" in result.stdout and "### Compatible changes" in result.stdout
-    assert f"| `{EVENTS}.enrollFailed.extra.reason.allowed.bad-branch` | allowed value added |" in result.stdout
+    assert (
+        "### Breaking changes" in result.stdout
+        and "### Compatible changes" in result.stdout
+    )
+    assert (
+        f"| `{EVENTS}.enrollFailed.extra.reason.allowed.bad-branch` | allowed value added |"
+        in result.stdout
+    )
 
 
 def test_cli_json_is_machine_readable(tmp_path: Path) -> None:
@@ -182,7 +340,9 @@ def test_cli_json_is_machine_readable(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert payload["breaking"] is False
     assert payload["counts"] == {"breaking": 0, "compatible": 0, "docs": 2}
-    assert {c["path"] for c in payload["changes"]} == {p for _, p, _ in CASES["documentation only"][1]}
+    assert {c["path"] for c in payload["changes"]} == {
+        p for _, p, _ in CASES["documentation only"][1]
+    }
 
 
 def git(repo: Path, *args: str) -> None:
@@ -194,15 +354,41 @@ def test_against_a_git_revision(tmp_path: Path) -> None:
     spec = write(repo, "spec", BASE.read_text("utf-8"))
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "spec")
+    git(
+        repo,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "spec",
+    )
     spec.write_text(edited(CASES["telemetry value changed"][0]), "utf-8")
-    result = run_codegen("diff", "--against", "main", "--spec", "spec/normandy.yaml", cwd=repo)
+    result = run_codegen(
+        "diff", "--against", "main", "--spec", "spec/normandy.yaml", cwd=repo
+    )
     assert result.returncode == 1, result.stderr
     assert "main:spec/normandy.yaml" in result.stdout
-    assert "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR.value: value changed: server_error -> backoff" in result.stdout
+    assert (
+        "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR.value: value changed: server_error -> backoff"
+        in result.stdout
+    )
     # Both sides may be revisions too.
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "change")
-    both = run_codegen("diff", "main~1", "main", "--spec", "spec/normandy.yaml", cwd=repo)
+    git(
+        repo,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-qam",
+        "change",
+    )
+    both = run_codegen(
+        "diff", "main~1", "main", "--spec", "spec/normandy.yaml", cwd=repo
+    )
     assert both.returncode == 1 and "value changed" in both.stdout
 
 
@@ -216,16 +402,32 @@ def test_unknown_revision_and_bad_usage_are_clear(tmp_path: Path) -> None:
 
 
 def test_broken_old_spec_reports_its_problems(tmp_path: Path) -> None:
-    broken = write(tmp_path, "old", BASE.read_text("utf-8").replace("value: server_error", "value: sever_error"))
+    broken = write(
+        tmp_path,
+        "old",
+        BASE.read_text("utf-8").replace("value: server_error", "value: sever_error"),
+    )
     result = run_codegen("diff", str(broken), str(BASE))
     assert result.returncode == 1
-    assert "did you mean 'server_error'" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "did you mean 'server_error'" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_markdown_cells_survive_pipes_and_backticks(tmp_path: Path) -> None:
-    edits = (("invalid-branch: The recipe", "'x|y`z': The recipe"), ("[invalid-branch]", "['x|y`z']"))
+    edits = (
+        ("invalid-branch: The recipe", "'x|y`z': The recipe"),
+        ("[invalid-branch]", "['x|y`z']"),
+    )
     new = write(tmp_path, "new", edited(edits))
-    result = run_codegen("diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking")
-    row = next(line for line in result.stdout.splitlines() if "allowed value added" in line)
-    assert row.count(" | ") == 3, row  # four cells: no pipe from the value splits the row
+    result = run_codegen(
+        "diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking"
+    )
+    row = next(
+        line for line in result.stdout.splitlines() if "allowed value added" in line
+    )
+    assert (
+        row.count(" | ") == 3
+    ), row  # four cells: no pipe from the value splits the row
     assert "``x\\|y`z``" in row

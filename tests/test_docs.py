@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pytest
 from docutils.nodes import make_id
+from support import ROOT, SPEC
 
 from codegen import rst
 from codegen.model import Spec
 from codegen.pipeline import load_spec
-from support import ROOT, SPEC
 
 DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
@@ -47,14 +47,28 @@ CHROMIUM = Path("/usr/bin/chromium")
 def sphinx_build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
     """``make docs``' command (plus -E: read every page again, so no warning of an
     earlier run is hidden by an up-to-date page)."""
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-E", "-b", "html", str(source), str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-E",
+        "-b",
+        "html",
+        str(source),
+        str(out),
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=900)
 
 
 @functools.cache
 def built_site() -> Path:
     result = sphinx_build(DOCS, SITE)
-    assert result.returncode == 0, f"make docs failed:\n{result.stdout[-3000:]}\n{result.stderr}"
+    assert (
+        result.returncode == 0
+    ), f"make docs failed:\n{result.stdout[-3000:]}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return SITE
 
@@ -66,7 +80,23 @@ def site() -> Path:
 
 # -- reading HTML ---------------------------------------------------------------
 
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 HIDDEN = frozenset({"script", "style", "template"})
 
 
@@ -106,13 +136,17 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {name: value or "" for name, value in attrs}, self.stack[-1])
+        element = Element(
+            tag, {name: value or "" for name, value in attrs}, self.stack[-1]
+        )
         self.stack[-1].children.append(element)
         if tag not in VOID:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Element(tag, {name: value or "" for name, value in attrs}, self.stack[-1]))
+        self.stack[-1].children.append(
+            Element(tag, {name: value or "" for name, value in attrs}, self.stack[-1])
+        )
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -130,20 +164,34 @@ class Page:
         builder.feed(path.read_text("utf-8"))
         self.path = path
         self.root = builder.root
-        self.ids = {element.attrs["id"]: element for element in self.root.iter() if "id" in element.attrs}
+        self.ids = {
+            element.attrs["id"]: element
+            for element in self.root.iter()
+            if "id" in element.attrs
+        }
 
     def labelled(self, label: str) -> Element:
         """The element a label's anchor points at (docutils turns the name into an id)."""
         anchor = make_id(label)
-        assert anchor in self.ids, f"{self.path.name} has no element with id {anchor!r} (label {label!r})"
+        assert (
+            anchor in self.ids
+        ), f"{self.path.name} has no element with id {anchor!r} (label {label!r})"
         element = self.ids[anchor]
         # A second id of an element is written as an empty span at its start.
-        if element.tag == "span" and not element.children and element.parent is not None:
+        if (
+            element.tag == "span"
+            and not element.children
+            and element.parent is not None
+        ):
             return element.parent
         return element
 
     def links(self) -> set[str]:
-        return {element.attrs["href"] for element in self.root.iter() if element.tag == "a" and "href" in element.attrs}
+        return {
+            element.attrs["href"]
+            for element in self.root.iter()
+            if element.tag == "a" and "href" in element.attrs
+        }
 
 
 def visible(text: str) -> str:
@@ -178,7 +226,9 @@ def assert_spec_on_site(spec: Spec, html: Path, prose: bool = True) -> None:
                 assert visible(status.correction) in text
     for scalar in spec.scalars:
         text = uptake.labelled(rst.label(scalar)).text()
-        assert scalar.name in text and scalar.key.pattern in text and scalar.unit in text
+        assert (
+            scalar.name in text and scalar.key.pattern in text and scalar.unit in text
+        )
         if prose:
             assert visible(scalar.description) in text and visible(scalar.value) in text
 
@@ -186,28 +236,43 @@ def assert_spec_on_site(spec: Spec, html: Path, prose: bool = True) -> None:
     ids = enrollment.labelled("enrollment-ids").text()
     assert spec.enrollment_id.filler in ids
     if prose:
-        for part in (spec.enrollment_id.description, spec.enrollment_id.lifetime, spec.enrollment_id.upload_disabled):
+        for part in (
+            spec.enrollment_id.description,
+            spec.enrollment_id.lifetime,
+            spec.enrollment_id.upload_disabled,
+        ):
             assert visible(part) in ids
     category = spec.events.category
     for obj in spec.events.objects:
         object_section = enrollment.labelled(rst.label(obj))
-        summary_links = {e.attrs.get("href", "") for e in object_section.iter() if e.tag == "a"}
+        summary_links = {
+            e.attrs.get("href", "") for e in object_section.iter() if e.tag == "a"
+        }
         for event in obj.events:
             assert (
                 "#" + make_id(rst.label(event)) in summary_links
             ), f"{event.ident} missing from the summary of {obj.name}"
             section = enrollment.labelled(rst.label(event))
             text = section.text()
-            for fact in (event.method, event.object, f"{category}.{event.glean_name}", "Events.yaml"):
+            for fact in (
+                event.method,
+                event.object,
+                f"{category}.{event.glean_name}",
+                "Events.yaml",
+            ):
                 assert fact in text, f"{fact!r} not under {event.ident}"
             assert (
                 f"{event.python_name}()" in text or f"{event.python_name}_()" in text
             ), f"no builder under {event.ident}"
             if prose:
-                assert visible(event.description) in text and visible(event.value) in text
+                assert (
+                    visible(event.description) in text and visible(event.value) in text
+                )
             for key in event.extra:
                 key_section = enrollment.labelled(rst.label((event, key)))
-                assert key_section in set(section.iter()), f"{event.ident} {key.name} is not inside its event"
+                assert key_section in set(
+                    section.iter()
+                ), f"{event.ident} {key.name} is not inside its event"
                 key_text = key_section.text()
                 assert key.name in key_text and str(key.max_length) in key_text
                 if prose:
@@ -216,7 +281,9 @@ def assert_spec_on_site(spec: Spec, html: Path, prose: bool = True) -> None:
                     assert example.strip() in key_text
                 for allowed in key.allowed:
                     cell = enrollment.labelled(rst.label((event, key, allowed)))
-                    assert cell in set(key_section.iter()), f"{allowed.value!r} is not inside {key.name}"
+                    assert cell in set(
+                        key_section.iter()
+                    ), f"{allowed.value!r} is not inside {key.name}"
                     assert " ".join(allowed.value.split()) in cell.text()
                     if prose:
                         assert visible(allowed.description) in key_text
@@ -249,10 +316,14 @@ def test_every_spec_item_is_on_the_site_under_its_label(site: Path) -> None:
 def test_the_coverage_check_notices_a_missing_item(site: Path, tmp_path: Path) -> None:
     """The check above can fail: drop one allowed value's anchor and it does."""
     copy = tmp_path / "html"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("_static", "_sources", ".doctrees"))
+    shutil.copytree(
+        site, copy, ignore=shutil.ignore_patterns("_static", "_sources", ".doctrees")
+    )
     page = copy / "enrollment.html"
     anchor = make_id("value-preference_study-unenroll-reason-unknown")
-    page.write_text(page.read_text("utf-8").replace(f'id="{anchor}"', 'id="gone"'), "utf-8")
+    page.write_text(
+        page.read_text("utf-8").replace(f'id="{anchor}"', 'id="gone"'), "utf-8"
+    )
     with pytest.raises(AssertionError, match=anchor):
         assert_spec_on_site(load_spec(SPEC), copy)
 
@@ -263,7 +334,9 @@ def test_searching_finds_signature_error_in_the_index(site: Path) -> None:
     assert "signature_error" in index.root.text()
 
 
-def test_corrections_page_lists_every_correction_with_a_link_to_its_item(site: Path) -> None:
+def test_corrections_page_lists_every_correction_with_a_link_to_its_item(
+    site: Path,
+) -> None:
     spec = load_spec(SPEC)
     page = Page(site / "corrections.html")
     text = page.root.text()
@@ -273,7 +346,11 @@ def test_corrections_page_lists_every_correction_with_a_link_to_its_item(site: P
     for label, correction in corrections:
         assert visible(correction.text) in text
         anchor = make_id(label)
-        targets = [f"{name}.html#{anchor}" for name, other in pages.items() if anchor in other.ids]
+        targets = [
+            f"{name}.html#{anchor}"
+            for name, other in pages.items()
+            if anchor in other.ids
+        ]
         assert targets and targets[0] in page.links(), f"no link to {label}"
         # Shown beside the item: in its section, or in its row of a table of values.
         item = pages[targets[0].split(".")[0]].labelled(label)
@@ -306,10 +383,15 @@ def test_api_reference_documents_the_generated_modules(site: Path) -> None:
     ):
         assert anchor in page.ids, anchor
     # The catalogue is not printed whole.
-    assert "recipe.arguments.slug" not in page.ids["normandy_telemetry.catalog.EVENTS"].text()
+    assert (
+        "recipe.arguments.slug"
+        not in page.ids["normandy_telemetry.catalog.EVENTS"].text()
+    )
 
 
-HAND_WRITTEN_EXAMPLES = sorted(path.name for path in DOCS.glob("*.rst") if ">>>" in path.read_text("utf-8"))
+HAND_WRITTEN_EXAMPLES = sorted(
+    path.name for path in DOCS.glob("*.rst") if ">>>" in path.read_text("utf-8")
+)
 
 
 def test_some_pages_have_examples() -> None:
@@ -319,18 +401,32 @@ def test_some_pages_have_examples() -> None:
 @pytest.mark.parametrize("name", HAND_WRITTEN_EXAMPLES)
 def test_hand_written_examples_run(name: str) -> None:
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    result = doctest.testfile(str(DOCS / name), module_relative=False, optionflags=flags, verbose=False, report=True)
+    result = doctest.testfile(
+        str(DOCS / name),
+        module_relative=False,
+        optionflags=flags,
+        verbose=False,
+        report=True,
+    )
     assert result.attempted > 0
-    assert result.failed == 0, f"{result.failed} example(s) in docs/{name} failed (see the output above)"
+    assert (
+        result.failed == 0
+    ), f"{result.failed} example(s) in docs/{name} failed (see the output above)"
 
 
 def test_a_dangling_reference_fails_the_build(tmp_path: Path) -> None:
     source = tmp_path / "docs"
     shutil.copytree(DOCS, source, ignore=shutil.ignore_patterns("_build"))
     # The copied pages include ../generated/docs/*.rst; give them the real ones.
-    shutil.copytree(ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "generated",
+        tmp_path / "generated",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     index = source / "index.rst"
-    index.write_text(index.read_text("utf-8") + "\nSee :ref:`status-no_such_status`.\n", "utf-8")
+    index.write_text(
+        index.read_text("utf-8") + "\nSee :ref:`status-no_such_status`.\n", "utf-8"
+    )
     result = sphinx_build(source, tmp_path / "html")
     assert result.returncode != 0
     assert "status-no_such_status" in result.stderr
@@ -365,7 +461,12 @@ def served(site: Path) -> Iterator[str]:
         yield url
 
 
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--headless"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--headless",
+]
 
 
 def require_chromium() -> None:
@@ -398,7 +499,9 @@ def test_searching_in_chromium_lands_on_the_recipe_status(served: str) -> None:
             search.press("Enter")
             page.wait_for_url("**/search.html?q=signature_error*")
             first = page.locator("#search-results ul.search li a").first
-            expect(first).to_have_attribute("href", "uptake.html#status-recipe-signature-invalid")
+            expect(first).to_have_attribute(
+                "href", "uptake.html#status-recipe-signature-invalid"
+            )
             page.screenshot(path=str(SCREENSHOTS / "search.png"))
 
             first.click()
@@ -406,7 +509,9 @@ def test_searching_in_chromium_lands_on_the_recipe_status(served: str) -> None:
             heading = page.locator("section#status-recipe-signature-invalid > h3")
             expect(heading).to_have_text(re.compile(r"^RECIPE_SIGNATURE_INVALID\W*$"))
             expect(heading).to_be_in_viewport()
-            expect(page.locator("#status-recipe-signature-invalid")).to_contain_text("signature_error")
+            expect(page.locator("#status-recipe-signature-invalid")).to_contain_text(
+                "signature_error"
+            )
             page.screenshot(path=str(SCREENSHOTS / "result.png"))
         finally:
             browser.close()

@@ -16,10 +16,10 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from support import ROOT, SPEC
 
 from codegen import rst
 from codegen.pipeline import load_spec
-from support import ROOT, SPEC
 
 HOSTILE = ROOT / "tests" / "fixtures" / "docs_injection" / "normandy.yaml"
 
@@ -28,7 +28,10 @@ MARKUP = st.text(
     alphabet=st.sampled_from(list("ab Z1_-*`|\\:.[]<>#@!=+~^()'\"/\n\t\u2028é漢")),
     max_size=40,
 )
-ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t"), max_size=40)
+ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t"),
+    max_size=40,
+)
 TEXT = MARKUP | ANY_TEXT
 ALLOWED_NODES = {nodes.document, nodes.paragraph, nodes.literal, nodes.Text}
 
@@ -75,21 +78,29 @@ def test_text_parses_to_paragraphs_of_text_and_literals_only(value: str) -> None
 def test_text_without_backticks_shows_exactly_as_written(value: str) -> None:
     tree = parse(rst.text(value))
     shown = [" ".join(p.astext().split()) for p in tree.findall(nodes.paragraph)]
-    expected = [" ".join(p.split()) for p in re.split(r"\n[ \t\r]*\n", value) if p.split()]
+    expected = [
+        " ".join(p.split()) for p in re.split(r"\n[ \t\r]*\n", value) if p.split()
+    ]
     assert shown == expected
 
 
 @pytest.mark.parametrize(
     ("value", "shown", "code"),
     [
-        ("The name (`recipe.arguments.slug`).", "The name (recipe.arguments.slug).", ["recipe.arguments.slug"]),
+        (
+            "The name (`recipe.arguments.slug`).",
+            "The name (recipe.arguments.slug).",
+            ["recipe.arguments.slug"],
+        ),
         ("a`b`c", "abc", ["b"]),
         ("``a`b`` and `x`", "a`b and x", ["a`b", "x"]),
         ("`unclosed and ``also", "`unclosed and ``also", []),
         (":doc:`x`", ":doc:x", ["x"]),
     ],
 )
-def test_code_spans_become_inline_literals(value: str, shown: str, code: list[str]) -> None:
+def test_code_spans_become_inline_literals(
+    value: str, shown: str, code: list[str]
+) -> None:
     tree = parse(rst.text(value))
     assert tree.astext() == shown
     assert [node.astext() for node in tree.findall(nodes.literal)] == code
@@ -117,7 +128,16 @@ def test_literal_shows_the_value(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["RECIPE_SUCCESS", "normandy/recipe/<recipe id>", "x`y", "a\\", "x``y", "`x", "invalid type"]
+    "value",
+    [
+        "RECIPE_SUCCESS",
+        "normandy/recipe/<recipe id>",
+        "x`y",
+        "a\\",
+        "x``y",
+        "`x",
+        "invalid type",
+    ],
 )
 def test_literal_is_code_when_it_can_be(value: str) -> None:
     tree = parse(rst.literal(value))
@@ -196,12 +216,22 @@ def test_label_part_keeps_plain_values_and_hashes_others() -> None:
     assert rst.label_part("recipe-not-seen") == "recipe-not-seen"
     assert rst.label_part("invalid type") == "invalid type"
     assert re.fullmatch(r"invalid-type~[0-9a-f]{8}", rst.label_part("Invalid Type"))
-    assert re.fullmatch(r"script-alert-1-script~[0-9a-f]{8}", rst.label_part("<script>alert(1)</script>"))
+    assert re.fullmatch(
+        r"script-alert-1-script~[0-9a-f]{8}",
+        rst.label_part("<script>alert(1)</script>"),
+    )
 
 
 def test_index_leaves_out_terms_sphinx_would_read_as_syntax() -> None:
     made = rst.index_target(
-        "value-x", [("ok", "sub"), ("semi;colon", ""), ("!bang", ""), ("fine", "bad;sub"), ("a  b", "")]
+        "value-x",
+        [
+            ("ok", "sub"),
+            ("semi;colon", ""),
+            ("!bang", ""),
+            ("fine", "bad;sub"),
+            ("a  b", ""),
+        ],
     )
     assert made == ".. index:: !single: ok; sub\n   !single: a b\n   :name: value-x"
     assert rst.index_target("value-y", [("semi;colon", "")]) == ".. _value-y:"
@@ -216,7 +246,8 @@ def test_ref_escapes_its_title() -> None:
 
 def test_pyref_links_python_names_only() -> None:
     assert (
-        rst.pyref("normandy_telemetry.uptake.RECIPE_SUCCESS") == ":py:data:`~normandy_telemetry.uptake.RECIPE_SUCCESS`"
+        rst.pyref("normandy_telemetry.uptake.RECIPE_SUCCESS")
+        == ":py:data:`~normandy_telemetry.uptake.RECIPE_SUCCESS`"
     )
     assert rst.pyref("a.b.c", "attr", 2) == ":py:attr:`b.c <a.b.c>`"
     assert rst.pyref("a.b", "func", 2) == ":py:func:`a.b() <a.b>`"
@@ -236,15 +267,24 @@ def test_labelled_corrections_are_the_models_corrections(spec_path: Path) -> Non
 def test_a_source_correction_is_labelled_with_its_source() -> None:
     import dataclasses
 
+    from support import SPEC
+
     from codegen.pipeline import load_spec
     from codegen.rst import labelled_corrections
-    from support import SPEC
 
     spec = load_spec(SPEC)
     runner = dataclasses.replace(spec.uptake.sources[0], correction="Clarified.")
-    uptake = dataclasses.replace(spec.uptake, sources=(runner, *spec.uptake.sources[1:]))
+    uptake = dataclasses.replace(
+        spec.uptake, sources=(runner, *spec.uptake.sources[1:])
+    )
     changed = dataclasses.replace(spec, uptake=uptake)
     labelled = list(labelled_corrections(changed))
     assert labelled[0][0] == f"uptake-{runner.name}"
-    assert len(labelled) == len(list(changed.corrections())) == len(list(spec.corrections())) + 1
-    assert [c.subject for _, c in labelled] == [c.subject for c in changed.corrections()]
+    assert (
+        len(labelled)
+        == len(list(changed.corrections()))
+        == len(list(spec.corrections())) + 1
+    )
+    assert [c.subject for _, c in labelled] == [
+        c.subject for c in changed.corrections()
+    ]

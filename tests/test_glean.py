@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from glean_parser import lint, parser
 from glean_parser.util import Camelize
+from support import GENERATED, ROOT
 
 from codegen.model import Event, ExtraKey, Spec
 from codegen.pipeline import load_spec
-from support import GENERATED, ROOT
 
 METRICS = GENERATED / "glean" / "metrics.yaml"
 SCHEMA = "moz://mozilla.org/schemas/glean/metrics/2-0-0"
@@ -48,14 +48,19 @@ def test_glinter_reports_no_error_and_no_warning(parsed: Any) -> None:
 
 def test_glinter_command_line_accepts_the_file() -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "glean_parser", "glinter", str(METRICS)], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "glean_parser", "glinter", str(METRICS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, output
     assert output.strip() == "✨ Your metrics are Glean! ✨"
 
 
-def test_one_event_metric_per_event_named_method_object(spec: Spec, parsed: Any) -> None:
+def test_one_event_metric_per_event_named_method_object(
+    spec: Spec, parsed: Any
+) -> None:
     normandy = parsed["normandy"]
     events = {name: m for name, m in normandy.items() if m.type == "event"}
     assert sorted(events) == sorted(e.glean_name for e in spec.events.all)
@@ -63,13 +68,20 @@ def test_one_event_metric_per_event_named_method_object(spec: Spec, parsed: Any)
     assert "exp_pref_changed_preference_study" in events
 
 
-def test_event_extra_keys_are_value_plus_the_recorded_names(spec: Spec, parsed: Any) -> None:
+def test_event_extra_keys_are_value_plus_the_recorded_names(
+    spec: Spec, parsed: Any
+) -> None:
     for event in spec.events.all:
         metric = parsed["normandy"][event.glean_name]
-        assert list(metric.extra_keys) == ["value"] + [k.legacy_key for k in event.extra]
+        assert list(metric.extra_keys) == ["value"] + [
+            k.legacy_key for k in event.extra
+        ]
         assert all(extra["type"] == "string" for extra in metric.extra_keys.values())
     failed = parsed["normandy"]["enroll_failed_preference_study"]
-    assert "prefBranch" in failed.extra_keys and "preferenceBranch" not in failed.extra_keys
+    assert (
+        "prefBranch" in failed.extra_keys
+        and "preferenceBranch" not in failed.extra_keys
+    )
 
 
 def test_descriptions_name_the_allowed_values(spec: Spec, parsed: Any) -> None:
@@ -91,7 +103,10 @@ def test_ownership_comes_from_the_spec_metadata(spec: Spec, parsed: Any) -> None
     assert metric.notification_emails == ["normandy-notifications@mozilla.com"]
     assert metric.expires == "never"
     assert metric.telemetry_mirror == "Normandy_Enroll_PreferenceStudy"
-    assert parsed["normandy"]["enroll_failed_preference_study"].telemetry_mirror == "Normandy_Enrollfailed_PreferenceStudy"
+    assert (
+        parsed["normandy"]["enroll_failed_preference_study"].telemetry_mirror
+        == "Normandy_Enrollfailed_PreferenceStudy"
+    )
 
 
 def test_recipe_freshness_is_a_labeled_quantity_with_its_unit(parsed: Any) -> None:
@@ -105,10 +120,21 @@ def test_recipe_freshness_is_a_labeled_quantity_with_its_unit(parsed: Any) -> No
 def test_uptake_event_lists_sources_and_values(spec: Spec, parsed: Any) -> None:
     metric = parsed["uptake.remotecontent.result"]["uptake_normandy"]
     assert metric.type == "event"
-    assert metric.bugs == ["https://bugzil.la/1517469", "https://bugzil.la/1617133"]  # the item's override
-    assert metric.notification_emails == ["normandy-notifications@mozilla.com"]  # inherited
+    assert metric.bugs == [
+        "https://bugzil.la/1517469",
+        "https://bugzil.la/1617133",
+    ]  # the item's override
+    assert metric.notification_emails == [
+        "normandy-notifications@mozilla.com"
+    ]  # inherited
     assert list(metric.extra_keys)[:2] == ["source", "value"]
-    assert set(metric.extra_keys) >= {"trigger", "age", "duration", "timestamp", "errorName"}
+    assert set(metric.extra_keys) >= {
+        "trigger",
+        "age",
+        "duration",
+        "timestamp",
+        "errorName",
+    }
     for source in spec.uptake.sources:
         assert f"`{source.key}`" in metric.extra_keys["source"]["description"]
     for _, status in spec.uptake.statuses:
@@ -154,7 +180,9 @@ def glean_metrics() -> Any:
     return metrics
 
 
-def test_the_sdk_records_and_reads_back_every_event(spec: Spec, glean_metrics: Any) -> None:
+def test_the_sdk_records_and_reads_back_every_event(
+    spec: Spec, glean_metrics: Any
+) -> None:
     normandy = glean_metrics.normandy
     for event in spec.events.all:
         metric = getattr(normandy, event.glean_name)
@@ -163,14 +191,19 @@ def test_the_sdk_records_and_reads_back_every_event(spec: Spec, glean_metrics: A
         metric.record(extra_type(**extras))
         recorded = metric.test_get_value()
         assert recorded is not None and len(recorded) == 1, event.ident
-        assert (recorded[0].category, recorded[0].name) == ("normandy", event.glean_name)
+        assert (recorded[0].category, recorded[0].name) == (
+            "normandy",
+            event.glean_name,
+        )
         assert recorded[0].extra == extras
 
 
 def test_the_sdk_refuses_a_key_the_spec_does_not_have(glean_metrics: Any) -> None:
     extra_type = glean_metrics.normandy.EnrollFailedPreferenceStudyExtra
     with pytest.raises(TypeError):
-        extra_type(preferenceBranch="default")  # the seed's name: Firefox records prefBranch
+        extra_type(
+            preferenceBranch="default"
+        )  # the seed's name: Firefox records prefBranch
 
 
 def test_the_sdk_sets_and_reads_recipe_freshness(glean_metrics: Any) -> None:
@@ -184,7 +217,11 @@ def test_the_sdk_sets_and_reads_recipe_freshness(glean_metrics: Any) -> None:
 
 def test_the_sdk_records_an_uptake_report(glean_metrics: Any) -> None:
     result = glean_metrics.uptake.remotecontent.result
-    extras = {"source": "normandy/recipe/123", "value": "sign_error", "trigger": "timer"}
+    extras = {
+        "source": "normandy/recipe/123",
+        "value": "sign_error",
+        "trigger": "timer",
+    }
     result.uptake_normandy.record(result.UptakeNormandyExtra(**extras))
     recorded = result.uptake_normandy.test_get_value()
     assert recorded is not None and [r.extra for r in recorded] == [extras]

@@ -12,9 +12,9 @@ import yaml
 from glean_parser import parser
 from hypothesis import given
 from hypothesis import strategies as st
+from support import ROOT, run_codegen
 
 from codegen.literals import yaml_scalar
-from support import ROOT, run_codegen
 
 LIMITS_VALID = ROOT / "tests" / "fixtures" / "limits" / "valid.yaml"
 
@@ -37,7 +37,12 @@ def test_a_key_round_trips_as_one_key(text: str) -> None:
 def test_hostile_text_is_escaped() -> None:
     hostile = 'a"\\\n- b: c\n# d\n--- \x85\u2028\u2029\ufeff\x00\x7f\U0001f600 é'
     scalar = yaml_scalar(hostile)
-    assert "\n" not in scalar and "\x85" not in scalar and "\u2028" not in scalar and "\ufeff" not in scalar
+    assert (
+        "\n" not in scalar
+        and "\x85" not in scalar
+        and "\u2028" not in scalar
+        and "\ufeff" not in scalar
+    )
     assert _load(scalar) == {"key": hostile, "after": 1}
 
 
@@ -49,12 +54,18 @@ def test_words_yaml_would_read_as_other_types_stay_strings() -> None:
 
 def test_plain_keys_stay_readable() -> None:
     assert yaml_scalar("prefBranch", key=True) == "prefBranch"
-    assert yaml_scalar("uptake.remotecontent.result", key=True) == "uptake.remotecontent.result"
+    assert (
+        yaml_scalar("uptake.remotecontent.result", key=True)
+        == "uptake.remotecontent.result"
+    )
     assert yaml_scalar("a b", key=True) == '"a b"'
 
 
 def test_numbers_booleans_and_lists() -> None:
-    assert _load(yaml_scalar([1443560, 1474413])) == {"key": [1443560, 1474413], "after": 1}
+    assert _load(yaml_scalar([1443560, 1474413])) == {
+        "key": [1443560, 1474413],
+        "after": 1,
+    }
     assert _load(yaml_scalar(["main"])) == {"key": ["main"], "after": 1}
     assert _load(yaml_scalar(True)) == {"key": True, "after": 1}
 

@@ -6,9 +6,10 @@ fixes it, so a contributor never has to guess.
 
 from __future__ import annotations
 
+from support import GENERATED, SPEC
+
 from codegen.pipeline import load_spec, render_outputs
 from codegen.writer import compare
-from support import GENERATED, SPEC
 
 
 def test_generated_directory_matches_a_fresh_render() -> None:

@@ -10,12 +10,12 @@ from typing import Any
 
 import fastjsonschema
 import jsonschema
-import pytest
-
 import normandy_telemetry as nt
-from codegen.event_schema import END, whole
+import pytest
 from strategies import MODEL
 from support import GENERATED
+
+from codegen.event_schema import END, whole
 
 SCHEMAS = GENERATED / "schemas"
 NAMES = ("events", "uptake", "scalars")
@@ -32,14 +32,19 @@ def test_each_document_is_a_valid_draft_2020_12_schema(name: str) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
     assert list(schema)[0] == "$comment"
-    assert "spec/normandy.yaml" in schema["$comment"] and "Do not edit" in schema["$comment"]
+    assert (
+        "spec/normandy.yaml" in schema["$comment"]
+        and "Do not edit" in schema["$comment"]
+    )
 
 
 def test_the_events_schema_dispatches_on_object_then_method() -> None:
     schema = load("events")
     defs = schema["$defs"]
     assert schema["if"] == {"type": "array"}
-    assert schema["then"] == {"$ref": "#/$defs/legacy_event"} and schema["else"] == {"$ref": "#/$defs/event"}
+    assert schema["then"] == {"$ref": "#/$defs/legacy_event"} and schema["else"] == {
+        "$ref": "#/$defs/event"
+    }
     objects = MODEL.events.objects
     for shape, suffix in (("event", ".events"), ("legacy_event", ".legacy_events")):
         branches = defs[shape]["allOf"]
@@ -49,19 +54,25 @@ def test_the_events_schema_dispatches_on_object_then_method() -> None:
             methods = defs[obj.name + suffix]["allOf"]
             assert len(methods) == len(obj.events)
             consts = [json.dumps(m["if"]) for m in methods]
-            assert all(f'"const": "{e.method}"' in c for c, e in zip(consts, obj.events))
+            assert all(
+                f'"const": "{e.method}"' in c for c, e in zip(consts, obj.events)
+            )
 
 
 @pytest.mark.parametrize("event", list(MODEL.events.all), ids=lambda e: e.ident)
 def test_each_event_has_its_own_definition_with_the_spec_keys(event: Any) -> None:
     definition = load("events")["$defs"][event.ident]
     properties = definition["properties"]
-    assert properties["method"] == {"const": event.method} and properties["object"] == {"const": event.object}
+    assert properties["method"] == {"const": event.method} and properties["object"] == {
+        "const": event.object
+    }
     assert definition["additionalProperties"] is False
     extra = properties["extra"]
     names = [k.name for k in event.extra]
     legacy = [k.legacy_name for k in event.extra if k.legacy_name]
-    assert list(extra["properties"]) == [n for k in event.extra for n in (k.name, k.legacy_name) if n]
+    assert list(extra["properties"]) == [
+        n for k in event.extra for n in (k.name, k.legacy_name) if n
+    ]
     assert set(names) | set(legacy) == set(extra["properties"])
     always = [k.name for k in event.extra if k.required and not k.legacy_name]
     assert extra.get("required", []) == always
@@ -83,11 +94,26 @@ def test_fastjsonschema_compiles_every_event_definition_and_agrees() -> None:
     schema = load("events")
     for event in MODEL.events.all:
         validate = _fastjsonschema_for(schema, event.ident)
-        sample = {"category": "normandy", "method": event.method, "object": event.object, "value": "v", "extra": {}}
+        sample = {
+            "category": "normandy",
+            "method": event.method,
+            "object": event.object,
+            "value": "v",
+            "extra": {},
+        }
         for key in event.extra:
             if key.required:
-                sample["extra"][key.name] = key.allowed_values[0] if key.allowed else UUID if key.format else "x"
-        for candidate in (sample, {**sample, "value": "v" * 81}, {**sample, "extra": {**sample["extra"], "nope": "x"}}, {**sample, "extra": None}):
+                sample["extra"][key.name] = (
+                    key.allowed_values[0]
+                    if key.allowed
+                    else UUID if key.format else "x"
+                )
+        for candidate in (
+            sample,
+            {**sample, "value": "v" * 81},
+            {**sample, "extra": {**sample["extra"], "nope": "x"}},
+            {**sample, "extra": None},
+        ):
             try:
                 validate(candidate)
                 verdict = True
@@ -98,14 +124,28 @@ def test_fastjsonschema_compiles_every_event_definition_and_agrees() -> None:
 
 def test_the_uptake_schema_leaves_other_uptake_extras_alone() -> None:
     validator = jsonschema.Draft202012Validator(load("uptake"))
-    assert validator.is_valid({"source": "normandy/recipe/12", "value": "sign_error", "trigger": "timer", "age": "3"})
+    assert validator.is_valid(
+        {
+            "source": "normandy/recipe/12",
+            "value": "sign_error",
+            "trigger": "timer",
+            "age": "3",
+        }
+    )
     assert not validator.is_valid({"source": "normandy/recipe/12"})
-    assert not validator.is_valid({"source": "normandy/recipe/12\n", "value": "success"})
+    assert not validator.is_valid(
+        {"source": "normandy/recipe/12\n", "value": "success"}
+    )
 
 
 def test_the_scalars_schema_checks_a_keyed_scalars_section() -> None:
     validator = jsonschema.Draft202012Validator(load("scalars"))
-    assert validator.is_valid({"normandy.recipe_freshness": {"12": 1_700_000_000, "13": 0}, "other.scalar": {"x": -1}})
+    assert validator.is_valid(
+        {
+            "normandy.recipe_freshness": {"12": 1_700_000_000, "13": 0},
+            "other.scalar": {"x": -1},
+        }
+    )
     assert not validator.is_valid({"normandy.recipe_freshness": {"12": -1}})
     assert not validator.is_valid({"normandy.recipe_freshness": {"12\n": 1}})
     assert not validator.is_valid({"normandy.recipe_freshness": {"12": 2**32}})

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 import yaml
+from support import GENERATED, ROOT, run_codegen
 
 from benchmarks.synthetic import synthetic_spec
 from codegen.model import Spec
 from codegen.pipeline import load_spec
-from support import GENERATED, ROOT, run_codegen
 
 EVENTS_YAML = GENERATED / "legacy" / "Events.yaml"
 
@@ -30,9 +30,27 @@ MAX_CATEGORY = 30
 MAX_NAME = 20  # event names, methods and objects
 MAX_EXTRA_KEYS = 10
 MAX_EXTRA_KEY = 15
-PROCESSES = {"all", "all_children", "all_childs", "main", "content", "gpu", "rdd", "socket", "utility"}
+PROCESSES = {
+    "all",
+    "all_children",
+    "all_childs",
+    "main",
+    "content",
+    "gpu",
+    "rdd",
+    "socket",
+    "utility",
+}
 PRODUCTS = {"firefox", "fennec", "thunderbird"}
-REQUIRED = {"objects", "bug_numbers", "notification_emails", "record_in_processes", "description", "products", "expiry_version"}
+REQUIRED = {
+    "objects",
+    "bug_numbers",
+    "notification_emails",
+    "record_in_processes",
+    "description",
+    "products",
+    "expiry_version",
+}
 OPTIONAL = {"methods", "release_channel_collection", "extra_keys"}
 
 
@@ -50,7 +68,11 @@ def _name_problems(where: str, value: Any, limit: int) -> list[str]:
 def _list_problems(where: str, value: Any, item_type: type) -> list[str]:
     if not isinstance(value, list) or not value:
         return [f"{where} must be a non-empty list"]
-    return [f"{where}: {item!r} is not {item_type.__name__}" for item in value if type(item) is not item_type]
+    return [
+        f"{where}: {item!r} is not {item_type.__name__}"
+        for item in value
+        if type(item) is not item_type
+    ]
 
 
 def firefox_rule_violations(document: Any) -> list[str]:
@@ -70,21 +92,47 @@ def firefox_rule_violations(document: Any) -> list[str]:
             if not isinstance(entry, dict):
                 found.append(f"{where}: must be a mapping")
                 continue
-            found += [f"{where}: missing {field}" for field in sorted(REQUIRED - set(entry))]
-            found += [f"{where}: unknown field {field}" for field in sorted(set(entry) - REQUIRED - OPTIONAL)]
-            for field, item_type in (("objects", str), ("bug_numbers", int), ("notification_emails", str),
-                                     ("record_in_processes", str), ("products", str), ("methods", str)):
+            found += [
+                f"{where}: missing {field}" for field in sorted(REQUIRED - set(entry))
+            ]
+            found += [
+                f"{where}: unknown field {field}"
+                for field in sorted(set(entry) - REQUIRED - OPTIONAL)
+            ]
+            for field, item_type in (
+                ("objects", str),
+                ("bug_numbers", int),
+                ("notification_emails", str),
+                ("record_in_processes", str),
+                ("products", str),
+                ("methods", str),
+            ):
                 if field in entry:
                     found += _list_problems(f"{where} {field}", entry[field], item_type)
             if not isinstance(entry.get("description"), str):
                 found.append(f"{where}: description must be a string")
             expiry = entry.get("expiry_version")
-            if not isinstance(expiry, str) or not (expiry == "never" or re.fullmatch(r"\d{1,3}", expiry)):
-                found.append(f"{where}: expiry_version {expiry!r} is not 'never' or a version")
-            if entry.get("release_channel_collection", "opt-in") not in ("opt-in", "opt-out"):
+            if not isinstance(expiry, str) or not (
+                expiry == "never" or re.fullmatch(r"\d{1,3}", expiry)
+            ):
+                found.append(
+                    f"{where}: expiry_version {expiry!r} is not 'never' or a version"
+                )
+            if entry.get("release_channel_collection", "opt-in") not in (
+                "opt-in",
+                "opt-out",
+            ):
                 found.append(f"{where}: bad release_channel_collection")
-            found += [f"{where}: unknown process {p!r}" for p in entry.get("record_in_processes") or [] if p not in PROCESSES]
-            found += [f"{where}: unknown product {p!r}" for p in entry.get("products") or [] if p not in PRODUCTS]
+            found += [
+                f"{where}: unknown process {p!r}"
+                for p in entry.get("record_in_processes") or []
+                if p not in PROCESSES
+            ]
+            found += [
+                f"{where}: unknown product {p!r}"
+                for p in entry.get("products") or []
+                if p not in PRODUCTS
+            ]
             methods = entry.get("methods", [name])
             objects = entry.get("objects") or []
             for method in methods:
@@ -93,7 +141,9 @@ def firefox_rule_violations(document: Any) -> list[str]:
                 found += _name_problems(f"{where} object", obj, MAX_NAME)
             for pair in ((m, o) for m in methods for o in objects):
                 if pair in pairs:
-                    found.append(f"{where}: method {pair[0]} with object {pair[1]} is already in {pairs[pair]}")
+                    found.append(
+                        f"{where}: method {pair[0]} with object {pair[1]} is already in {pairs[pair]}"
+                    )
                 pairs[pair] = name
             if "extra_keys" in entry:
                 keys = entry["extra_keys"]
@@ -101,11 +151,15 @@ def firefox_rule_violations(document: Any) -> list[str]:
                     found.append(f"{where}: extra_keys must be a non-empty mapping")
                     continue
                 if len(keys) > MAX_EXTRA_KEYS:
-                    found.append(f"{where}: {len(keys)} extra keys, more than {MAX_EXTRA_KEYS}")
+                    found.append(
+                        f"{where}: {len(keys)} extra keys, more than {MAX_EXTRA_KEYS}"
+                    )
                 for key, text in keys.items():
                     found += _name_problems(f"{where} extra key", key, MAX_EXTRA_KEY)
                     if not isinstance(text, str):
-                        found.append(f"{where} extra key {key}: description must be a string")
+                        found.append(
+                            f"{where} extra key {key}: description must be a string"
+                        )
     return found
 
 
@@ -124,10 +178,14 @@ def test_the_generated_file_follows_firefox_s_rules(document: Any) -> None:
 
 
 def test_the_file_says_where_it_comes_from() -> None:
-    assert EVENTS_YAML.read_text("utf-8").startswith("# Generated from spec/normandy.yaml")
+    assert EVENTS_YAML.read_text("utf-8").startswith(
+        "# Generated from spec/normandy.yaml"
+    )
 
 
-def test_every_event_is_registered_once_with_its_keys(spec: Spec, document: Any) -> None:
+def test_every_event_is_registered_once_with_its_keys(
+    spec: Spec, document: Any
+) -> None:
     registered: dict[tuple[str, str], set[str]] = {}
     for entry in document["normandy"].values():
         for method in entry["methods"]:
@@ -137,7 +195,9 @@ def test_every_event_is_registered_once_with_its_keys(spec: Spec, document: Any)
     expected = {(e.method, e.object) for e in spec.events.all}
     assert set(registered) == expected
     for event in spec.events.all:
-        assert {k.legacy_key for k in event.extra} <= registered[(event.method, event.object)]
+        assert {k.legacy_key for k in event.extra} <= registered[
+            (event.method, event.object)
+        ]
 
 
 def test_entries_carry_the_spec_s_metadata(spec: Spec, document: Any) -> None:
@@ -155,7 +215,11 @@ def test_entries_carry_the_spec_s_metadata(spec: Spec, document: Any) -> None:
 def test_entries_are_named_like_firefox_s(document: Any) -> None:
     entries = document["normandy"]
     assert entries["enroll_failed"]["methods"] == ["enrollFailed"]
-    assert set(entries["enroll_failed"]["objects"]) == {"preference_study", "preference_rollout", "addon_study"}
+    assert set(entries["enroll_failed"]["objects"]) == {
+        "preference_study",
+        "preference_rollout",
+        "addon_study",
+    }
     assert "prefBranch" in entries["enroll_failed"]["extra_keys"]
     assert "preferenceBranch" not in entries["enroll_failed"]["extra_keys"]
 
@@ -165,23 +229,37 @@ def test_extra_key_descriptions_list_allowed_values(document: Any) -> None:
     assert "- `all-prefs-match`: " in text and "- `in-graduation-set`: " in text
 
 
-def test_a_large_spec_splits_methods_into_entries_firefox_accepts(tmp_path: Path) -> None:
+def test_a_large_spec_splits_methods_into_entries_firefox_accepts(
+    tmp_path: Path,
+) -> None:
     """600 synthetic events: some methods use more than ten keys across their objects,
-    so they continue in a second entry; every event is still registered once, with its keys."""
+    so they continue in a second entry; every event is still registered once, with its keys.
+    """
     spec_path = tmp_path / "spec" / "normandy.yaml"
     spec_path.parent.mkdir()
     spec_path.write_text(synthetic_spec(600), "utf-8")
-    result = run_codegen("generate", "--spec", str(spec_path), "--out", str(tmp_path / "out"))
+    result = run_codegen(
+        "generate", "--spec", str(spec_path), "--out", str(tmp_path / "out")
+    )
     assert result.returncode == 0, result.stderr
-    document = yaml.safe_load((tmp_path / "out" / "legacy" / "Events.yaml").read_text("utf-8"))
+    document = yaml.safe_load(
+        (tmp_path / "out" / "legacy" / "Events.yaml").read_text("utf-8")
+    )
     assert firefox_rule_violations(document) == []
     names = list(document["normandy"])
     assert any(name.endswith("_2") for name in names)
     spec = load_spec(spec_path)
-    registered = {(m, o): set(e.get("extra_keys", {})) for e in document["normandy"].values() for m in e["methods"] for o in e["objects"]}
+    registered = {
+        (m, o): set(e.get("extra_keys", {}))
+        for e in document["normandy"].values()
+        for m in e["methods"]
+        for o in e["objects"]
+    }
     assert set(registered) == {(e.method, e.object) for e in spec.events.all}
     for event in spec.events.all:
-        assert {k.legacy_key for k in event.extra} <= registered[(event.method, event.object)]
+        assert {k.legacy_key for k in event.extra} <= registered[
+            (event.method, event.object)
+        ]
 
 
 def _broken(document: Any, change: str) -> Any:
@@ -214,8 +292,19 @@ def _broken(document: Any, change: str) -> Any:
 
 @pytest.mark.parametrize(
     "change",
-    ["long key", "eleven keys", "no bugs", "string bug", "bad object", "long method", "duplicate pair",
-     "unknown field", "bad expiry", "bad process", "long category"],
+    [
+        "long key",
+        "eleven keys",
+        "no bugs",
+        "string bug",
+        "bad object",
+        "long method",
+        "duplicate pair",
+        "unknown field",
+        "bad expiry",
+        "bad process",
+        "long category",
+    ],
 )
 def test_the_checker_catches_a_broken_file(document: Any, change: str) -> None:
     assert firefox_rule_violations(_broken(document, change)) != []

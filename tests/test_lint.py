@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import ROOT, run_codegen, snapshot
 
 from codegen.lint import RULES, RULES_BY_ID
-from support import ROOT, run_codegen, snapshot
 
 BASE = ROOT / "tests" / "fixtures" / "lint" / "base.yaml"
 
@@ -33,21 +33,35 @@ CASES = [
         "PLACEHOLDER_TEXT",
         (("description: The run finished.", "description: TODO"),),
         "14:9: PLACEHOLDER_TEXT: description 'TODO' is a placeholder",
-        (RUNNER_SUCCESS, RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDER_TEXT]\n"),
+        (
+            RUNNER_SUCCESS,
+            RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDER_TEXT]\n",
+        ),
     ),
     Case(
         "DUPLICATE_STATUS_VALUE",
         (("value: server_error", "value: success"),),
         "17:9: DUPLICATE_STATUS_VALUE: RUNNER_SERVER_ERROR and RUNNER_SUCCESS both report 'success' under "
         "normandy/runner; the data cannot tell them apart",
-        ("        RUNNER_SERVER_ERROR:\n", "        RUNNER_SERVER_ERROR:\n          lint_ignore: [DUPLICATE_STATUS_VALUE]\n"),
+        (
+            "        RUNNER_SERVER_ERROR:\n",
+            "        RUNNER_SERVER_ERROR:\n          lint_ignore: [DUPLICATE_STATUS_VALUE]\n",
+        ),
     ),
     Case(
         "UNDESCRIBED_ALLOWED_VALUE",
-        (("invalid-branch: The recipe names an invalid preference branch.", "invalid-branch: invalid-branch"),),
+        (
+            (
+                "invalid-branch: The recipe names an invalid preference branch.",
+                "invalid-branch: invalid-branch",
+            ),
+        ),
         "79:17: UNDESCRIBED_ALLOWED_VALUE: allowed value 'invalid-branch' of preference_study.enrollFailed extra "
         "reason has no real description",
-        ("invalid-branch: invalid-branch", "invalid-branch: {description: invalid-branch, lint_ignore: [UNDESCRIBED_ALLOWED_VALUE]}"),
+        (
+            "invalid-branch: invalid-branch",
+            "invalid-branch: {description: invalid-branch, lint_ignore: [UNDESCRIBED_ALLOWED_VALUE]}",
+        ),
     ),
     Case(
         "CONFUSABLE_EXTRA_KEYS",
@@ -59,31 +73,50 @@ CASES = [
         ),
         "82:13: CONFUSABLE_EXTRA_KEYS: extra key 'prefBranch' of preference_study.enrollFailed differs only in case "
         "or underscores from 'prefbranch' of preference_study.enroll",
-        ("            prefBranch:\n", "            prefBranch:\n              lint_ignore: [CONFUSABLE_EXTRA_KEYS]\n"),
+        (
+            "            prefBranch:\n",
+            "            prefBranch:\n              lint_ignore: [CONFUSABLE_EXTRA_KEYS]\n",
+        ),
     ),
     Case(
         "NAMING_CONVENTION",
         (("RECIPE_SUCCESS:", "SUCCESS_OF_RECIPE:"),),
         "29:9: NAMING_CONVENTION: constant SUCCESS_OF_RECIPE of source 'recipe' does not start with RECIPE_",
-        ("        SUCCESS_OF_RECIPE:\n", "        SUCCESS_OF_RECIPE:\n          lint_ignore: [NAMING_CONVENTION]\n"),
+        (
+            "        SUCCESS_OF_RECIPE:\n",
+            "        SUCCESS_OF_RECIPE:\n          lint_ignore: [NAMING_CONVENTION]\n",
+        ),
     ),
     Case(
         "NEAR_TARGET_LIMIT",
         (("prefBranch:", "preferenceBranc:"),),
         "80:13: NEAR_TARGET_LIMIT: extra key 'preferenceBranc' is 15 characters; legacy Events.yaml allows 15",
-        ("            preferenceBranc:\n", "            preferenceBranc:\n              lint_ignore: [NEAR_TARGET_LIMIT]\n"),
+        (
+            "            preferenceBranc:\n",
+            "            preferenceBranc:\n              lint_ignore: [NEAR_TARGET_LIMIT]\n",
+        ),
     ),
     Case(
         "MISSING_ENROLLMENT_ID",
-        (("          lint_ignore: [MISSING_ENROLLMENT_ID]  # nothing was enrolled, so there is no ID\n", ""),),
+        (
+            (
+                "          lint_ignore: [MISSING_ENROLLMENT_ID]  # nothing was enrolled, so there is no ID\n",
+                "",
+            ),
+        ),
         "70:9: MISSING_ENROLLMENT_ID: preference_study.enrollFailed has no enrollment-ID extra key, but enroll of "
         "preference_study carries one",
-        ("        enrollFailed:\n", "        enrollFailed:\n          lint_ignore: [MISSING_ENROLLMENT_ID]\n"),
+        (
+            "        enrollFailed:\n",
+            "        enrollFailed:\n          lint_ignore: [MISSING_ENROLLMENT_ID]\n",
+        ),
     ),
 ]
 
 
-def edited(tmp_path: Path, edits: tuple[tuple[str, str], ...], name: str = "normandy.yaml") -> Path:
+def edited(
+    tmp_path: Path, edits: tuple[tuple[str, str], ...], name: str = "normandy.yaml"
+) -> Path:
     text = BASE.read_text("utf-8")
     for old, new in edits:
         assert text.count(old) == 1, old
@@ -97,14 +130,22 @@ def edited(tmp_path: Path, edits: tuple[tuple[str, str], ...], name: str = "norm
 def lint(spec: Path, *flags: str) -> tuple[int, list[str]]:
     result = run_codegen("lint", "--spec", str(spec), *flags)
     assert "Traceback" not in result.stderr
-    findings = [line.split(" (fix: ")[0].removeprefix("lint/normandy.yaml:") for line in result.stdout.splitlines() if line.startswith("lint/")]
+    findings = [
+        line.split(" (fix: ")[0].removeprefix("lint/normandy.yaml:")
+        for line in result.stdout.splitlines()
+        if line.startswith("lint/")
+    ]
     return result.returncode, findings
 
 
 def test_every_rule_has_a_case() -> None:
     assert {case.rule for case in CASES} == set(RULES_BY_ID)
     for rule in RULES:
-        assert rule.summary.endswith(".") and rule.hint and rule.severity in ("error", "warning")
+        assert (
+            rule.summary.endswith(".")
+            and rule.hint
+            and rule.severity in ("error", "warning")
+        )
 
 
 def test_base_spec_passes_every_rule(tmp_path: Path) -> None:
@@ -127,14 +168,34 @@ def test_suppression_silences_the_rule(case: Case, tmp_path: Path) -> None:
 
 
 def test_suppression_that_silences_nothing_is_reported(tmp_path: Path) -> None:
-    spec = edited(tmp_path, ((RUNNER_SUCCESS, RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDER_TEXT]\n"),))
+    spec = edited(
+        tmp_path,
+        (
+            (
+                RUNNER_SUCCESS,
+                RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDER_TEXT]\n",
+            ),
+        ),
+    )
     code, findings = lint(spec)
-    assert findings == ["14:9: UNUSED_SUPPRESSION: lint_ignore: PLACEHOLDER_TEXT silences nothing here"]
+    assert findings == [
+        "14:9: UNUSED_SUPPRESSION: lint_ignore: PLACEHOLDER_TEXT silences nothing here"
+    ]
     assert code == 0
 
 
-def test_suppression_naming_an_unknown_rule_suggests_the_right_one(tmp_path: Path) -> None:
-    spec = edited(tmp_path, ((RUNNER_SUCCESS, RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDR_TEXT]\n"),))
+def test_suppression_naming_an_unknown_rule_suggests_the_right_one(
+    tmp_path: Path,
+) -> None:
+    spec = edited(
+        tmp_path,
+        (
+            (
+                RUNNER_SUCCESS,
+                RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDR_TEXT]\n",
+            ),
+        ),
+    )
     code, findings = lint(spec)
     assert findings == [
         "14:9: UNUSED_SUPPRESSION: lint_ignore names unknown rule 'PLACEHOLDR_TEXT'; did you mean 'PLACEHOLDER_TEXT'?"
@@ -144,29 +205,60 @@ def test_suppression_naming_an_unknown_rule_suggests_the_right_one(tmp_path: Pat
 def test_findings_are_collected_in_file_order(tmp_path: Path) -> None:
     edits = CASES[4].edits + CASES[0].edits + CASES[6].edits
     _, findings = lint(edited(tmp_path, edits))
-    assert [f.split(": ")[1] for f in findings] == ["PLACEHOLDER_TEXT", "NAMING_CONVENTION", "MISSING_ENROLLMENT_ID"]
+    assert [f.split(": ")[1] for f in findings] == [
+        "PLACEHOLDER_TEXT",
+        "NAMING_CONVENTION",
+        "MISSING_ENROLLMENT_ID",
+    ]
 
 
 def test_generate_runs_error_rules_first_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run_codegen("generate", "--spec", str(edited(tmp_path, ()), ), "--out", str(out)).returncode == 0
+    assert (
+        run_codegen(
+            "generate",
+            "--spec",
+            str(
+                edited(tmp_path, ()),
+            ),
+            "--out",
+            str(out),
+        ).returncode
+        == 0
+    )
     before = snapshot(out)
     broken = edited(tmp_path, CASES[0].edits, "broken.yaml")
     result = run_codegen("generate", "--spec", str(broken), "--out", str(out))
     assert result.returncode == 1
-    assert "lint/broken.yaml:14:9: PLACEHOLDER_TEXT: description 'TODO' is a placeholder" in result.stderr
+    assert (
+        "lint/broken.yaml:14:9: PLACEHOLDER_TEXT: description 'TODO' is a placeholder"
+        in result.stderr
+    )
     assert "nothing was written" in result.stderr
     assert snapshot(out) == before
 
 
 def test_warnings_do_not_stop_generation(tmp_path: Path) -> None:
     spec = edited(tmp_path, CASES[6].edits)
-    assert run_codegen("generate", "--spec", str(spec), "--out", str(tmp_path / "out")).returncode == 0
+    assert (
+        run_codegen(
+            "generate", "--spec", str(spec), "--out", str(tmp_path / "out")
+        ).returncode
+        == 0
+    )
 
 
 def test_lint_help_lists_every_rule() -> None:
     result = run_codegen("lint", "--help")
-    named = {"PLACEHOLDER_TEXT", "DUPLICATE_STATUS_VALUE", "UNDESCRIBED_ALLOWED_VALUE", "CONFUSABLE_EXTRA_KEYS",
-             "NAMING_CONVENTION", "NEAR_TARGET_LIMIT", "MISSING_ENROLLMENT_ID", "UNUSED_SUPPRESSION"}
+    named = {
+        "PLACEHOLDER_TEXT",
+        "DUPLICATE_STATUS_VALUE",
+        "UNDESCRIBED_ALLOWED_VALUE",
+        "CONFUSABLE_EXTRA_KEYS",
+        "NAMING_CONVENTION",
+        "NEAR_TARGET_LIMIT",
+        "MISSING_ENROLLMENT_ID",
+        "UNUSED_SUPPRESSION",
+    }
     for rule_id in named:
         assert rule_id in result.stdout

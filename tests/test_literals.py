@@ -32,7 +32,12 @@ def test_docstring_round_trips_through_python(text: str) -> None:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_python_literal_evaluates_to_the_text(text: str) -> None:
     assert ast.literal_eval(python_literal(text)) == text
-    assert ast.literal_eval(python_literal((text, 1, None, True))) == (text, 1, None, True)
+    assert ast.literal_eval(python_literal((text, 1, None, True))) == (
+        text,
+        1,
+        None,
+        True,
+    )
 
 
 def test_python_literal_refuses_unknown_types() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import SPEC
 
 from codegen import model as m
 from codegen.pipeline import load_spec
-from support import SPEC
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,17 @@ def test_snake_case(name: str, snake: str) -> None:
     assert m.snake_case(name) == snake
 
 
-@pytest.mark.parametrize(("name", "ok"), [("enroll", True), ("class", False), ("match", False), ("2x", False), ("type", False), ("typed", True)])
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("enroll", True),
+        ("class", False),
+        ("match", False),
+        ("2x", False),
+        ("type", False),
+        ("typed", True),
+    ],
+)
 def test_python_names_exclude_keywords(name: str, ok: bool) -> None:
     assert m.is_python_name(name) is ok
 
@@ -35,8 +45,13 @@ def test_python_names_exclude_keywords(name: str, ok: bool) -> None:
 def test_glean_names_follow_firefox_convention() -> None:
     spec = load_spec(SPEC)
     names = {(e.method, e.object): e.glean_name for e in spec.events.all}
-    assert names[("enrollFailed", "preference_study")] == "enroll_failed_preference_study"
-    assert names[("expPrefChanged", "preference_study")] == "exp_pref_changed_preference_study"
+    assert (
+        names[("enrollFailed", "preference_study")] == "enroll_failed_preference_study"
+    )
+    assert (
+        names[("expPrefChanged", "preference_study")]
+        == "exp_pref_changed_preference_study"
+    )
 
 
 def test_source_key_regex_matches_only_real_keys() -> None:
@@ -53,10 +68,15 @@ def test_source_key_regex_matches_only_real_keys() -> None:
 def test_presence_and_reported_values() -> None:
     spec = load_spec(SPEC)
     keys = {(e.ident, k.name): k for e in spec.events.all for k in e.extra}
-    assert keys[("preference_study.enrollFailed", "preferenceBranch")].presence == "conditional"
+    assert (
+        keys[("preference_study.enrollFailed", "preferenceBranch")].presence
+        == "conditional"
+    )
     assert keys[("preference_study.unenrollFailed", "caller")].presence == "channels"
     assert keys[("preference_study.enroll", "branch")].required
-    status = {s.constant: s for _, s in spec.uptake.statuses}["RECIPE_SIGNATURE_INVALID"]
+    status = {s.constant: s for _, s in spec.uptake.statuses}[
+        "RECIPE_SIGNATURE_INVALID"
+    ]
     assert status.reported_values == ("signature_error", "sign_error")
 
 

@@ -9,29 +9,50 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from support import GENERATED
 
 PACKAGE = GENERATED / "normandy_telemetry"
 BIN = Path(sys.executable).parent
 
 
-def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=600)
+def run(
+    *command: str | Path, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_generated_package_passes_mypy_strict(tmp_path: Path) -> None:
-    result = run(BIN / "mypy", "--strict", "--no-incremental", "--cache-dir", tmp_path / "cache", PACKAGE)
+    result = run(
+        BIN / "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        tmp_path / "cache",
+        PACKAGE,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_generated_python_is_black_clean() -> None:
-    result = run(BIN / "black", "--check", "--diff", "--target-version", "py311", GENERATED)
+    result = run(
+        BIN / "black",
+        "--check",
+        "--diff",
+        "--target-version",
+        "py311",
+        "--line-length",
+        "88",
+        GENERATED,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.slow
-def test_installs_and_imports_in_a_fresh_environment_with_nothing_else(tmp_path: Path) -> None:
+def test_installs_and_imports_in_a_fresh_environment_with_nothing_else(
+    tmp_path: Path,
+) -> None:
     # Copy first: an in-tree build would leave build/ and *.egg-info in generated/.
     source = tmp_path / "src"
     shutil.copytree(GENERATED, source, ignore=shutil.ignore_patterns("__pycache__"))
@@ -54,7 +75,14 @@ def test_installs_and_imports_in_a_fresh_environment_with_nothing_else(tmp_path:
     )
     imported = run(python, "-I", "-c", probe, cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
-    assert str(env_dir) in imported.stdout, "imported from the environment, not the source tree"
+    assert (
+        str(env_dir) in imported.stdout
+    ), "imported from the environment, not the source tree"
     listed = run(python, "-m", "pip", "list", "--format=freeze")
     names = {line.split("==")[0].lower() for line in listed.stdout.split()}
-    assert names <= {"normandy-telemetry", "normandy_telemetry", "pip", "setuptools"}, names
+    assert names <= {
+        "normandy-telemetry",
+        "normandy_telemetry",
+        "pip",
+        "setuptools",
+    }, names

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from support import ROOT
 
-BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S)
+BLOCKS = re.findall(
+    r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S
+)
 
 
 def test_readme_has_examples() -> None:

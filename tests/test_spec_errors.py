@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from support import ROOT, Result, run_codegen, snapshot
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -39,22 +38,52 @@ EXPECTED: dict[str, Expected] = {
     # -- reading and parsing ------------------------------------------------
     "empty_spec": ((1, 1, "the spec is empty; start with 'format_version: 1'"),),
     "comments_only": ((1, 1, "the spec is empty; start with 'format_version: 1'"),),
-    "not_utf8": ((54, 19, "the spec is not valid UTF-8 (byte 0xe9); save the file as UTF-8"),),
-    "yaml_syntax": ((26, 17, "YAML syntax error: mapping values are not allowed in this context"),),
-    "two_documents": (
-        (82, 1, "YAML syntax error: expected a single document in the stream, but found another document"),
+    "not_utf8": (
+        (54, 19, "the spec is not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
     ),
-    "duplicate_key": ((28, 7, "duplicate key 'title' (first defined at line 21); remove or rename one"),),
+    "yaml_syntax": (
+        (26, 17, "YAML syntax error: mapping values are not allowed in this context"),
+    ),
+    "two_documents": (
+        (
+            82,
+            1,
+            "YAML syntax error: expected a single document in the stream, but found another document",
+        ),
+    ),
+    "duplicate_key": (
+        (
+            28,
+            7,
+            "duplicate key 'title' (first defined at line 21); remove or rename one",
+        ),
+    ),
     "yaml_tag": (
-        (54, 16, "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values"),
+        (
+            54,
+            16,
+            "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values",
+        ),
     ),
     "yaml_tag_on_mapping": (
-        (45, 16, "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values"),
+        (
+            45,
+            16,
+            "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values",
+        ),
     ),
     "merge_key": ((39, 7, "merge keys ('<<') are not allowed; write the fields out"),),
     "non_string_key": ((29, 9, "a key must be a plain string, not a list or mapping"),),
-    "date_value": ((60, 20, "'2019-06-01' reads as a date; quote it to keep it a string"),),
-    "alias_bomb": ((1, 1, "the spec expands to more than 2,000,000 YAML nodes (aliases?); write it out plainly"),),
+    "date_value": (
+        (60, 20, "'2019-06-01' reads as a date; quote it to keep it a string"),
+    ),
+    "alias_bomb": (
+        (
+            1,
+            1,
+            "the spec expands to more than 2,000,000 YAML nodes (aliases?); write it out plainly",
+        ),
+    ),
     "nested_too_deeply": ((1, 1, "the spec is nested too deeply to be a spec"),),
     # -- structure (spec_schema) --------------------------------------------
     "top_level_list": ((1, 1, "the spec must be a mapping, not a list"),),
@@ -72,10 +101,24 @@ EXPECTED: dict[str, Expected] = {
             "unknown field 'descripton' in 'runner' in 'sources' of 'uptake' of the spec; did you mean 'description'?",
         ),
     ),
-    "missing_field": ((9, 5, "'runner' in 'sources' of 'uptake' of the spec is missing the required field 'title'"),),
+    "missing_field": (
+        (
+            9,
+            5,
+            "'runner' in 'sources' of 'uptake' of the spec is missing the required field 'title'",
+        ),
+    ),
     "missing_section": ((1, 1, "the spec is missing the required field 'scalars'"),),
-    "wrong_type": ((55, 21, "'value_max_length' of 'events' of the spec must be an integer, not a string"),),
-    "wrong_type_list": ((7, 17, "'legal_values' of 'uptake' of the spec must be a list, not a string"),),
+    "wrong_type": (
+        (
+            55,
+            21,
+            "'value_max_length' of 'events' of the spec must be an integer, not a string",
+        ),
+    ),
+    "wrong_type_list": (
+        (7, 17, "'legal_values' of 'uptake' of the spec must be a list, not a string"),
+    ),
     "unquoted_bool_as_string": (
         (
             69,
@@ -84,7 +127,13 @@ EXPECTED: dict[str, Expected] = {
             "of 'events' of the spec must be a string, not a boolean; quote it to make it a string: \"true\"",
         ),
     ),
-    "empty_string": ((10, 14, "'title' of 'runner' in 'sources' of 'uptake' of the spec must not be empty"),),
+    "empty_string": (
+        (
+            10,
+            14,
+            "'title' of 'runner' in 'sources' of 'uptake' of the spec must not be empty",
+        ),
+    ),
     "bad_choice": (
         (
             43,
@@ -93,10 +142,18 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "duplicate_list_item": (
-        (7, 36, "'success' is listed twice in 'legal_values' of 'uptake' of the spec (first at line 7)"),
+        (
+            7,
+            36,
+            "'success' is listed twice in 'legal_values' of 'uptake' of the spec (first at line 7)",
+        ),
     ),
     "unsupported_format_version": (
-        (1, 17, "format_version 2 is not supported; this toolchain reads format_version 1"),
+        (
+            1,
+            17,
+            "format_version 2 is not supported; this toolchain reads format_version 1",
+        ),
     ),
     # -- Uptake rules (build) -----------------------------------------------
     "illegal_uptake_value": (
@@ -108,10 +165,18 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "firefox_value_without_correction": (
-        (18, 11, "status 'RUNNER_SERVER_ERROR' has a firefox_value but no 'correction' explaining the difference"),
+        (
+            18,
+            11,
+            "status 'RUNNER_SERVER_ERROR' has a firefox_value but no 'correction' explaining the difference",
+        ),
     ),
     "firefox_value_illegal": (
-        (19, 26, "firefox_value 'server_eror' is not a legal Uptake value; did you mean 'server_error'?"),
+        (
+            19,
+            26,
+            "firefox_value 'server_eror' is not a legal Uptake value; did you mean 'server_error'?",
+        ),
     ),
     "duplicate_constant": (
         (
@@ -121,7 +186,11 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "placeholder_mismatch": (
-        (24, 15, "placeholder name 'recipe ID' does not match <recipe id> in key 'normandy/recipe/<recipe id>'"),
+        (
+            24,
+            15,
+            "placeholder name 'recipe ID' does not match <recipe id> in key 'normandy/recipe/<recipe id>'",
+        ),
     ),
     "placeholder_missing": (
         (
@@ -138,20 +207,40 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "placeholder_not_mapping": (
-        (23, 20, "'placeholder' of 'recipe' in 'sources' of 'uptake' of the spec must be a mapping, not a string"),
+        (
+            23,
+            20,
+            "'placeholder' of 'recipe' in 'sources' of 'uptake' of the spec must be a mapping, not a string",
+        ),
     ),
     "two_placeholders": (
-        (22, 12, "key 'normandy/recipe/<recipe id>/<action name>' has 2 placeholders; a key may have at most one"),
+        (
+            22,
+            12,
+            "key 'normandy/recipe/<recipe id>/<action name>' has 2 placeholders; a key may have at most one",
+        ),
     ),
     "invalid_regex": (
-        (26, 18, "pattern '^[0-9+$' is not a valid regular expression: unterminated character set at position 1"),
+        (
+            26,
+            18,
+            "pattern '^[0-9+$' is not a valid regular expression: unterminated character set at position 1",
+        ),
     ),
     # -- events (build) -----------------------------------------------------
     "python_keyword": (
-        (62, 9, "method 'class' becomes the Python name 'class', which is a Python keyword; choose another name"),
+        (
+            62,
+            9,
+            "method 'class' becomes the Python name 'class', which is a Python keyword; choose another name",
+        ),
     ),
     "python_soft_keyword": (
-        (58, 5, "object 'match' becomes the Python name 'match', which is a Python soft keyword; choose another name"),
+        (
+            58,
+            5,
+            "object 'match' becomes the Python name 'match', which is a Python soft keyword; choose another name",
+        ),
     ),
     "snake_case_collision": (
         (
@@ -161,15 +250,31 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "condition_unknown_key": (
-        (81, 22, "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?"),
+        (
+            81,
+            22,
+            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
+        ),
     ),
     "condition_unknown_value": (
-        (81, 31, "'invalid-brnch' is not an allowed value of 'reason'; did you mean 'invalid-branch'?"),
+        (
+            81,
+            31,
+            "'invalid-brnch' is not an allowed value of 'reason'; did you mean 'invalid-branch'?",
+        ),
     ),
-    "condition_on_itself": ((81, 22, "extra key 'preferenceBranch' cannot depend on itself"),),
-    "condition_without_allowed": ((80, 22, "condition on 'reason' needs 'reason' to have 'allowed' values"),),
-    "truncate_too_long": ((82, 25, "truncate 100 is longer than the key's max_length 80"),),
-    "allowed_value_too_long": ((79, 17, "allowed value 'invalid-branch' is 14 characters; the limit is 10"),),
+    "condition_on_itself": (
+        (81, 22, "extra key 'preferenceBranch' cannot depend on itself"),
+    ),
+    "condition_without_allowed": (
+        (80, 22, "condition on 'reason' needs 'reason' to have 'allowed' values"),
+    ),
+    "truncate_too_long": (
+        (82, 25, "truncate 100 is longer than the key's max_length 80"),
+    ),
+    "allowed_value_too_long": (
+        (79, 17, "allowed value 'invalid-branch' is 14 characters; the limit is 10"),
+    ),
     # -- three mistakes at once ---------------------------------------------
     "several_errors": (
         (
@@ -178,27 +283,61 @@ EXPECTED: dict[str, Expected] = {
             "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
             "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
         ),
-        (55, 21, "'value_max_length' of 'events' of the spec must be an integer, not a string"),
-        (81, 22, "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?"),
+        (
+            55,
+            21,
+            "'value_max_length' of 'events' of the spec must be an integer, not a string",
+        ),
+        (
+            81,
+            22,
+            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
+        ),
     ),
     # -- found in review: patterns embedded in larger regexes, keys, names the package uses
     "pattern_inline_flags": (
-        (26, 18, "pattern '(?i)[0-9]+' is not a valid regular expression: global flags not at the start of the expression at position 4"),
+        (
+            26,
+            18,
+            "pattern '(?i)[0-9]+' is not a valid regular expression: global flags not at the start of the expression at position 4",
+        ),
     ),
     "pattern_inner_anchor": (
-        (26, 18, "pattern '^[0-9]+$|^x[0-9]+$' has an anchor (^ or $) inside it; anchors may only start and end the pattern"),
+        (
+            26,
+            18,
+            "pattern '^[0-9]+$|^x[0-9]+$' has an anchor (^ or $) inside it; anchors may only start and end the pattern",
+        ),
     ),
     "key_after_placeholder": (
-        (22, 12, "key 'normandy/recipe/<recipe id>/run' continues after its placeholder <recipe id>; a placeholder must end the key"),
+        (
+            22,
+            12,
+            "key 'normandy/recipe/<recipe id>/run' continues after its placeholder <recipe id>; a placeholder must end the key",
+        ),
     ),
     "scalar_named_event": (
-        (34, 3, "scalar 'event' would name its validators is_valid_event and so on, which the package uses for events; rename it"),
+        (
+            34,
+            3,
+            "scalar 'event' would name its validators is_valid_event and so on, which the package uses for events; rename it",
+        ),
     ),
     # -- fixed defects, formerly strict xfails ------------------------------
     "condition_and_optional": (
-        (82, 25, "extra key 'preferenceBranch' sets 'when' and 'optional'; choose one way the key may be absent"),
+        (
+            82,
+            25,
+            "extra key 'preferenceBranch' sets 'when' and 'optional'; choose one way the key may be absent",
+        ),
     ),
-    "control_char": ((54, 26, "the spec contains the control character U+0007, which YAML does not allow; remove it"),),
+    "control_char": (
+        (
+            54,
+            26,
+            "the spec contains the control character U+0007, which YAML does not allow; remove it",
+        ),
+    ),
     "deep_nesting_crash": ((1, 1, "the spec is nested too deeply to be a spec"),),
     "invalid_identifier": (
         (
@@ -222,7 +361,11 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nul_in_description": (
-        (54, 16, "'description' of 'events' of the spec contains the control character U+0000; remove it"),
+        (
+            54,
+            16,
+            "'description' of 'events' of the spec contains the control character U+0000; remove it",
+        ),
     ),
     "null_value": (
         (
@@ -232,14 +375,32 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "scalar_shadows_constant": (
-        (34, 3, "scalar 'category' becomes 'CATEGORY', a name the generated package already uses; rename it"),
+        (
+            34,
+            3,
+            "scalar 'category' becomes 'CATEGORY', a name the generated package already uses; rename it",
+        ),
     ),
     "source_enum_collision": (
-        (20, 5, "source 'runner_' and 'runner' (line 9) both become 'RunnerStatus' in the generated code; rename one"),
+        (
+            20,
+            5,
+            "source 'runner_' and 'runner' (line 9) both become 'RunnerStatus' in the generated code; rename one",
+        ),
     ),
-    "status_shadows_constant": ((29, 9, "constant 'SOURCES' is a name the generated package already uses; rename it"),),
+    "status_shadows_constant": (
+        (
+            29,
+            9,
+            "constant 'SOURCES' is a name the generated package already uses; rename it",
+        ),
+    ),
     "unquoted_bool_as_allowed_key": (
-        (79, 17, "the key true reads as a boolean; quote it to make it a string: 'true'"),
+        (
+            79,
+            17,
+            "the key true reads as a boolean; quote it to make it a string: 'true'",
+        ),
     ),
     "unquoted_number": (
         (
@@ -249,7 +410,11 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "yaml_tab_indent": (
-        (10, 1, "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces"),
+        (
+            10,
+            1,
+            "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces",
+        ),
     ),
     "yaml_unclosed_bracket": (
         (
@@ -266,6 +431,7 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
 }
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -286,14 +452,34 @@ def _replace(old: bytes, new: bytes) -> bytes:
 
 # Cases written at test time: raw bytes, or too large to read as a fixture.
 GENERATED: dict[str, Callable[[], bytes]] = {
-    "pattern_inline_flags": lambda: _replace(b"        pattern: '^[0-9]+$'\n      description: Reported once per recipe.", b"        pattern: '(?i)[0-9]+'\n      description: Reported once per recipe."),
-    "pattern_inner_anchor": lambda: _replace(b"        pattern: '^[0-9]+$'\n      description: Reported once per recipe.", b"        pattern: '^[0-9]+$|^x[0-9]+$'\n      description: Reported once per recipe."),
-    "key_after_placeholder": lambda: _replace(b"key: normandy/recipe/<recipe id>", b"key: normandy/recipe/<recipe id>/run"),
+    "pattern_inline_flags": lambda: _replace(
+        b"        pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+        b"        pattern: '(?i)[0-9]+'\n      description: Reported once per recipe.",
+    ),
+    "pattern_inner_anchor": lambda: _replace(
+        b"        pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+        b"        pattern: '^[0-9]+$|^x[0-9]+$'\n      description: Reported once per recipe.",
+    ),
+    "key_after_placeholder": lambda: _replace(
+        b"key: normandy/recipe/<recipe id>", b"key: normandy/recipe/<recipe id>/run"
+    ),
     "scalar_named_event": lambda: _replace(b"  recipe_freshness:\n", b"  event:\n"),
-    "not_utf8": lambda: _replace(b"  description: Enrollment events.", b"  description: Caf\xe9 events."),
-    "control_char": lambda: _replace(b"  description: Enrollment events.", b"  description: Enrollment\x07 events."),
-    "nested_too_deeply": lambda: _minimal_bytes() + b"nested: " + b"[" * 2_000 + b"]" * 2_000 + b"\n",
-    "deep_nesting_crash": lambda: _minimal_bytes() + b"nested: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+    "not_utf8": lambda: _replace(
+        b"  description: Enrollment events.", b"  description: Caf\xe9 events."
+    ),
+    "control_char": lambda: _replace(
+        b"  description: Enrollment events.", b"  description: Enrollment\x07 events."
+    ),
+    "nested_too_deeply": lambda: _minimal_bytes()
+    + b"nested: "
+    + b"[" * 2_000
+    + b"]" * 2_000
+    + b"\n",
+    "deep_nesting_crash": lambda: _minimal_bytes()
+    + b"nested: "
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"\n",
 }
 
 
@@ -314,7 +500,9 @@ def minimal_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def run_case(tmp_path_factory: pytest.TempPathFactory, minimal_out: Path) -> Callable[..., Run]:
+def run_case(
+    tmp_path_factory: pytest.TempPathFactory, minimal_out: Path
+) -> Callable[..., Run]:
     """Run the CLI once per (kind, command) on a fresh copy of ``minimal_out``."""
     cache: dict[tuple[str, str], Run] = {}
 
@@ -393,7 +581,9 @@ def test_nothing_else_is_reported(kind: str, run_case: Callable[..., Run]) -> No
     assert len(stderr.splitlines()) == len(wanted) + 1
 
 
-def test_several_errors_are_all_reported_in_file_order(run_case: Callable[..., Run]) -> None:
+def test_several_errors_are_all_reported_in_file_order(
+    run_case: Callable[..., Run],
+) -> None:
     stderr = run_case("several_errors").result.stderr
     found = problems_in(stderr, "several_errors")
     assert [(p.line, p.column) for p in found] == [(15, 18), (55, 21), (81, 22)]

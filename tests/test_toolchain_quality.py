@@ -12,7 +12,14 @@ from support import ROOT
 def test_codegen_passes_mypy_strict(tmp_path: Path) -> None:
     mypy = Path(sys.executable).parent / "mypy"
     result = subprocess.run(
-        [str(mypy), "--strict", "--no-incremental", "--cache-dir", str(tmp_path), "codegen"],
+        [
+            str(mypy),
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path),
+            "codegen",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

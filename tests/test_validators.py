@@ -7,9 +7,8 @@ import copy
 import re
 from typing import Any
 
-import pytest
-
 import normandy_telemetry as nt
+import pytest
 
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
 
@@ -67,7 +66,10 @@ DROP = object()
 def test_a_valid_event_has_no_problem_in_either_shape() -> None:
     assert problems(enroll()) == []
     event = enroll()
-    record = [0, *(event[k] for k in ("category", "method", "object", "value", "extra"))]
+    record = [
+        0,
+        *(event[k] for k in ("category", "method", "object", "value", "extra")),
+    ]
     assert problems(record) == []
     assert problems([2**80, *record[1:]]) == []
 
@@ -76,9 +78,23 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
     ("event", "expected"),
     [
         (None, [("", "an event is an object or a legacy record (an array), not null")]),
-        ("enroll", [("", "an event is an object or a legacy record (an array), not a string")]),
-        (("x",), [("", "an event is an object or a legacy record (an array), not a tuple (an array must be a list)")]),
-        (edited(category="Normandy"), [("category", "must be 'normandy', not 'Normandy'")]),
+        (
+            "enroll",
+            [("", "an event is an object or a legacy record (an array), not a string")],
+        ),
+        (
+            ("x",),
+            [
+                (
+                    "",
+                    "an event is an object or a legacy record (an array), not a tuple (an array must be a list)",
+                )
+            ],
+        ),
+        (
+            edited(category="Normandy"),
+            [("category", "must be 'normandy', not 'Normandy'")],
+        ),
         (edited(category=DROP), [("category", "missing")]),
         (edited(method=3), [("method", "must be a string, not an integer")]),
         (edited(value=None), [("value", "must be a string, not null")]),
@@ -103,11 +119,21 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         ),
         (
             edited(timestamp=1),
-            [("timestamp", "unexpected key; an event has the keys category, method, object, value and extra")],
+            [
+                (
+                    "timestamp",
+                    "unexpected key; an event has the keys category, method, object, value and extra",
+                )
+            ],
         ),
         (
             edited(extra=["branch"]),
-            [("extra", "must be an object that maps strings to strings, or null, not an array")],
+            [
+                (
+                    "extra",
+                    "must be an object that maps strings to strings, or null, not an array",
+                )
+            ],
         ),
         (
             edited(extra__experimentType="exp-lowpop"),
@@ -118,9 +144,18 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
                 )
             ],
         ),
-        (edited(extra__branch="b" * 90), [("extra.branch", "is 90 characters; the limit is 80")]),
-        (edited(extra__branch=True), [("extra.branch", "must be a string, not a boolean")]),
-        (edited(extra__branch=DROP), [("extra.branch", "missing; branch is always sent")]),
+        (
+            edited(extra__branch="b" * 90),
+            [("extra.branch", "is 90 characters; the limit is 80")],
+        ),
+        (
+            edited(extra__branch=True),
+            [("extra.branch", "must be a string, not a boolean")],
+        ),
+        (
+            edited(extra__branch=DROP),
+            [("extra.branch", "missing; branch is always sent")],
+        ),
         (
             edited(extra__enrollmentId="{" + UUID + "}"),
             [
@@ -132,7 +167,12 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         ),
         (
             edited(extra__colour="red"),
-            [("extra.colour", "unexpected key; preference_study.enroll has branch, experimentType, enrollmentId")],
+            [
+                (
+                    "extra.colour",
+                    "unexpected key; preference_study.enroll has branch, experimentType, enrollmentId",
+                )
+            ],
         ),
         (
             edited(**{"extra__two words": "x"}),
@@ -144,7 +184,14 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
             ],
         ),
         (
-            edited(extra={1: "x", "branch": "b", "experimentType": "exp", "enrollmentId": UUID}),
+            edited(
+                extra={
+                    1: "x",
+                    "branch": "b",
+                    "experimentType": "exp",
+                    "enrollmentId": UUID,
+                }
+            ),
             [
                 (
                     "extra[an integer as a key]",
@@ -154,7 +201,12 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         ),
         (
             enroll_failed(reason="invalid-branch"),
-            [("extra.preferenceBranch", "missing; it is sent when reason is 'invalid-branch'")],
+            [
+                (
+                    "extra.preferenceBranch",
+                    "missing; it is sent when reason is 'invalid-branch'",
+                )
+            ],
         ),
         (
             {
@@ -162,10 +214,17 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
                 "object": "preference_rollout",
                 "extra": {"reason": "would-be-no-op", "preference": "p"},
             },
-            [("extra.preference", "must be absent unless reason is one of 'invalid type', 'conflict'")],
+            [
+                (
+                    "extra.preference",
+                    "must be absent unless reason is one of 'invalid type', 'conflict'",
+                )
+            ],
         ),
         (
-            enroll_failed(reason="invalid-branch", preferenceBranch="a", prefBranch="a"),
+            enroll_failed(
+                reason="invalid-branch", preferenceBranch="a", prefBranch="a"
+            ),
             [
                 (
                     "extra.prefBranch",
@@ -182,10 +241,22 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
                 )
             ],
         ),
-        ([True, *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a boolean")]),
-        ([-1, *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a negative one")]),
-        ([0.5, *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a fraction")]),
-        (["0", *list(enroll().values())], [("timestamp", "must be a non-negative integer, not a string")]),
+        (
+            [True, *list(enroll().values())],
+            [("timestamp", "must be a non-negative integer, not a boolean")],
+        ),
+        (
+            [-1, *list(enroll().values())],
+            [("timestamp", "must be a non-negative integer, not a negative one")],
+        ),
+        (
+            [0.5, *list(enroll().values())],
+            [("timestamp", "must be a non-negative integer, not a fraction")],
+        ),
+        (
+            ["0", *list(enroll().values())],
+            [("timestamp", "must be a non-negative integer, not a string")],
+        ),
         (
             [0, "normandy", "graduate", "preference_rollout", "slug"],
             [
@@ -195,13 +266,19 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         ),
     ],
 )
-def test_each_problem_has_its_path_and_message(event: Any, expected: list[tuple[str, str]]) -> None:
+def test_each_problem_has_its_path_and_message(
+    event: Any, expected: list[tuple[str, str]]
+) -> None:
     assert problems(event) == expected
 
 
 def test_every_problem_is_listed_not_just_the_first() -> None:
     event = edited(
-        category="x", value="v" * 100, extra__branch=DROP, extra__experimentType="no", extra__enrollmentId="1"
+        category="x",
+        value="v" * 100,
+        extra__branch=DROP,
+        extra__experimentType="no",
+        extra__enrollmentId="1",
     )
     assert [path for path, _ in problems(event)] == [
         "category",
@@ -213,7 +290,9 @@ def test_every_problem_is_listed_not_just_the_first() -> None:
     with pytest.raises(nt.ValidationError) as caught:
         nt.validate_event(event)
     assert isinstance(caught.value, ValueError)
-    assert str(caught.value).startswith("5 problems: category: must be 'normandy', not 'x'; value: is 100")
+    assert str(caught.value).startswith(
+        "5 problems: category: must be 'normandy', not 'x'; value: is 100"
+    )
     assert str(caught.value).endswith("(and 2 more)")
     assert str(nt.FieldError("", "whole")) == "whole"
 
@@ -223,14 +302,22 @@ def test_extra_may_be_left_out_only_where_no_key_is_always_sent() -> None:
     assert not nt.is_valid_event(graduate) and not nt.is_valid_event([*graduate, None])
     assert not nt.is_valid_event({**enroll(), "extra": None})
     no_required = nt.EVENTS.get(("enrollFailed", "addon_study"))
-    assert no_required is not None and any(k.required for k in no_required.extra)  # the real spec: every event has one
+    assert no_required is not None and any(
+        k.required for k in no_required.extra
+    )  # the real spec: every event has one
     # A conditional key whose condition cannot hold without extra is absent, so no problem there:
-    assert problems([0, "normandy", "enrollFailed", "addon_study", "s", {"reason": "x"}]) == []
+    assert (
+        problems([0, "normandy", "enrollFailed", "addon_study", "s", {"reason": "x"}])
+        == []
+    )
 
 
 def test_firefox_names_are_accepted_for_keys_recorded_under_another_name() -> None:
     assert problems(enroll_failed(reason="invalid-branch", prefBranch="user-ish")) == []
-    assert problems(enroll_failed(reason="invalid-branch", preferenceBranch="user-ish")) == []
+    assert (
+        problems(enroll_failed(reason="invalid-branch", preferenceBranch="user-ish"))
+        == []
+    )
     assert problems(enroll_failed(reason="invalid-branch", prefBranch="p" * 81)) == [
         ("extra.prefBranch", "is 81 characters; the limit is 80")
     ]
@@ -239,14 +326,24 @@ def test_firefox_names_are_accepted_for_keys_recorded_under_another_name() -> No
 def test_enrollment_ids_upper_lower_and_the_filler() -> None:
     for good in (UUID, UUID.upper(), nt.ENROLLMENT_ID_FILLER):
         assert problems(edited(extra__enrollmentId=good)) == []
-    for bad in (UUID + "\n", UUID.replace("-", ""), UUID[:-1] + "g", nt.ENROLLMENT_ID_FILLER.lower(), ""):
-        assert [p for p, _ in problems(edited(extra__enrollmentId=bad))] == ["extra.enrollmentId"]
+    for bad in (
+        UUID + "\n",
+        UUID.replace("-", ""),
+        UUID[:-1] + "g",
+        nt.ENROLLMENT_ID_FILLER.lower(),
+        "",
+    ):
+        assert [p for p, _ in problems(edited(extra__enrollmentId=bad))] == [
+            "extra.enrollmentId"
+        ]
 
 
 def test_long_strings_are_cut_short_in_messages() -> None:
     huge = "x" * 10_000_000
     [(path, message)] = problems(edited(object=huge))
-    assert path == "object" and len(message) < 200 and "(10000000 characters)" in message
+    assert (
+        path == "object" and len(message) < 200 and "(10000000 characters)" in message
+    )
     assert not nt.is_valid_event(huge) and not nt.is_valid_event(edited(value=huge))
 
 
@@ -273,7 +370,9 @@ class OddList(list):  # type: ignore[type-arg]
 
 class OddStr(str):
     __eq__ = __ne__ = __len__ = __iter__ = __getitem__ = __str__ = __repr__ = boom  # type: ignore[assignment]
-    __hash__ = str.__hash__  # a dict key must hash once; see RaisingKey for one that does not
+    __hash__ = (
+        str.__hash__
+    )  # a dict key must hash once; see RaisingKey for one that does not
 
 
 class RaisingKey(str):
@@ -306,7 +405,16 @@ def test_subclasses_are_read_through_the_base_type() -> None:
     event = odd(enroll())
     assert problems(event) == []
     record = OddList()
-    list.extend(record, [0, *(dict.__getitem__(odd(enroll()), k) for k in ("category", "method", "object", "value", "extra"))])
+    list.extend(
+        record,
+        [
+            0,
+            *(
+                dict.__getitem__(odd(enroll()), k)
+                for k in ("category", "method", "object", "value", "extra")
+            ),
+        ],
+    )
     assert problems(record) == []
     broken = odd(edited(extra__experimentType="nope"))
     assert [p for p, _ in problems(broken)] == ["extra.experimentType"]
@@ -338,7 +446,13 @@ def hostile() -> list[Any]:
         Shapeshifter(),
         [Shapeshifter()] * 6,
         [[[[[[]]]]]] * 6,
-        {"category": Shapeshifter(), "method": "enroll", "object": "preference_study", "value": "v", "extra": {}},
+        {
+            "category": Shapeshifter(),
+            "method": "enroll",
+            "object": "preference_study",
+            "value": "v",
+            "extra": {},
+        },
         [
             10**5000,
             "normandy",
@@ -349,9 +463,24 @@ def hostile() -> list[Any]:
         ],
         [float("inf"), "normandy", "graduate", "preference_rollout", "s", None],
         [float("nan"), "normandy", "graduate", "preference_rollout", "s", None],
-        {"category": "normandy", "method": "enroll", "object": "preference_study", "value": 10**5000, "extra": {}},
-        {"category": "normandy", "method": ["enroll"], "object": {"o": 1}, "value": b"bytes", "extra": {}},
-        {**enroll(), "extra": {**enroll()["extra"], "branch": OddStr("x" * 10_000_000)}},
+        {
+            "category": "normandy",
+            "method": "enroll",
+            "object": "preference_study",
+            "value": 10**5000,
+            "extra": {},
+        },
+        {
+            "category": "normandy",
+            "method": ["enroll"],
+            "object": {"o": 1},
+            "value": b"bytes",
+            "extra": {},
+        },
+        {
+            **enroll(),
+            "extra": {**enroll()["extra"], "branch": OddStr("x" * 10_000_000)},
+        },
         odd(edited(value="v" * 90)),
         b"normandy",
         bytearray(b"x"),
@@ -369,7 +498,11 @@ def test_hostile_inputs_get_a_verdict_and_never_an_exception(index: int) -> None
     errors = list(nt.iter_event_errors(value))
     assert verdict is (not errors)
     for error in errors:
-        assert type(error.path) is str and type(error.message) is str and len(error.message) < 500
+        assert (
+            type(error.path) is str
+            and type(error.message) is str
+            and len(error.message) < 500
+        )
     for check in (nt.is_valid_uptake, nt.is_valid_recipe_freshness):
         assert type(check(value, value)) is bool
     for validate in (nt.validate_uptake, nt.validate_recipe_freshness):
@@ -398,7 +531,12 @@ def test_validation_does_not_change_the_event() -> None:
         (
             "normandy/runner",
             "sign_error",
-            [("status", "'sign_error' is not a status of normandy/runner; its statuses are 'success', 'server_error'")],
+            [
+                (
+                    "status",
+                    "'sign_error' is not a status of normandy/runner; its statuses are 'success', 'server_error'",
+                )
+            ],
         ),
         (
             "normandy/recipe/12a",
@@ -430,13 +568,20 @@ def test_validation_does_not_change_the_event() -> None:
                 (
                     "status",
                     "'nope' is not a Normandy uptake status; the statuses are "
-                    + ", ".join(repr(v) for v in sorted({v for s in nt.uptake.SOURCES.values() for v in s.values})),
+                    + ", ".join(
+                        repr(v)
+                        for v in sorted(
+                            {v for s in nt.uptake.SOURCES.values() for v in s.values}
+                        )
+                    ),
                 ),
             ],
         ),
     ],
 )
-def test_uptake_problems(source: Any, status: Any, expected: list[tuple[str, str]]) -> None:
+def test_uptake_problems(
+    source: Any, status: Any, expected: list[tuple[str, str]]
+) -> None:
     errors = list(nt.iter_uptake_errors(source, status))
     assert [(e.path, e.message) for e in errors] == expected
     assert nt.is_valid_uptake(source, status) is (not expected)
@@ -464,14 +609,20 @@ def test_uptake_problems(source: Any, status: Any, expected: list[tuple[str, str
         ("123", 2**32, [("value", "is too large; the limit is 4294967295")]),
         ("123", -5, [("value", "must be a non-negative integer, not a negative one")]),
         ("123", True, [("value", "must be a non-negative integer, not a boolean")]),
-        ("123", "1700000000", [("value", "must be a non-negative integer, not a string")]),
+        (
+            "123",
+            "1700000000",
+            [("value", "must be a non-negative integer, not a string")],
+        ),
         ("123", 1.5, [("value", "must be a non-negative integer, not a fraction")]),
         ("12\n", 1, [("key", "'12\\n' is not a recipe id (^[0-9]+$)")]),
         ("", 1, [("key", "'' is not a recipe id (^[0-9]+$)")]),
         (123, 1, [("key", "must be a string, not an integer")]),
     ],
 )
-def test_recipe_freshness_problems(key: Any, value: Any, expected: list[tuple[str, str]]) -> None:
+def test_recipe_freshness_problems(
+    key: Any, value: Any, expected: list[tuple[str, str]]
+) -> None:
     errors = list(nt.iter_recipe_freshness_errors(key, value))
     assert [(e.path, e.message) for e in errors] == expected
     assert nt.is_valid_recipe_freshness(key, value) is (not expected)
@@ -485,22 +636,32 @@ def test_recipe_freshness_problems(key: Any, value: Any, expected: list[tuple[st
 # -- the generic builder -------------------------------------------------------------------
 
 
-def test_build_event_drops_none_cuts_what_the_sender_cuts_and_refuses_the_rest() -> None:
+def test_build_event_drops_none_cuts_what_the_sender_cuts_and_refuses_the_rest() -> (
+    None
+):
     built = nt.build_event(
         nt.catalog.EventMethod.ENROLL_FAILED,
         "preference_study",
         "slug",
         {"reason": "invalid-branch", "preferenceBranch": "b" * 200, "unused": None},
     )
-    assert built == enroll_failed(reason="invalid-branch", preferenceBranch="b" * 80) | {"value": "slug"}
+    assert built == enroll_failed(
+        reason="invalid-branch", preferenceBranch="b" * 80
+    ) | {"value": "slug"}
     assert type(built["method"]) is str
     firefox = nt.build_event(
-        "enrollFailed", "preference_study", "slug", {"reason": "invalid-branch", "prefBranch": "c" * 90}
+        "enrollFailed",
+        "preference_study",
+        "slug",
+        {"reason": "invalid-branch", "prefBranch": "c" * 90},
     )
     assert firefox["extra"]["prefBranch"] == "c" * 80
     with pytest.raises(nt.ValidationError) as caught:
         nt.build_event("enroll", "preference_study", "slug", {"branch": "b"})
-    assert [e.path for e in caught.value.errors] == ["extra.experimentType", "extra.enrollmentId"]
+    assert [e.path for e in caught.value.errors] == [
+        "extra.experimentType",
+        "extra.enrollmentId",
+    ]
     with pytest.raises(nt.ValidationError):
         nt.build_event("enroll", "nothing", 5)  # type: ignore[arg-type]
 
@@ -531,6 +692,10 @@ def test_the_compiled_checks_hold_no_text_from_the_spec() -> None:
 
     for rule in _RULES.values():
         code = rule.compile().__code__
-        assert not [c for c in code.co_consts if isinstance(c, (str, bytes))], rule.event
-        names = re.compile(r"get|type|str|len|_other|_uuid|FILLER|[KLA][0-9]+|W[0-9]+_[0-9]+")
+        assert not [
+            c for c in code.co_consts if isinstance(c, (str, bytes))
+        ], rule.event
+        names = re.compile(
+            r"get|type|str|len|_other|_uuid|FILLER|[KLA][0-9]+|W[0-9]+_[0-9]+"
+        )
         assert all(names.fullmatch(name) for name in code.co_names), code.co_names

@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import normandy_telemetry as nt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import normandy_telemetry as nt
-from codegen.event_schema import builder_name
 from normandy_telemetry import events as builders
 from strategies import (
     EVENTS,
@@ -29,6 +27,9 @@ from strategies import (
     uuids,
     valid_events,
 )
+
+from codegen.event_schema import builder_name
+
 SCHEMAS = GENERATED_PATH / "schemas"
 
 
@@ -104,17 +105,32 @@ def _builder_call(case: Case) -> tuple[Any, dict[str, Any]] | None:
     """The builder and its keyword arguments that describe ``case.event``, when
     a builder can express it (known event, known keys, the mapping shape)."""
     event = case.event
-    if not isinstance(event, dict) or set(event) - {"category", "method", "object", "value", "extra"}:
+    if not isinstance(event, dict) or set(event) - {
+        "category",
+        "method",
+        "object",
+        "value",
+        "extra",
+    }:
         return None
     if event.get("category") != nt.CATEGORY or "value" not in event:
         return None
-    spec_event = next((e for e in EVENTS if (e.method, e.object) == (event.get("method"), event.get("object"))), None)
+    spec_event = next(
+        (
+            e
+            for e in EVENTS
+            if (e.method, e.object) == (event.get("method"), event.get("object"))
+        ),
+        None,
+    )
     extra = event.get("extra")
     if spec_event is None or not isinstance(extra, (dict, type(None))):
         return None
     names = {k.name: python_name(k.name) for k in spec_event.extra}
     names.update({k.legacy_key: python_name(k.name) for k in spec_event.extra})
-    if set(extra or {}) - set(names) or len({names[k] for k in extra or {}}) < len(extra or {}):
+    if set(extra or {}) - set(names) or len({names[k] for k in extra or {}}) < len(
+        extra or {}
+    ):
         return None
     module = getattr(builders, spec_event.object)
     function = getattr(module, builder_name(spec_event.method))
@@ -125,14 +141,20 @@ def _builder_call(case: Case) -> tuple[Any, dict[str, Any]] | None:
 
 def _as_built(event: dict[str, Any]) -> dict[str, Any]:
     """What a builder makes of ``event``: None drops a key, truncation applies."""
-    spec_event = next(e for e in EVENTS if (e.method, e.object) == (event["method"], event["object"]))
-    keys = {k.legacy_key: k for k in spec_event.extra} | {k.name: k for k in spec_event.extra}
+    spec_event = next(
+        e for e in EVENTS if (e.method, e.object) == (event["method"], event["object"])
+    )
+    keys = {k.legacy_key: k for k in spec_event.extra} | {
+        k.name: k for k in spec_event.extra
+    }
     extra = {}
     for name, value in (event.get("extra") or {}).items():
         if value is None:
             continue
         key = keys[name]  # builders send the spec's name, and cut what the sender cuts
-        extra[key.name] = value[: key.truncate] if key.truncate and isinstance(value, str) else value
+        extra[key.name] = (
+            value[: key.truncate] if key.truncate and isinstance(value, str) else value
+        )
     return {**event, "extra": extra}
 
 
@@ -167,13 +189,19 @@ def test_builders_cut_what_the_spec_says_the_sender_cuts(data: st.DataObject) ->
     truncating = [(e, k) for e in EVENTS for k in e.extra if k.truncate]
     assert truncating, "the spec documents preferenceBranch's truncation"
     event, key = data.draw(st.sampled_from(truncating))
-    case = data.draw(valid_events(events=(event,)).filter(lambda c: isinstance(c.event, dict)))
+    case = data.draw(
+        valid_events(events=(event,)).filter(lambda c: isinstance(c.event, dict))
+    )
     extra = dict(case.event.get("extra") or {})
     if key.name not in extra:
         return
-    extra[key.name] = data.draw(st.text(min_size=key.truncate + 1, max_size=key.truncate + 50))
+    extra[key.name] = data.draw(
+        st.text(min_size=key.truncate + 1, max_size=key.truncate + 50)
+    )
     kwargs = {python_name(name): value for name, value in extra.items()}
-    built = getattr(getattr(builders, event.object), builder_name(event.method))(value=case.event["value"], **kwargs)
+    built = getattr(getattr(builders, event.object), builder_name(event.method))(
+        value=case.event["value"], **kwargs
+    )
     assert built["extra"][key.name] == extra[key.name][: key.truncate]
     unbuilt = {**case.event, "extra": extra}
     assert not nt.is_valid_event(unbuilt) and not EVENT_SCHEMA.is_valid(unbuilt)
@@ -183,20 +211,41 @@ def test_builders_cut_what_the_spec_says_the_sender_cuts(data: st.DataObject) ->
 
 SOURCE_KEYS = st.one_of(
     st.just("normandy/runner"),
-    st.builds(lambda s: "normandy/action/" + s, st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)),
-    st.builds(lambda s: "normandy/recipe/" + s, st.from_regex(r"[0-9]+", fullmatch=True)),
-    st.sampled_from(["normandy/recipe/", "normandy/recipe/12\n", "normandy/action/Foo", "normandy/runner/", "normandy/recipe/1a", "normandy/action/-x"]),
+    st.builds(
+        lambda s: "normandy/action/" + s,
+        st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True),
+    ),
+    st.builds(
+        lambda s: "normandy/recipe/" + s, st.from_regex(r"[0-9]+", fullmatch=True)
+    ),
+    st.sampled_from(
+        [
+            "normandy/recipe/",
+            "normandy/recipe/12\n",
+            "normandy/action/Foo",
+            "normandy/runner/",
+            "normandy/recipe/1a",
+            "normandy/action/-x",
+        ]
+    ),
     st.text(max_size=30),
 )
 STATUSES = st.one_of(
-    st.sampled_from(sorted({v for s in nt.uptake.SOURCES.values() for v in s.values} | {"nope", "sign_error", ""})),
+    st.sampled_from(
+        sorted(
+            {v for s in nt.uptake.SOURCES.values() for v in s.values}
+            | {"nope", "sign_error", ""}
+        )
+    ),
     st.text(max_size=15),
 )
 
 
 @SETTINGS
 @given(SOURCE_KEYS, STATUSES)
-def test_uptake_validators_agree_with_the_uptake_schema(source: str, status: str) -> None:
+def test_uptake_validators_agree_with_the_uptake_schema(
+    source: str, status: str
+) -> None:
     errors = list(nt.iter_uptake_errors(source, status))
     schema = UPTAKE_SCHEMA.is_valid({"source": source, "value": status})
     assert nt.is_valid_uptake(source, status) is (not errors) is schema, errors
@@ -207,7 +256,11 @@ def test_uptake_validators_agree_with_the_uptake_schema(source: str, status: str
             nt.uptake_report(source, status)
 
 
-KEYS = st.one_of(st.from_regex(r"[0-9]+", fullmatch=True), st.sampled_from(["", "12\n", "1.0", "-1", "x"]), st.text(max_size=6))
+KEYS = st.one_of(
+    st.from_regex(r"[0-9]+", fullmatch=True),
+    st.sampled_from(["", "12\n", "1.0", "-1", "x"]),
+    st.text(max_size=6),
+)
 NUMBERS = st.one_of(
     st.integers(min_value=-5, max_value=2**33),
     st.sampled_from([0, 2**32 - 1, 2**32, 1.0, 1.5, -0.0, True, False, None, "12"]),
@@ -217,7 +270,9 @@ NUMBERS = st.one_of(
 
 @SETTINGS
 @given(KEYS, NUMBERS)
-def test_freshness_validators_agree_with_the_scalars_schema(key: str, value: Any) -> None:
+def test_freshness_validators_agree_with_the_scalars_schema(
+    key: str, value: Any
+) -> None:
     errors = list(nt.iter_recipe_freshness_errors(key, value))
     schema = SCALARS_SCHEMA.is_valid({"normandy.recipe_freshness": {key: value}})
     assert nt.is_valid_recipe_freshness(key, value) is (not errors) is schema, errors
@@ -232,14 +287,32 @@ def check_total(value: Any) -> None:
     for is_valid, iterate, validate, args in (
         (nt.is_valid_event, nt.iter_event_errors, nt.validate_event, (value,)),
         (nt.is_valid_uptake, nt.iter_uptake_errors, nt.validate_uptake, (value, value)),
-        (nt.is_valid_uptake, nt.iter_uptake_errors, nt.validate_uptake, ("normandy/runner", value)),
-        (nt.is_valid_recipe_freshness, nt.iter_recipe_freshness_errors, nt.validate_recipe_freshness, (value, value)),
-        (nt.is_valid_recipe_freshness, nt.iter_recipe_freshness_errors, nt.validate_recipe_freshness, ("1", value)),
+        (
+            nt.is_valid_uptake,
+            nt.iter_uptake_errors,
+            nt.validate_uptake,
+            ("normandy/runner", value),
+        ),
+        (
+            nt.is_valid_recipe_freshness,
+            nt.iter_recipe_freshness_errors,
+            nt.validate_recipe_freshness,
+            (value, value),
+        ),
+        (
+            nt.is_valid_recipe_freshness,
+            nt.iter_recipe_freshness_errors,
+            nt.validate_recipe_freshness,
+            ("1", value),
+        ),
     ):
         verdict = is_valid(*args)
         assert type(verdict) is bool
         errors = list(iterate(*args))
-        assert all(type(e) is nt.FieldError and type(e.path) is str and type(e.message) is str for e in errors)
+        assert all(
+            type(e) is nt.FieldError and type(e.path) is str and type(e.message) is str
+            for e in errors
+        )
         try:
             validate(*args)
         except nt.ValidationError as error:
@@ -260,10 +333,27 @@ def test_any_json_value_gets_one_verdict_everywhere(value: Any) -> None:
 def _shaped(values: Any) -> Any:
     """JSON values in an event's shape, to get past the first checks."""
     return st.one_of(
-        st.builds(lambda m, o, v, x: {"category": "normandy", "method": m, "object": o, "value": v, "extra": x},
-                  st.sampled_from([e.method for e in EVENTS]), st.sampled_from([e.object for e in EVENTS]), values, values),
-        st.builds(lambda t, m, o, v, x: [t, "normandy", m, o, v, x], values,
-                  st.sampled_from([e.method for e in EVENTS]), st.sampled_from([e.object for e in EVENTS]), values, values),
+        st.builds(
+            lambda m, o, v, x: {
+                "category": "normandy",
+                "method": m,
+                "object": o,
+                "value": v,
+                "extra": x,
+            },
+            st.sampled_from([e.method for e in EVENTS]),
+            st.sampled_from([e.object for e in EVENTS]),
+            values,
+            values,
+        ),
+        st.builds(
+            lambda t, m, o, v, x: [t, "normandy", m, o, v, x],
+            values,
+            st.sampled_from([e.method for e in EVENTS]),
+            st.sampled_from([e.object for e in EVENTS]),
+            values,
+            values,
+        ),
     )
 
 
@@ -275,10 +365,20 @@ def test_event_shaped_json_gets_one_verdict_everywhere(value: Any) -> None:
 
 
 @SETTINGS
-@given(st.one_of(st.floats(), st.integers(min_value=-(2**70), max_value=2**70), uuids()))
+@given(
+    st.one_of(st.floats(), st.integers(min_value=-(2**70), max_value=2**70), uuids())
+)
 def test_numbers_and_edge_floats_as_timestamps(number: Any) -> None:
     spec_event = EVENTS[-1]
-    extra = {k.name: k.allowed_values[0] if k.allowed else nt.ENROLLMENT_ID_FILLER if k.format else "x" for k in spec_event.extra if k.required}
+    extra = {
+        k.name: (
+            k.allowed_values[0]
+            if k.allowed
+            else nt.ENROLLMENT_ID_FILLER if k.format else "x"
+        )
+        for k in spec_event.extra
+        if k.required
+    }
     event = [number, nt.CATEGORY, spec_event.method, spec_event.object, "slug", extra]
     check_total(event)
     if not (isinstance(number, float) and math.isnan(number)):

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from strategies import generate_package, stress_spec_text
 from support import ROOT
 
@@ -27,7 +26,9 @@ def stress(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return spec, root / "generated"
 
 
-def test_differential_and_fuzz_tests_pass_on_the_stress_spec(stress: tuple[Path, Path]) -> None:
+def test_differential_and_fuzz_tests_pass_on_the_stress_spec(
+    stress: tuple[Path, Path],
+) -> None:
     spec, generated = stress
     env = {
         **os.environ,
@@ -36,11 +37,20 @@ def test_differential_and_fuzz_tests_pass_on_the_stress_spec(stress: tuple[Path,
         "NORMANDY_EXAMPLES": os.environ.get("NORMANDY_EXAMPLES", "100"),
     }
     command = [
-        sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-x",
+        "-p",
+        "no:cacheprovider",
         # The stress package, not generated/, is the one to import.
-        "-o", f"pythonpath={ROOT} {ROOT / 'tests'} {generated}",
+        "-o",
+        f"pythonpath={ROOT} {ROOT / 'tests'} {generated}",
         str(ROOT / "tests" / "test_validators_differential.py"),
     ]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200
+    )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert " passed" in result.stdout and "skipped" not in result.stdout

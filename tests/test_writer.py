@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import snapshot
 
 from codegen import writer
-from support import snapshot
 
 
 def test_write_replaces_the_directory_exactly(tmp_path: Path) -> None:
@@ -17,10 +17,14 @@ def test_write_replaces_the_directory_exactly(tmp_path: Path) -> None:
     writer.write_atomically(out, {"a.txt": "one\n", "sub/b.txt": "two\n"})
     writer.write_atomically(out, {"a.txt": "uno\n"})
     assert snapshot(out) == {"a.txt": b"uno\n"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"], "no staging or backup left"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "generated"
+    ], "no staging or backup left"
 
 
-def test_failure_while_writing_leaves_old_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_while_writing_leaves_old_output_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "generated"
     writer.write_atomically(out, {"a.txt": "old\n", "b.txt": "old\n"})
     before = snapshot(out)
@@ -36,13 +40,17 @@ def test_failure_while_writing_leaves_old_output_untouched(tmp_path: Path, monke
 
     monkeypatch.setattr(builtins, "open", failing_open)
     with pytest.raises(OSError):
-        writer.write_atomically(out, {"a.txt": "new\n", "b.txt": "new\n", "c.txt": "new\n"})
+        writer.write_atomically(
+            out, {"a.txt": "new\n", "b.txt": "new\n", "c.txt": "new\n"}
+        )
     monkeypatch.undo()
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
 
 
-def test_failure_during_the_swap_restores_the_old_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_during_the_swap_restores_the_old_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "generated"
     writer.write_atomically(out, {"a.txt": "old\n"})
     before = snapshot(out)
@@ -64,7 +72,9 @@ def test_cli_reports_a_write_failure_without_traceback(tmp_path: Path) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    result = run_codegen("generate", "--spec", str(SPEC), "--out", str(blocker / "generated"))
+    result = run_codegen(
+        "generate", "--spec", str(SPEC), "--out", str(blocker / "generated")
+    )
     assert result.returncode == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
     assert blocker.read_text() == "not a directory"

@@ -37,12 +37,16 @@ logger = logging.getLogger(__name__)
 
 PACKAGE = "normandy_telemetry"
 # A Python role the package's templates write, kept as code: ":data:`X`" -> "`X`".
-_PY_ROLE = re.compile(r":(?:py:)?(?:data|class|func|meth|attr|mod|exc|obj):`~?(?:[\w.]+\.)?([\w]+)`")
+_PY_ROLE = re.compile(
+    r":(?:py:)?(?:data|class|func|meth|attr|mod|exc|obj):`~?(?:[\w.]+\.)?([\w]+)`"
+)
 # Values longer than this are left out of the API page (EVENTS would print the whole catalogue).
 LONGEST_VALUE = 120
 
 
-def escape_docstring(app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+def escape_docstring(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
     if not (name == PACKAGE or name.startswith(PACKAGE + ".")):
         return
     source = _PY_ROLE.sub(r"`\1`", "\n".join(lines))
@@ -96,7 +100,11 @@ def _long_values(module: ModuleType) -> list[str]:
     """Module-level data whose value is too long to print, in name order."""
     names = []
     for name, value in vars(module).items():
-        if name.startswith("_") or isinstance(value, (type, ModuleType)) or callable(value):
+        if (
+            name.startswith("_")
+            or isinstance(value, (type, ModuleType))
+            or callable(value)
+        ):
             continue
         if len(repr(value)) > LONGEST_VALUE:
             names.append(name)
@@ -111,8 +119,16 @@ class NormandyApi(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         try:
             modules = _modules(self.config.autodoc_mock_imports)
-        except Exception as exc:  # an import error in the generated package is a finding, not a crash
-            logger.warning("cannot import %s: %s: %s", PACKAGE, type(exc).__name__, exc, location=self.get_location())
+        except (
+            Exception
+        ) as exc:  # an import error in the generated package is a finding, not a crash
+            logger.warning(
+                "cannot import %s: %s: %s",
+                PACKAGE,
+                type(exc).__name__,
+                exc,
+                location=self.get_location(),
+            )
             return []
         lines: list[str] = []
         for module in modules:
@@ -124,12 +140,21 @@ class NormandyApi(SphinxDirective):
                 # The package re-exports its submodules' names; they are documented there.
                 lines += ["   :no-members:"]
             else:
-                lines += ["   :members:", "   :undoc-members:", "   :member-order: bysource"]
+                lines += [
+                    "   :members:",
+                    "   :undoc-members:",
+                    "   :member-order: bysource",
+                ]
                 if long_values:
                     lines += [f"   :exclude-members: {', '.join(long_values)}"]
             for value in long_values if module.__name__ != PACKAGE else []:
                 lines += ["", f".. autodata:: {name}.{value}", "   :no-value:"]
-        return nested_parse_to_nodes(self.state, "\n".join(lines), source="normandy-api", allow_section_headings=True)
+        return nested_parse_to_nodes(
+            self.state,
+            "\n".join(lines),
+            source="normandy-api",
+            allow_section_headings=True,
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
