@@ -269,11 +269,7 @@ def _presence(old: m.ExtraKey, new: m.ExtraKey, where: str) -> Iterator[Change]:
 
 
 def _presence_text(key: m.ExtraKey) -> str:
-    if key.when:
-        return "when " + " or ".join(f"{c.key} in {list(c.values)}" for c in key.when)
-    if key.channels:
-        return "on " + ", ".join(key.channels)
-    return key.presence
+    return m.describe_presence(key)
 
 
 def _plain(value: Any) -> Any:

@@ -11,7 +11,10 @@ from collections.abc import Collection
 import black
 from black.mode import TargetVersion
 
-BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=88)
+LINE_LENGTH = 88
+"""Black's line length, for the code black formats and the code laid out in its style."""
+
+BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[str, str]:

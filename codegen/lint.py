@@ -16,8 +16,8 @@ from typing import Protocol
 
 from codegen import model as m
 from codegen.problems import did_you_mean
-from codegen.targets_limits import (
-    GLEAN_METRIC_MAX,
+from codegen.targets.glean import GLEAN_METRIC_MAX
+from codegen.targets.legacy import (
     LEGACY_EXTRA_KEY_MAX,
     LEGACY_METHOD_MAX,
     LEGACY_OBJECT_MAX,

@@ -9,52 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
-
-
-def python_literal(value: Any) -> str:
-    """A Python expression equal to ``value`` (str, int, bool, None, tuples, lists)."""
-    if isinstance(value, (list, tuple)):
-        inner = ", ".join(python_literal(v) for v in value)
-        if isinstance(value, tuple):
-            return f"({inner},)" if len(value) == 1 else f"({inner})"
-        return f"[{inner}]"
-    if value is None or isinstance(value, (str, int, bool)):
-        return repr(value)
-    raise TypeError(f"no Python literal for {type(value).__name__}")
-
-
-def python_docstring(text: str, indent: int = 0, width: int = 79) -> str:
-    """A triple-quoted docstring, wrapped, that black leaves as it is.
-
-    Backslashes and quote runs are escaped so the text cannot end the string
-    early; paragraphs (blank-line separated) are kept.
-    """
-    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    pad = " " * indent
-    paragraphs = [p for p in escaped.strip().split("\n\n") if p.strip()]
-    wrapped = [
-        textwrap.fill(
-            " ".join(p.split()),
-            width=max(width - indent, 40),
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        for p in paragraphs
-    ] or [""]
-    body = "\n\n".join(wrapped)
-    lines = body.split("\n")
-    if (
-        len(lines) == 1
-        and len(lines[0]) + indent + 6 <= 88
-        and not lines[0].endswith('"')
-    ):
-        return f'"""{lines[0]}"""'
-    rest = "\n".join((pad + line) if line else "" for line in lines[1:])
-    return f'"""{lines[0]}\n{rest}\n{pad}"""'
 
 
 def generated_notice(label: str) -> str:

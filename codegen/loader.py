@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import nodes as yaml_nodes
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from codegen.problems import Problem, SpecError
@@ -46,7 +46,7 @@ SCALAR_KINDS = {
 
 
 @dataclass(slots=True)
-class Scalar:
+class YamlScalar:
     value: str | int | bool | float | None
     kind: str  # a key of SCALAR_KINDS
     line: int
@@ -58,18 +58,18 @@ class Scalar:
 
 
 @dataclass(slots=True)
-class Entry:
+class YamlEntry:
     """One ``key: value`` pair of a mapping; the key keeps its own position."""
 
     key: str
     key_line: int
     key_column: int
-    value: YNode
+    value: YamlNode
 
 
 @dataclass(slots=True)
-class Mapping:
-    entries: dict[str, Entry]
+class YamlMapping:
+    entries: dict[str, YamlEntry]
     line: int
     column: int
 
@@ -77,15 +77,15 @@ class Mapping:
 
 
 @dataclass(slots=True)
-class Sequence:
-    items: list[YNode]
+class YamlSequence:
+    items: list[YamlNode]
     line: int
     column: int
 
     type_name = "list"
 
 
-YNode = Scalar | Mapping | Sequence
+YamlNode = YamlScalar | YamlMapping | YamlSequence
 
 
 def spec_label(path: Path) -> str:
@@ -108,12 +108,12 @@ def read_spec(path: Path) -> bytes:
         ) from None
 
 
-def load_document(path: Path) -> YNode:
+def load_document(path: Path) -> YamlNode:
     """Read and compose ``path``; raise :class:`SpecError` for any user mistake."""
     return parse_document(read_spec(path), spec_label(path))
 
 
-def parse_document(data: bytes, label: str) -> YNode:
+def parse_document(data: bytes, label: str) -> YamlNode:
     if len(data) > MAX_BYTES:
         message = f"the spec is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes"
         raise SpecError(label, [Problem(1, 1, message)])
@@ -187,10 +187,10 @@ def _nesting_bound(text: str) -> int:
     )
 
 
-def _compose(text: str) -> Node | None:
+def _compose(text: str) -> yaml_nodes.Node | None:
     bound = _nesting_bound(text)
     if bound <= SAFE_DEPTH:
-        node: Node | None = _Loader(text).get_single_node()
+        node: yaml_nodes.Node | None = _Loader(text).get_single_node()
         return node
     if bound > MAX_COLLECTIONS:
         raise _TooDeep
@@ -211,7 +211,7 @@ def _compose(text: str) -> Node | None:
         threading.stack_size(previous)
     if "error" in outcome:
         raise outcome["error"]
-    root: Node | None = outcome.get("root")
+    root: yaml_nodes.Node | None = outcome.get("root")
     return root
 
 
@@ -271,31 +271,33 @@ class _TooLarge(Exception):
 
 
 class _Converter:
-    """Turn composed nodes into :data:`YNode`, collecting problems as it goes."""
+    """Turn composed nodes into :data:`YamlNode`, collecting problems as it goes."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.count = 0
 
-    def convert(self, node: Node) -> YNode:
+    def convert(self, node: yaml_nodes.Node) -> YamlNode:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
         mark = node.start_mark
         line, column = mark.line + 1, mark.column + 1
         tag = _tag(node)
-        if isinstance(node, ScalarNode):
+        if isinstance(node, yaml_nodes.ScalarNode):
             return self._scalar(node, tag, line, column)
-        if isinstance(node, MappingNode):
+        if isinstance(node, yaml_nodes.MappingNode):
             return self._mapping(node, tag, line, column)
         if tag != _SEQ:
             self._refuse_tag(tag, line, column)
-        return Sequence([self.convert(item) for item in node.value], line, column)
+        return YamlSequence([self.convert(item) for item in node.value], line, column)
 
-    def _mapping(self, node: MappingNode, tag: str, line: int, column: int) -> Mapping:
+    def _mapping(
+        self, node: yaml_nodes.MappingNode, tag: str, line: int, column: int
+    ) -> YamlMapping:
         if tag != _MAP:
             self._refuse_tag(tag, line, column)
-        entries: dict[str, Entry] = {}
+        entries: dict[str, YamlEntry] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             key_line, key_column = mark.line + 1, mark.column + 1
@@ -309,7 +311,7 @@ class _Converter:
                     )
                 )
                 continue
-            if not isinstance(key_node, ScalarNode):
+            if not isinstance(key_node, yaml_nodes.ScalarNode):
                 self.problems.append(
                     Problem(
                         key_line,
@@ -331,28 +333,32 @@ class _Converter:
                 message = f"duplicate key '{key}' (first defined at line {first.key_line}); remove or rename one"
                 self.problems.append(Problem(key_line, key_column, message))
                 continue
-            entries[key] = Entry(key, key_line, key_column, self.convert(value_node))
-        return Mapping(entries, line, column)
+            entries[key] = YamlEntry(
+                key, key_line, key_column, self.convert(value_node)
+            )
+        return YamlMapping(entries, line, column)
 
-    def _scalar(self, node: ScalarNode, tag: str, line: int, column: int) -> Scalar:
+    def _scalar(
+        self, node: yaml_nodes.ScalarNode, tag: str, line: int, column: int
+    ) -> YamlScalar:
         text = node.value
         if tag == _STR:
-            return Scalar(text, "str", line, column)
+            return YamlScalar(text, "str", line, column)
         kind = tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else ""
         if kind == "int":
-            return Scalar(_int(text), "int", line, column)
+            return YamlScalar(_int(text), "int", line, column)
         if kind == "bool":
-            return Scalar(text.lower() == "true", "bool", line, column)
+            return YamlScalar(text.lower() == "true", "bool", line, column)
         if kind == "null":
-            return Scalar(None, "null", line, column)
+            return YamlScalar(None, "null", line, column)
         if kind == "float":
-            return Scalar(text, "float", line, column)
+            return YamlScalar(text, "float", line, column)
         if kind == "timestamp":
             message = f"'{text}' reads as a date; quote it to keep it a string"
             self.problems.append(Problem(line, column, message))
-            return Scalar(text, "str", line, column)
+            return YamlScalar(text, "str", line, column)
         self._refuse_tag(tag, line, column)
-        return Scalar(text, "str", line, column)
+        return YamlScalar(text, "str", line, column)
 
     def _refuse_tag(self, tag: str, line: int, column: int) -> None:
         shown = "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
@@ -370,7 +376,7 @@ _STR, _MAP, _SEQ, _MERGE = (
 )
 
 
-def _tag(node: Node) -> str:
+def _tag(node: yaml_nodes.Node) -> str:
     """The node's full tag, without ruamel's slower ``Node.tag`` property."""
     ctag = node.ctag
     if ctag.handle is None:

@@ -6,14 +6,14 @@ so every output agrees on them.
 
 from __future__ import annotations
 
-import functools
 import keyword
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 
-@functools.cache
+@cache
 def snake_case(name: str) -> str:
     """``enrollFailed`` -> ``enroll_failed``; ``addonId`` -> ``addon_id``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -39,6 +39,12 @@ def is_python_name(name: str) -> bool:
         and not keyword.iskeyword(name)
         and name not in SOFT_KEYWORDS
     )
+
+
+UUID_PATTERN = (
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+"""A UUID as an enrollment ID carries it: 36 characters, no braces, any case."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -242,6 +248,11 @@ class EnrollmentId:
     filler: str
     correction: str | None
 
+    @property
+    def pattern(self) -> str:
+        """The regular expression every real ID matches (``format: uuid``)."""
+        return UUID_PATTERN
+
 
 @dataclass(frozen=True, slots=True)
 class AllowedValue:
@@ -293,21 +304,8 @@ class ExtraKey:
         """The description, with its allowed values, presence and format spelled out, for
         outputs whose readers see nothing but this text (metrics.yaml, Events.yaml)."""
         parts = [" ".join(self.description.split())]
-        if self.when:
-            conditions = "; ".join(
-                f"`{c.key}` is " + " or ".join(f"`{v}`" for v in c.values)
-                for c in self.when
-            )
-            parts.append(f"Present only when {conditions}.")
-        elif self.channels:
-            parts.append(
-                "Recorded only on the "
-                + ", ".join(self.channels)
-                + " channel"
-                + ("s." if len(self.channels) > 1 else ".")
-            )
-        elif self.optional:
-            parts.append("May be absent.")
+        if not self.required:
+            parts.append(describe_presence(self))
         if self.format == "enrollment_id":
             parts.append(
                 f"A UUID without braces, or `{filler}` when Telemetry upload is disabled."
@@ -433,6 +431,12 @@ class Spec:
     events: Events
     metadata: Metadata | None = None
 
+    @property
+    def has_firefox_metadata(self) -> bool:
+        """Whether the spec says what Firefox's build needs besides the telemetry
+        (bugs, reviews, owners, expiry): the Firefox outputs exist only then."""
+        return self.metadata is not None
+
     def corrections(self) -> Iterator[Correction]:
         """Every correction of the seed, in spec order, each with the item it is on."""
         for source in self.uptake.sources:
@@ -475,49 +479,27 @@ class Spec:
                             )
 
 
-@dataclass(frozen=True, slots=True)
-class LegacyEntry:
-    """One entry of the legacy ``Events.yaml``: a method recorded with some objects.
+def _code(text: str) -> str:
+    return f"`{text}`"
 
-    Firefox registers extra keys per entry, for every (method, object) pair in it,
-    so an entry's keys are the union of its events' keys.
-    """
 
-    name: str
-    method: str
-    events: tuple[Event, ...]
+def describe_presence(
+    key: ExtraKey,
+    name: Callable[[str], str] = _code,
+    value: Callable[[str, str], str] = lambda key, text: _code(text),
+) -> str:
+    """When ``key`` is sent, as one sentence: the single wording every output uses.
 
-    @property
-    def objects(self) -> tuple[str, ...]:
-        return tuple(e.object for e in self.events)
-
-    @property
-    def extra_names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(k.legacy_key for e in self.events for k in e.extra))
-
-    def description(self) -> str:
-        return _per_object(
-            {e.object: f"{e.description}\n\nValue: {e.value}" for e in self.events},
-            len(self.events),
-        )
-
-    def extra_keys(self, filler: str) -> list[tuple[str, str]]:
-        """``(recorded name, description)`` for each key, in first-use order."""
-        texts: dict[str, dict[str, str]] = {}
-        for event in self.events:
-            for key in event.extra:
-                texts.setdefault(key.legacy_key, {})[event.object] = (
-                    key.firefox_description(filler)
-                )
-        return [
-            (name, _per_object(by_object, len(self.events)))
-            for name, by_object in texts.items()
+    ``name`` shows another key's name and ``value(key, value)`` one of its
+    values (code spans by default; the docs make them links, the builders'
+    docstrings quote them)."""
+    if key.when:
+        parts = [
+            f"{name(c.key)} is " + " or ".join(value(c.key, v) for v in c.values)
+            for c in key.when
         ]
-
-
-def _per_object(texts: dict[str, str], objects: int) -> str:
-    """One text if every one of the entry's ``objects`` says the same, else each object's text under its name."""
-    distinct = set(texts.values())
-    if len(distinct) == 1 and len(texts) == objects:
-        return distinct.pop()
-    return "\n\n".join(f"For {obj}: {text}" for obj, text in texts.items())
+        return "Sent only when " + ", and ".join(parts) + "; absent otherwise."
+    if key.channels:
+        plural = "s" if len(key.channels) > 1 else ""
+        return f"Sent only on the {', '.join(key.channels)} channel{plural}."
+    return "May be absent." if key.optional else "Always sent."

@@ -1,4 +1,5 @@
-"""The stages, in order: load -> validate -> model -> render -> format.
+"""The stages, in order: load -> check structure -> build the model -> check
+the outputs' limits -> render -> format.
 
 Each stage is a function of the previous one's result; only ``writer`` touches
 ``generated/``. A :class:`SpecError` from any stage means the spec has a
@@ -9,15 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen.build import build_model
+from codegen.format_language import StructureChecker
 from codegen.formatting import format_outputs
 from codegen.loader import parse_document, read_spec, spec_label
 from codegen.model import Spec
+from codegen.model_builder import build_model
 from codegen.problems import SpecError
 from codegen.render import render_targets, unformatted_paths
-from codegen.schema_types import Validator
-from codegen.spec_schema import SPEC
-from codegen.targets_limits import check_target_limits
+from codegen.spec_format import SPEC_FORMAT
+from codegen.targets import check_target_limits
 from codegen.writer import with_manifest
 
 
@@ -29,10 +30,10 @@ def load_spec(path: Path) -> Spec:
 def load_spec_bytes(data: bytes, label: str) -> Spec:
     """The same, for spec text from elsewhere (a git revision); ``label`` names it in messages."""
     tree = parse_document(data, label)
-    validator = Validator()
-    validator.check(tree, SPEC, "the spec")
+    structure = StructureChecker()
+    structure.check(tree, SPEC_FORMAT, "the spec")
     spec, problems = build_model(tree, label)
-    problems = validator.problems + problems
+    problems = structure.problems + problems
     if (
         not problems
     ):  # target limits are checked on a sound model, so nothing is reported twice

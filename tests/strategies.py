@@ -495,12 +495,11 @@ def stress_spec_text() -> str:
 def generate_package(spec_path: Path, out: Path) -> None:
     """Render only the package and the schemas (what these tests need) into ``out``."""
     from codegen.formatting import format_outputs
-    from codegen.render import TARGETS, render_targets, unformatted_paths
+    from codegen.render import render_targets, unformatted_paths
+    from codegen.targets import json_schema, python
 
     spec = load_spec(spec_path)
-    mine = tuple(
-        t for t in TARGETS if t.path.startswith(("normandy_telemetry/", "schemas/"))
-    )
+    mine = (python.OUTPUT, json_schema.OUTPUT)
     files = format_outputs(
         render_targets(spec, mine), skip=unformatted_paths(spec, mine)
     )

@@ -16,9 +16,10 @@ from normandy_telemetry import events
 from strategies import MODEL, generate_package, stress_spec_text
 from support import GENERATED
 
-from codegen.event_schema import builder_name, py_string, value_parameter
 from codegen.pipeline import load_spec
 from codegen.problems import SpecError
+from codegen.targets.python.builders import builder_name, value_parameter
+from codegen.targets.python.layout import py_string
 
 BIN = Path(sys.executable).parent
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"

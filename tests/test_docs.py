@@ -30,9 +30,9 @@ import pytest
 from docutils.nodes import make_id
 from support import ROOT, SPEC
 
-from codegen import rst
 from codegen.model import Spec
 from codegen.pipeline import load_spec
+from codegen.targets.docs import items, rst
 
 DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
@@ -341,7 +341,7 @@ def test_corrections_page_lists_every_correction_with_a_link_to_its_item(
     page = Page(site / "corrections.html")
     text = page.root.text()
     pages = {name: Page(site / f"{name}.html") for name in ("uptake", "enrollment")}
-    corrections = list(rst.labelled_corrections(spec))
+    corrections = list(items.labelled_corrections(spec))
     assert corrections, "the spec records corrections; the page must list them"
     for label, correction in corrections:
         assert visible(correction.text) in text
@@ -360,8 +360,8 @@ def test_corrections_page_lists_every_correction_with_a_link_to_its_item(
 
 
 def test_spec_format_page_documents_every_record_and_field(site: Path) -> None:
-    from codegen.schema_types import iter_records
-    from codegen.spec_schema import SPEC as FORMAT
+    from codegen.format_language import iter_records
+    from codegen.spec_format import SPEC_FORMAT as FORMAT
 
     page = Page(site / "spec-format.html")
     for record in iter_records(FORMAT):

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from support import ROOT, SPEC
 
-from codegen import rst
 from codegen.pipeline import load_spec
+from codegen.targets.docs import items, rst
 
 HOSTILE = ROOT / "tests" / "fixtures" / "docs_injection" / "normandy.yaml"
 
@@ -259,9 +259,9 @@ def test_pyref_links_python_names_only() -> None:
 @pytest.mark.parametrize("spec_path", [SPEC, HOSTILE], ids=["spec", "hostile"])
 def test_labelled_corrections_are_the_models_corrections(spec_path: Path) -> None:
     spec = load_spec(spec_path)
-    assert [c for _, c in rst.labelled_corrections(spec)] == list(spec.corrections())
+    assert [c for _, c in items.labelled_corrections(spec)] == list(spec.corrections())
     labels = set(_labels(spec_path)) | {"enrollment-ids"}
-    assert {label for label, _ in rst.labelled_corrections(spec)} <= labels
+    assert {label for label, _ in items.labelled_corrections(spec)} <= labels
 
 
 def test_a_source_correction_is_labelled_with_its_source() -> None:
@@ -270,7 +270,6 @@ def test_a_source_correction_is_labelled_with_its_source() -> None:
     from support import SPEC
 
     from codegen.pipeline import load_spec
-    from codegen.rst import labelled_corrections
 
     spec = load_spec(SPEC)
     runner = dataclasses.replace(spec.uptake.sources[0], correction="Clarified.")
@@ -278,7 +277,7 @@ def test_a_source_correction_is_labelled_with_its_source() -> None:
         spec.uptake, sources=(runner, *spec.uptake.sources[1:])
     )
     changed = dataclasses.replace(spec, uptake=uptake)
-    labelled = list(labelled_corrections(changed))
+    labelled = list(items.labelled_corrections(changed))
     assert labelled[0][0] == f"uptake-{runner.name}"
     assert (
         len(labelled)

@@ -15,7 +15,7 @@ import pytest
 from strategies import MODEL
 from support import GENERATED
 
-from codegen.event_schema import END, whole
+from codegen.targets.json_schema import END, whole
 
 SCHEMAS = GENERATED / "schemas"
 NAMES = ("events", "uptake", "scalars")

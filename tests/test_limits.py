@@ -18,7 +18,7 @@ from support import ROOT, run_codegen
 
 from codegen.model import ExtraKey
 from codegen.pipeline import load_spec
-from codegen.targets_limits import legacy_entries
+from codegen.targets.legacy import legacy_entries
 
 LIMITS = ROOT / "tests" / "fixtures" / "limits"
 VALID = LIMITS / "valid.yaml"

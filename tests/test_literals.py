@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from codegen.literals import json_text, python_docstring, python_literal
+from codegen.literals import json_text
+from codegen.targets.python.layout import python_docstring, python_literal
 
 HOSTILE = [
     'ends with a quote"',

@@ -28,7 +28,7 @@ from strategies import (
     valid_events,
 )
 
-from codegen.event_schema import builder_name
+from codegen.targets.python.builders import builder_name
 
 SCHEMAS = GENERATED_PATH / "schemas"
 

@@ -5,7 +5,7 @@ Two things the stock extensions do not do:
 * ``autodoc`` parses docstrings as reStructuredText, and the generated
   package's docstrings hold spec text (descriptions, corrections). So every
   docstring of ``normandy_telemetry`` is escaped with the same escaper as the
-  generated pages (:mod:`codegen.rst`) before Sphinx reads it: a description
+  generated pages (:mod:`codegen.targets.docs.rst`) before Sphinx reads it: a description
   holding ``.. raw:: html`` or a role shows as text on the API page too. The
   cross-references the package's templates write (``:data:`NAME```) are shown
   as code.
@@ -31,7 +31,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.parsing import nested_parse_to_nodes
 
-from codegen import rst
+from codegen.targets.docs import rst
 
 logger = logging.getLogger(__name__)
 

@@ -1,18 +1,18 @@
+# Generated from spec/normandy.yaml by `python -m codegen generate`:
+# a copy of codegen/runtime/beam.py, the same for every spec.
+# Do not edit: change codegen/runtime/beam.py, then run `make generate`.
 """The validators as Apache Beam transforms, for pipelines of any size.
 
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
+This module is the package's ``beam`` extra and the only one that imports
+Apache Beam: the rest of the package never imports it and needs the standard
+library alone.
 
-This module is the package's ``beam`` extra (``pip install
-'normandy-telemetry[beam]'``) and the only one that imports Apache Beam: the
-rest of the package never imports it and needs the standard library alone.
-
-The transforms run the package's own validators, unchanged, on any Beam runner.
-Nothing is dropped and nothing raises: every input ends on a main output or, as
-a :class:`DeadLetter`, on the output tagged :data:`DEAD_LETTERS`, unchanged and
-with its problems as ``(path, message)`` pairs: for an event or an uptake
-report, exactly those that ``iter_event_errors`` or ``iter_uptake_errors``
-gives.
+The transforms run the package's own validators, unchanged, on any Beam
+runner. Nothing is dropped and nothing raises: every input ends on a main
+output or, as a :class:`DeadLetter`, on the output tagged :data:`DEAD_LETTERS`,
+unchanged and with its problems as ``(path, message)`` pairs: for an event or
+an uptake report, exactly those that ``iter_event_errors`` or
+``iter_uptake_errors`` gives.
 
 It offers :class:`ValidateEvents` (event records in both shapes),
 :class:`CountUptake` (uptake reports ``(source, status)``, counted per kind of
@@ -21,8 +21,8 @@ pings to their Normandy event records and uptake reports) and
 :class:`ValidatePings` (all of these, from lines of newline-delimited JSON).
 
 As a program it reads pings and writes what it finds, on the DirectRunner
-unless pipeline options (``--runner``, ...) say otherwise: ``python -m
-normandy_telemetry.beam --input PINGS.ndjson --output OUT/``.
+unless pipeline options (``--runner``, ...) say otherwise:
+``python -m normandy_telemetry.beam --input PINGS.ndjson --output OUT/``.
 """
 
 # Apache Beam's annotations are incomplete: calls into it are untyped.
@@ -33,9 +33,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Final
+from typing import Any, Final
 
 try:
     import apache_beam as beam

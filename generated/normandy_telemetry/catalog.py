@@ -47,6 +47,11 @@ similar ones. Once the change ends (by unenrollment, by graduation or in any
 other way), its enrollment ID must not be used again.
 """
 
+ENROLLMENT_ID_PATTERN: Final = (
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+"""The regular expression every real enrollment ID matches, whole."""
+
 RECIPE_FRESHNESS: Final = "normandy.recipe_freshness"
 """Measures how fresh each recipe is: for every recipe, the time at which the
 recipe was last modified on the server, so that stale recipes on clients can be

@@ -1,8 +1,7 @@
-"""The error every validator and builder raises, and the problems it carries.
-
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
-"""
+# Generated from spec/normandy.yaml by `python -m codegen generate`:
+# a copy of codegen/runtime/errors.py, the same for every spec.
+# Do not edit: change codegen/runtime/errors.py, then run `make generate`.
+"""The error every validator and builder raises, and the problems it carries."""
 
 from __future__ import annotations
 

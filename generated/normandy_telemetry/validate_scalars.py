@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from normandy_telemetry.errors import FieldError, ValidationError
-from normandy_telemetry.validate import UINT_MAX, _keyed_uint_errors
+from normandy_telemetry.reading import UINT_MAX, keyed_uint_errors
 
 _RECIPE_FRESHNESS_KEY: Final = re.compile("^[0-9]+$").fullmatch
 _RECIPE_FRESHNESS_KEY_TEXT: Final = "a recipe id (^[0-9]+$)"
@@ -23,9 +23,7 @@ def iter_recipe_freshness_errors(key: object, value: object) -> Iterator[FieldEr
     is The recipe's last_modified date, as seconds since 1970-01-01 00:00 UTC.
     """
     return iter(
-        _keyed_uint_errors(
-            _RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value
-        )
+        keyed_uint_errors(_RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value)
     )
 
 
@@ -33,7 +31,7 @@ def is_valid_recipe_freshness(key: object, value: object) -> bool:
     """Whether ``(key, value)`` is a valid entry of normandy.recipe_freshness."""
     if type(key) is str and type(value) is int:
         return 0 <= value <= UINT_MAX and _RECIPE_FRESHNESS_KEY(key) is not None
-    return not _keyed_uint_errors(
+    return not keyed_uint_errors(
         _RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value
     )
 
@@ -42,7 +40,7 @@ def validate_recipe_freshness(key: object, value: object) -> None:
     """Raise ValidationError unless ``(key, value)`` is a valid entry of
     normandy.recipe_freshness.
     """
-    errors = _keyed_uint_errors(
+    errors = keyed_uint_errors(
         _RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value
     )
     if errors:

@@ -82,7 +82,8 @@ def enroll_failed(
         preference: For reason "invalid type", the first preference that
             was invalid; for reason "conflict", the first preference that
             conflicts. Sent only when reason is "invalid type" or "conflict";
-            leave it None otherwise. At most 80 characters.
+            absent otherwise. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event preference_rollout.enrollFailed as a mapping.

@@ -90,8 +90,8 @@ def enroll_failed(
 
         preference_branch: When the reason is "invalid-branch", the
             preference branch the recipe named, cut to 80 characters. Sent only
-            when reason is "invalid-branch"; leave it None otherwise. Longer
-            values are cut to 80 characters.
+            when reason is "invalid-branch"; absent otherwise. Leave it None
+            when it is not sent. Longer values are cut to 80 characters.
 
     Returns:
         The event preference_study.enrollFailed as a mapping.
@@ -187,8 +187,8 @@ def unenroll_failed(
               study the client had already left. This is probably a bug.
 
         caller: A string that identifies what asked for the study to stop.
-            Sent on Nightly builds only. Sent only on nightly; may be None. At
-            most 80 characters.
+            Sent on Nightly builds only. Sent only on the nightly channel.
+            Leave it None when it is not sent. At most 80 characters.
         original_reason: The reason code that the unenrollment would have
             been recorded with had it not failed. The seed does not list the
             possible codes, so no closed set of values is defined here. At most

@@ -20,19 +20,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
-from codegen.event_schema import builder_name
 from codegen.model import (
     AllowedValue,
-    Correction,
-    EnrollmentId,
     Event,
     EventObject,
     ExtraKey,
     Scalar,
-    Spec,
     Status,
     UptakeSource,
     snake_case,
@@ -282,144 +278,6 @@ def pyref(target: str, role: str = "data", parts: int = 1) -> str:
     return f":py:{role}:`{shown} <{target}>`"
 
 
-def builder(event: Event) -> str:
-    """A cross-reference to the event's typed builder in ``normandy_telemetry.events``."""
-    function = builder_name(event.method)
-    return pyref(
-        f"normandy_telemetry.events.{event.object}.{function}", "func", parts=3
-    )
-
-
-def key_refs(event: Event) -> str:
-    """Links to every extra key of ``event``, or ``none``."""
-    return (
-        ", ".join(ref(label((event, key)), key.name) for key in event.extra) or "none"
-    )
-
-
-def glean(event: Event) -> str:
-    """The event's Glean metric: ``normandy.<method in snake_case>_<object>``."""
-    return f"{event.category}.{event.glean_name}"
-
-
-def event_index(event: Event) -> str:
-    """The event's label and index entries: method, object and Glean metric."""
-    method, obj = event.method, event.object
-    return index_target(
-        label(event),
-        [
-            (method, f"{obj} event"),
-            (obj, f"{method} event"),
-            (glean(event), "Glean metric"),
-        ],
-    )
-
-
-def key_index(pair: tuple[Event, ExtraKey]) -> str:
-    """An extra key's label and index entries (and its legacy name, if it has one)."""
-    event, key = pair
-    where = f"{event.object} {event.method} extra key"
-    entries = [(key.name, where)]
-    if key.legacy_name:
-        entries.append((key.legacy_name, f"{where} {key.name}"))
-    return index_target(label(pair), entries)
-
-
-def value_index(triple: tuple[Event, ExtraKey, AllowedValue]) -> str:
-    event, key, allowed = triple
-    return index_target(
-        label(triple), [(allowed.value, f"{event.object} {event.method} {key.name}")]
-    )
-
-
-def presence(pair: tuple[Event, ExtraKey]) -> str:
-    """When an extra key is sent, with links to the keys and values it depends on."""
-    event, key = pair
-    if key.when:
-        siblings = {other.name: other for other in event.extra}
-        parts = []
-        for condition in key.when:
-            other = siblings[condition.key]
-            values = {allowed.value: allowed for allowed in other.allowed}
-            links = " or ".join(
-                ref(label((event, other, values[value])), value)
-                for value in condition.values
-            )
-            parts.append(f"{ref(label((event, other)), condition.key)} is {links}")
-        return "sent only when " + ", and ".join(parts) + "; absent otherwise"
-    if key.channels:
-        plural = "s" if len(key.channels) > 1 else ""
-        return (
-            "sent only on the "
-            + ", ".join(literal(c) for c in key.channels)
-            + f" channel{plural}"
-        )
-    return "may be absent" if key.optional else "always sent"
-
-
-# The facts of an event and of an extra key are field lists made here rather
-# than in the template: a large spec has tens of thousands of them, and one
-# call that joins a few strings costs a tenth of a dozen template expressions
-# (a 5,000-event spec renders its docs in a second instead of three).
-
-
-def event_facts(event: Event, value_max_length: int) -> str:
-    """The field list under an event's title: names in every output, and limits."""
-    method, obj = event.method, event.object
-    snake = snake_case(method)
-    catalog = "normandy_telemetry.catalog"
-    lines = [
-        f":Method: {literal(method)}",
-        f":Object: {literal(obj)}",
-        f":Value: {text(event.value, 8)}",
-        "",
-        f"        At most {value_max_length} characters.",
-        f":Glean metric: {literal(glean(event))}, an event metric; the event's value",
-        "               is sent as its extra key ``value``",
-        f":Events.yaml: category {literal(event.category)}, method {literal(method)}, object {literal(obj)}",
-        f":Python builder: {builder(event)}",
-        f":Python constants: {pyref(f'{catalog}.EventObject.{obj.upper()}', 'attr', 2)},",
-        f"                   {pyref(f'{catalog}.EventMethod.{snake.upper()}', 'attr', 2)},",
-        f"                   {literal(f'get_event({method!r}, {obj!r})')}",
-        f"                   (module {pyref(catalog, 'mod', 2)})",
-    ]
-    return "\n".join(lines)
-
-
-@cache
-def key_facts(key: ExtraKey, filler: str) -> str:
-    """The field list of an extra key after its presence: values, limits, names."""
-    if key.allowed:
-        values = f"one of the {len(key.allowed)} values below"
-    elif key.format == "enrollment_id":
-        values = f"an :ref:`enrollment ID <enrollment-ids>`, or {literal(filler)}\n         while Telemetry upload is disabled"
-    elif key.examples:
-        values = "any string, for example " + " or ".join(
-            literal(example) for example in key.examples
-        )
-    else:
-        values = "any string"
-    limit = f"at most {key.max_length} characters"
-    if key.truncate:
-        limit += f"; the sender cuts longer values to {key.truncate} characters"
-    lines = [f":Values: {values}", f":Limit: {limit}"]
-    if key.legacy_name and key.legacy_name != key.name:
-        lines.append(
-            f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean (the name above is the seed's)"
-        )
-    lines.append(
-        f":Python: keyword argument {literal(snake_case(key.name))} of the builder"
-    )
-    return "\n".join(lines)
-
-
-def labelled_corrections(spec: Spec) -> Iterator[tuple[str, Correction]]:
-    """:meth:`Spec.corrections` with the label of each corrected item."""
-    for correction in spec.corrections():
-        item = correction.item
-        yield ("enrollment-ids" if isinstance(item, EnrollmentId) else label(item)), correction  # type: ignore[arg-type]
-
-
 def ref(name: str, title: str) -> str:
     """A ``:ref:`` to label ``name`` shown as ``title`` (spec text, escaped for a role)."""
     shown = _collapse(title)
@@ -431,39 +289,3 @@ def ref(name: str, title: str) -> str:
 def header(notice: str) -> str:
     """The do-not-edit notice as an RST comment (it never shows on a page)."""
     return ".. " + "\n   ".join(line for line in notice.splitlines() if line.strip())
-
-
-def spec_format_context(spec: Spec) -> dict[str, object]:
-    """Context of the spec-format page: every record of the format, top level first."""
-    from codegen.schema_types import iter_records
-    from codegen.spec_schema import FORMAT_VERSION, SPEC
-
-    return {"records": list(iter_records(SPEC)), "format_version": FORMAT_VERSION}
-
-
-def corrections_context(spec: Spec) -> dict[str, object]:
-    return {"corrections": list(labelled_corrections(spec))}
-
-
-FILTERS: dict[str, Callable[..., str]] = {
-    "rst": text,
-    "rst_inline": inline,
-    "rst_literal": literal,
-    "rst_title": title,
-    "rst_label": label,
-    "rst_index": index_target,
-    "rst_ref": ref,
-    "rst_pyref": pyref,
-    "rst_builder": builder,
-    "rst_key_refs": key_refs,
-    "rst_glean": glean,
-    "rst_event_index": event_index,
-    "rst_key_index": key_index,
-    "rst_value_index": value_index,
-    "rst_presence": presence,
-    "rst_event_facts": event_facts,
-    "rst_key_facts": key_facts,
-    "rst_snake": snake_case,
-    "rst_header": header,
-}
-"""The documentation templates' filters, merged into ``render.FILTERS``."""

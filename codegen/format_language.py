@@ -1,6 +1,6 @@
-"""A small declarative schema language for the spec's structure.
+"""The small declarative language the spec format is described in.
 
-The spec format is described once, as data (``spec_schema.py``), in these types.
+The spec format is described once, as data (``spec_format.py``), in these types.
 The same description drives validation (with line, column and did-you-mean)
 and the format's reference documentation, so the two cannot drift.
 """
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from codegen.loader import Mapping, Scalar, Sequence, YNode
+from codegen.loader import YamlMapping, YamlNode, YamlScalar, YamlSequence
 from codegen.problems import Problem, did_you_mean, one_of
 
 # Characters no text in a spec may hold: they break generated code and pages.
@@ -115,13 +115,17 @@ Schema = Text | Integer | Boolean | ListOf | Record | NamedMap
 
 
 @dataclass
-class Validator:
+class StructureChecker:
     """Walk a node tree against a schema, collecting every problem."""
 
     problems: list[Problem] = field(default_factory=list)
 
     def check(
-        self, node: YNode, schema: Schema, where: str, at: tuple[int, int] | None = None
+        self,
+        node: YamlNode,
+        schema: Schema,
+        where: str,
+        at: tuple[int, int] | None = None,
     ) -> None:
         """Check ``node``; ``at`` is where the key naming it stands, for "missing" messages."""
         if isinstance(schema, Record):
@@ -133,10 +137,14 @@ class Validator:
         else:
             self._scalar(node, schema, where)
 
-    def _wrong_type(self, node: YNode, expected: str, where: str) -> None:
+    def _wrong_type(self, node: YamlNode, expected: str, where: str) -> None:
         got = node.type_name
         hint = ""
-        if isinstance(node, Scalar) and node.kind != "str" and expected == "a string":
+        if (
+            isinstance(node, YamlScalar)
+            and node.kind != "str"
+            and expected == "a string"
+        ):
             hint = f"; quote it to make it a string: \"{node.value if node.kind != 'bool' else str(node.value).lower()}\""
             if node.kind == "null":
                 hint = "; it is empty, write a value after the colon"
@@ -150,12 +158,16 @@ class Validator:
         )
 
     def _record(
-        self, node: YNode, schema: Record, where: str, at: tuple[int, int] | None = None
+        self,
+        node: YamlNode,
+        schema: Record,
+        where: str,
+        at: tuple[int, int] | None = None,
     ) -> None:
-        if schema.shorthand and isinstance(node, Scalar) and node.kind == "str":
+        if schema.shorthand and isinstance(node, YamlScalar) and node.kind == "str":
             self._scalar(node, Text(), where)
             return
-        if not isinstance(node, Mapping):
+        if not isinstance(node, YamlMapping):
             expected = "a mapping" + (" or a string" if schema.shorthand else "")
             self._wrong_type(node, expected, where)
             return
@@ -192,8 +204,8 @@ class Validator:
                 message = f"{where} is missing the required field '{spec_field.name}'"
                 self.problems.append(Problem(line, column, message))
 
-    def _named_map(self, node: YNode, schema: NamedMap, where: str) -> None:
-        if not isinstance(node, Mapping):
+    def _named_map(self, node: YamlNode, schema: NamedMap, where: str) -> None:
+        if not isinstance(node, YamlMapping):
             self._wrong_type(node, "a mapping", where)
             return
         if len(node.entries) < schema.min_items:
@@ -201,7 +213,7 @@ class Validator:
                 Problem(node.line, node.column, f"{where} must not be empty")
             )
         for entry in node.entries.values():
-            key_node = Scalar(entry.key, "str", entry.key_line, entry.key_column)
+            key_node = YamlScalar(entry.key, "str", entry.key_line, entry.key_column)
             self._scalar(
                 key_node, schema.key, f"the name '{entry.key}' in {where}", named=True
             )
@@ -212,18 +224,18 @@ class Validator:
                 (entry.key_line, entry.key_column),
             )
 
-    def _list(self, node: YNode, schema: ListOf, where: str) -> None:
-        if not isinstance(node, Sequence):
+    def _list(self, node: YamlNode, schema: ListOf, where: str) -> None:
+        if not isinstance(node, YamlSequence):
             self._wrong_type(node, "a list", where)
             return
         if len(node.items) < schema.min_items:
             self.problems.append(
                 Problem(node.line, node.column, f"{where} must not be empty")
             )
-        seen: dict[object, Scalar] = {}
+        seen: dict[object, YamlScalar] = {}
         for index, item in enumerate(node.items):
             self.check(item, schema.item, f"item {index + 1} of {where}")
-            if schema.unique and isinstance(item, Scalar):
+            if schema.unique and isinstance(item, YamlScalar):
                 first = seen.get(item.value)
                 if first is not None:
                     message = f"'{item.value}' is listed twice in {where} (first at line {first.line})"
@@ -232,11 +244,11 @@ class Validator:
                     seen[item.value] = item
 
     def _scalar(
-        self, node: YNode, schema: Schema, where: str, named: bool = False
+        self, node: YamlNode, schema: Schema, where: str, named: bool = False
     ) -> None:
         """``named``: ``where`` already quotes the value (a mapping key)."""
         if isinstance(schema, Text):
-            if not isinstance(node, Scalar) or node.kind != "str":
+            if not isinstance(node, YamlScalar) or node.kind != "str":
                 self._wrong_type(node, "a string", where)
                 return
             value = str(node.value)
@@ -268,7 +280,7 @@ class Validator:
                     )
                 )
         elif isinstance(schema, Integer):
-            if not isinstance(node, Scalar) or node.kind != "int":
+            if not isinstance(node, YamlScalar) or node.kind != "int":
                 self._wrong_type(node, "an integer", where)
                 return
             assert isinstance(node.value, int)
@@ -283,7 +295,7 @@ class Validator:
                     )
                 )
         elif isinstance(schema, Boolean):
-            if not isinstance(node, Scalar) or node.kind != "bool":
+            if not isinstance(node, YamlScalar) or node.kind != "bool":
                 self._wrong_type(node, "true or false", where)
 
 

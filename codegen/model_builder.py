@@ -13,22 +13,22 @@ import re
 from typing import Any
 
 from codegen import model as m
-from codegen.loader import Entry, Mapping, Scalar, Sequence, YNode
+from codegen.loader import YamlEntry, YamlMapping, YamlNode, YamlScalar, YamlSequence
 from codegen.problems import Problem, did_you_mean
-from codegen.spec_schema import FORMAT_VERSION
+from codegen.spec_format import FORMAT_VERSION
 
 _PLACEHOLDER = re.compile(r"<([^<>]+)>")
 
 
-def _str_value(value: YNode | None) -> str | None:
-    if isinstance(value, Scalar) and value.kind == "str":
+def _str_value(value: YamlNode | None) -> str | None:
+    if isinstance(value, YamlScalar) and value.kind == "str":
         return str(value.value)
     return None
 
 
-def _int_value(value: YNode | None) -> int | None:
+def _int_value(value: YamlNode | None) -> int | None:
     if (
-        isinstance(value, Scalar)
+        isinstance(value, YamlScalar)
         and value.kind == "int"
         and isinstance(value.value, int)
     ):
@@ -36,42 +36,46 @@ def _int_value(value: YNode | None) -> int | None:
     return None
 
 
-def _str_items(value: YNode | None) -> tuple[str, ...]:
-    if not isinstance(value, Sequence):
+def _str_items(value: YamlNode | None) -> tuple[str, ...]:
+    if not isinstance(value, YamlSequence):
         return ()
     return tuple(
         str(item.value)
         for item in value.items
-        if isinstance(item, Scalar) and item.kind == "str"
+        if isinstance(item, YamlScalar) and item.kind == "str"
     )
 
 
-def _text(node: YNode | None, name: str) -> str | None:
+def _text(node: YamlNode | None, name: str) -> str | None:
     return _str_value(_child(node, name))
 
 
-def _int(node: YNode | None, name: str) -> int | None:
+def _int(node: YamlNode | None, name: str) -> int | None:
     return _int_value(_child(node, name))
 
 
-def _child(node: YNode | None, name: str) -> YNode | None:
-    if isinstance(node, Mapping):
+def _child(node: YamlNode | None, name: str) -> YamlNode | None:
+    if isinstance(node, YamlMapping):
         entry = node.entries.get(name)
         return entry.value if entry else None
     return None
 
 
-def _entries(node: YNode | None, name: str | None = None) -> list[Entry] | tuple[()]:
+def _entries(
+    node: YamlNode | None, name: str | None = None
+) -> list[YamlEntry] | tuple[()]:
     target = _child(node, name) if name else node
-    return list(target.entries.values()) if isinstance(target, Mapping) else ()
+    return list(target.entries.values()) if isinstance(target, YamlMapping) else ()
 
 
-def _strings(node: YNode | None, name: str) -> list[Scalar]:
+def _strings(node: YamlNode | None, name: str) -> list[YamlScalar]:
     target = _child(node, name)
-    if not isinstance(target, Sequence):
+    if not isinstance(target, YamlSequence):
         return []
     return [
-        item for item in target.items if isinstance(item, Scalar) and item.kind == "str"
+        item
+        for item in target.items
+        if isinstance(item, YamlScalar) and item.kind == "str"
     ]
 
 
@@ -93,7 +97,7 @@ RESERVED_NAMES = frozenset(
 )
 
 
-def _tracking(node: YNode | None) -> dict[str, Any]:
+def _tracking(node: YamlNode | None) -> dict[str, Any]:
     """The fields lint and diff read: ``lint_ignore`` and ``renamed_from``."""
     return {
         "lint_ignore": _str_items(_child(node, "lint_ignore")),
@@ -101,43 +105,45 @@ def _tracking(node: YNode | None) -> dict[str, Any]:
     }
 
 
-def _key_loc(entry: Entry) -> m.Loc:
+def _key_loc(entry: YamlEntry) -> m.Loc:
     return m.Loc(entry.key_line, entry.key_column)
 
 
-def _node_loc(node: YNode | None) -> m.Loc:
+def _node_loc(node: YamlNode | None) -> m.Loc:
     return m.Loc(node.line, node.column) if node is not None else m.NOWHERE
 
 
-def _int_items(value: YNode | None) -> tuple[int, ...]:
-    if not isinstance(value, Sequence):
+def _int_items(value: YamlNode | None) -> tuple[int, ...]:
+    if not isinstance(value, YamlSequence):
         return ()
     return tuple(
         item.value
         for item in value.items
-        if isinstance(item, Scalar)
+        if isinstance(item, YamlScalar)
         and isinstance(item.value, int)
         and item.kind == "int"
     )
 
 
-def _at(node: YNode | None, default: YNode) -> tuple[int, int]:
+def _at(node: YamlNode | None, default: YamlNode) -> tuple[int, int]:
     chosen = node if node is not None else default
     return chosen.line, chosen.column
 
 
-class Builder:
-    def __init__(self, root: YNode, label: str) -> None:
+class ModelBuilder:
+    def __init__(self, root: YamlNode, label: str) -> None:
         self.root = root
         self.label = label
         self.problems: list[Problem] = []
         self.metadata: m.Metadata | None = (
             None  # the spec's, read first: items inherit it
         )
-        self.method_members: dict[str, Entry] = {}  # EventMethod member -> first method
+        self.method_members: dict[str, YamlEntry] = (
+            {}
+        )  # EventMethod member -> first method
 
     def report(
-        self, node: YNode | None, message: str, default: YNode | None = None
+        self, node: YamlNode | None, message: str, default: YamlNode | None = None
     ) -> None:
         line, column = _at(node, default or self.root)
         self.problems.append(Problem(line, column, message))
@@ -163,7 +169,7 @@ class Builder:
 
     # -- metadata for the Firefox targets --------------------------------------
 
-    def spec_metadata(self, node: YNode | None) -> m.Metadata | None:
+    def spec_metadata(self, node: YamlNode | None) -> m.Metadata | None:
         if node is None:
             return None
         legacy = _child(node, "legacy")
@@ -181,7 +187,7 @@ class Builder:
             ),
         )
 
-    def item_metadata(self, node: YNode | None) -> m.Metadata | None:
+    def item_metadata(self, node: YamlNode | None) -> m.Metadata | None:
         """The spec's metadata with an item's ``metadata`` override applied (None without spec metadata)."""
         if self.metadata is None or node is None:
             return self.metadata
@@ -195,7 +201,7 @@ class Builder:
             legacy=base.legacy,
         )
 
-    def uptake_glean(self, node: YNode | None) -> m.UptakeGlean | None:
+    def uptake_glean(self, node: YamlNode | None) -> m.UptakeGlean | None:
         event = _text(node, "event")
         if node is None or event is None or "." not in event:
             return None
@@ -216,11 +222,11 @@ class Builder:
 
     # -- uptake ---------------------------------------------------------------
 
-    def uptake(self, node: YNode | None) -> m.Uptake:
+    def uptake(self, node: YamlNode | None) -> m.Uptake:
         legal = tuple(str(s.value) for s in _strings(node, "legal_values"))
-        constants: dict[str, Entry] = {}
+        constants: dict[str, YamlEntry] = {}
         sources = []
-        enum_names: dict[str, Entry] = {}
+        enum_names: dict[str, YamlEntry] = {}
         for entry in _entries(node, "sources"):
             source = self.source(entry, legal, constants)
             self.unique(enum_names, source.enum_name, entry, "source")
@@ -233,7 +239,7 @@ class Builder:
         )
 
     def source(
-        self, entry: Entry, legal: tuple[str, ...], constants: dict[str, Entry]
+        self, entry: YamlEntry, legal: tuple[str, ...], constants: dict[str, YamlEntry]
     ) -> m.UptakeSource:
         node = entry.value
         key = _text(node, "key") or ""
@@ -281,10 +287,10 @@ class Builder:
 
     def status(
         self,
-        entry: Entry,
+        entry: YamlEntry,
         source: str,
         legal: tuple[str, ...],
-        constants: dict[str, Entry],
+        constants: dict[str, YamlEntry],
     ) -> m.Status:
         node = entry.value
         first = constants.get(entry.key)
@@ -324,8 +330,8 @@ class Builder:
             **_tracking(node),
         )
 
-    def placeholder(self, node: YNode | None) -> m.Placeholder | None:
-        if not isinstance(node, Mapping):
+    def placeholder(self, node: YamlNode | None) -> m.Placeholder | None:
+        if not isinstance(node, YamlMapping):
             return None  # absent, or already reported by the structure check
         pattern = _text(node, "pattern") or ""
         self.regex(_child(node, "pattern"), pattern)
@@ -333,7 +339,7 @@ class Builder:
             _text(node, "name") or "", _text(node, "description") or "", pattern
         )
 
-    def regex(self, node: YNode | None, pattern: str) -> None:
+    def regex(self, node: YamlNode | None, pattern: str) -> None:
         """Patterns are embedded in larger regexes (keys, JSON Schema): only plain ones work there."""
         core = m.core_pattern(pattern)
         try:
@@ -357,7 +363,7 @@ class Builder:
 
     # -- scalars and enrollment IDs -------------------------------------------
 
-    def scalar(self, entry: Entry) -> m.Scalar:
+    def scalar(self, entry: YamlEntry) -> m.Scalar:
         node = entry.value
         self.not_reserved(entry, entry.key.upper(), "scalar")
         if entry.key in ("event", "uptake"):
@@ -376,7 +382,7 @@ class Builder:
             metadata=self.item_metadata(_child(node, "metadata")),
         )
 
-    def enrollment_id(self, node: YNode | None) -> m.EnrollmentId:
+    def enrollment_id(self, node: YamlNode | None) -> m.EnrollmentId:
         return m.EnrollmentId(
             description=_text(node, "description") or "",
             lifetime=_text(node, "lifetime") or "",
@@ -388,7 +394,7 @@ class Builder:
 
     # -- events ---------------------------------------------------------------
 
-    def events(self, node: YNode | None) -> m.Events:
+    def events(self, node: YamlNode | None) -> m.Events:
         category = _text(node, "category") or ""
         extra_max = _int(node, "extra_max_length") or 0
         objects = []
@@ -418,14 +424,14 @@ class Builder:
             loc=_node_loc(_child(node, "category")),
         )
 
-    def python_name(self, entry: Entry, name: str, what: str) -> None:
+    def python_name(self, entry: YamlEntry, name: str, what: str) -> None:
         if not m.is_python_name(name):
             kind = "soft keyword" if name in m.SOFT_KEYWORDS else "keyword"
             message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
     def unique(
-        self, seen: dict[str, Entry], derived: str, entry: Entry, what: str
+        self, seen: dict[str, YamlEntry], derived: str, entry: YamlEntry, what: str
     ) -> None:
         """Two spec names that become one generated name would overwrite each other."""
         first = seen.setdefault(derived, entry)
@@ -433,13 +439,15 @@ class Builder:
             message = f"{what} '{entry.key}' and '{first.key}' (line {first.key_line}) both become '{derived}' in the generated code; rename one"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
-    def not_reserved(self, entry: Entry, derived: str, what: str) -> None:
+    def not_reserved(self, entry: YamlEntry, derived: str, what: str) -> None:
         if derived in RESERVED_NAMES:
             becomes = "is" if derived == entry.key else f"becomes '{derived}',"
             message = f"{what} '{entry.key}' {becomes} a name the generated package already uses; rename it"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
-    def event(self, entry: Entry, category: str, obj: str, extra_max: int) -> m.Event:
+    def event(
+        self, entry: YamlEntry, category: str, obj: str, extra_max: int
+    ) -> m.Event:
         node = entry.value
         self.python_name(entry, m.snake_case(entry.key), "method")
         member = m.snake_case(entry.key).upper()
@@ -448,7 +456,7 @@ class Builder:
             self.unique({member: first}, member, entry, "method")
         extra_entries = _entries(node, "extra")
         keys = {e.key: e for e in extra_entries}
-        python_names: dict[str, Entry] = {}
+        python_names: dict[str, YamlEntry] = {}
         extra = []
         for key_entry in extra_entries:
             python = m.snake_case(key_entry.key)
@@ -475,13 +483,13 @@ class Builder:
         )
 
     def extra_key(
-        self, entry: Entry, siblings: dict[str, Entry], extra_max: int
+        self, entry: YamlEntry, siblings: dict[str, YamlEntry], extra_max: int
     ) -> m.ExtraKey:
         node = entry.value
         # One dictionary view, read many times: extra keys are the bulk of a large spec.
         fields = (
             {k: e.value for k, e in node.entries.items()}
-            if isinstance(node, Mapping)
+            if isinstance(node, YamlMapping)
             else {}
         )
         max_length = _int_value(fields.get("max_length")) or extra_max
@@ -497,7 +505,7 @@ class Builder:
             value_node = value_entry.value
             description = (
                 str(value_node.value)
-                if isinstance(value_node, Scalar)
+                if isinstance(value_node, YamlScalar)
                 else _text(value_node, "description") or ""
             )
             if max_length and len(value_entry.key) > max_length:
@@ -507,7 +515,7 @@ class Builder:
                 )
             correction = (
                 _text(value_node, "correction")
-                if isinstance(value_node, Mapping)
+                if isinstance(value_node, YamlMapping)
                 else None
             )
             loc = _key_loc(value_entry)
@@ -543,7 +551,7 @@ class Builder:
             examples=_str_items(fields.get("examples")),
             when=conditions,
             channels=_str_items(fields.get("channels")),
-            optional=isinstance(optional, Scalar) and optional.value is True,
+            optional=isinstance(optional, YamlScalar) and optional.value is True,
             format=_str_value(fields.get("format")),
             max_length=max_length,
             truncate=truncate,
@@ -556,11 +564,13 @@ class Builder:
         )
 
     def condition(
-        self, entry: Entry, owner: Entry, siblings: dict[str, Entry]
+        self, entry: YamlEntry, owner: YamlEntry, siblings: dict[str, YamlEntry]
     ) -> m.Condition:
-        items = entry.value.items if isinstance(entry.value, Sequence) else []
+        items = entry.value.items if isinstance(entry.value, YamlSequence) else []
         values = [
-            item for item in items if isinstance(item, Scalar) and item.kind == "str"
+            item
+            for item in items
+            if isinstance(item, YamlScalar) and item.kind == "str"
         ]
         target = siblings.get(entry.key)
         if entry.key == owner.key:
@@ -587,7 +597,7 @@ class Builder:
         return m.Condition(entry.key, tuple(str(v.value) for v in values))
 
 
-def build_model(root: YNode, label: str) -> tuple[m.Spec, list[Problem]]:
-    builder = Builder(root, label)
+def build_model(root: YamlNode, label: str) -> tuple[m.Spec, list[Problem]]:
+    builder = ModelBuilder(root, label)
     spec = builder.build()
     return spec, builder.problems

@@ -1,7 +1,4 @@
-{# Emitted as written: black=False in codegen/render.py, since this code is the same for any spec.
-   Keep it in black's style; tests/test_package_quality.py runs black --check on the output. #}
-{% import "_macros.j2" as m %}
-{{ ("The error every validator and builder raises, and the problems it carries.\n\n" ~ m.notice(spec)) | docstring }}
+"""The error every validator and builder raises, and the problems it carries."""
 
 from __future__ import annotations
 

@@ -1,13 +1,21 @@
 """The spec format, version 1, described once.
 
-Validation (``schema_types.Validator``) and the format's reference page
+Validation (``format_language.StructureChecker``) and the format's reference page
 (``generated/docs/spec-format.rst``) are both derived from the records below,
 so every field documented is a field checked, and the other way round.
 """
 
 from __future__ import annotations
 
-from codegen.schema_types import Boolean, Field, Integer, ListOf, NamedMap, Record, Text
+from codegen.format_language import (
+    Boolean,
+    Field,
+    Integer,
+    ListOf,
+    NamedMap,
+    Record,
+    Text,
+)
 
 FORMAT_VERSION = 1
 
@@ -489,7 +497,7 @@ EVENTS = Record(
     ),
 )
 
-SPEC = Record(
+SPEC_FORMAT = Record(
     "spec",
     "The top level of ``spec/normandy.yaml``.",
     (

@@ -1,7 +1,26 @@
-{# Emitted as written: black=False in codegen/render.py, since this code is the same for any spec.
-   Keep it in black's style; tests/test_package_quality.py runs black --check on the output. #}
-{% import "_macros.j2" as m %}
-{{ ("The validators as Apache Beam transforms, for pipelines of any size.\n\n" ~ m.notice(spec) ~ "\n\nThis module is the package's ``beam`` extra (``pip install 'normandy-telemetry[beam]'``) and the only one that imports Apache Beam: the rest of the package never imports it and needs the standard library alone.\n\nThe transforms run the package's own validators, unchanged, on any Beam runner. Nothing is dropped and nothing raises: every input ends on a main output or, as a :class:`DeadLetter`, on the output tagged :data:`DEAD_LETTERS`, unchanged and with its problems as ``(path, message)`` pairs: for an event or an uptake report, exactly those that ``iter_event_errors`` or ``iter_uptake_errors`` gives.\n\nIt offers :class:`ValidateEvents` (event records in both shapes), :class:`CountUptake` (uptake reports ``(source, status)``, counted per kind of source and status), the ``DoFn`` :class:`ReadEventPings` (decoded Firefox event pings to their Normandy event records and uptake reports) and :class:`ValidatePings` (all of these, from lines of newline-delimited JSON).\n\nAs a program it reads pings and writes what it finds, on the DirectRunner unless pipeline options (``--runner``, ...) say otherwise: ``python -m normandy_telemetry.beam --input PINGS.ndjson --output OUT/``.") | docstring }}
+"""The validators as Apache Beam transforms, for pipelines of any size.
+
+This module is the package's ``beam`` extra and the only one that imports
+Apache Beam: the rest of the package never imports it and needs the standard
+library alone.
+
+The transforms run the package's own validators, unchanged, on any Beam
+runner. Nothing is dropped and nothing raises: every input ends on a main
+output or, as a :class:`DeadLetter`, on the output tagged :data:`DEAD_LETTERS`,
+unchanged and with its problems as ``(path, message)`` pairs: for an event or
+an uptake report, exactly those that ``iter_event_errors`` or
+``iter_uptake_errors`` gives.
+
+It offers :class:`ValidateEvents` (event records in both shapes),
+:class:`CountUptake` (uptake reports ``(source, status)``, counted per kind of
+source and status), the ``DoFn`` :class:`ReadEventPings` (decoded Firefox event
+pings to their Normandy event records and uptake reports) and
+:class:`ValidatePings` (all of these, from lines of newline-delimited JSON).
+
+As a program it reads pings and writes what it finds, on the DirectRunner
+unless pipeline options (``--runner``, ...) say otherwise:
+``python -m normandy_telemetry.beam --input PINGS.ndjson --output OUT/``.
+"""
 
 # Apache Beam's annotations are incomplete: calls into it are untyped.
 # mypy: allow-untyped-calls
@@ -11,9 +30,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Final
+from typing import Any, Final
 
 try:
     import apache_beam as beam

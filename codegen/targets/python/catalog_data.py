@@ -1,4 +1,4 @@
-"""Plain data views of the model, for outputs that are data (JSON)."""
+"""The event catalogue as data: ``catalog.json``, which the package reads at import."""
 
 from __future__ import annotations
 

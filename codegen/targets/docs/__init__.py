@@ -1,0 +1,66 @@
+"""The documentation pages, rendered from ``templates/docs/`` into
+``generated/docs/`` and built into a site by the Sphinx project in ``docs/``.
+
+Spec text reaches a page only through the escaping filters of ``rst``, so it
+shows as written and cannot add markup; ``items`` says what the pages add
+about each item (its names in every output, when it is sent, its limits).
+"""
+
+from __future__ import annotations
+
+from codegen.model import snake_case
+from codegen.targets.base import Filter, Output, Target
+from codegen.targets.docs import items
+from codegen.targets.docs.rst import (
+    header,
+    index_target,
+    inline,
+    label,
+    literal,
+    pyref,
+    ref,
+    text,
+    title,
+)
+from codegen.targets.python.layout import python_literal
+
+FILTERS: dict[str, Filter] = {
+    "rst": text,
+    "rst_inline": inline,
+    "rst_literal": literal,
+    "rst_title": title,
+    "rst_label": label,
+    "rst_index": index_target,
+    "rst_ref": ref,
+    "rst_pyref": pyref,
+    "rst_builder": items.builder,
+    "rst_key_refs": items.key_refs,
+    "rst_glean": items.glean,
+    "rst_event_index": items.event_index,
+    "rst_key_index": items.key_index,
+    "rst_value_index": items.value_index,
+    "rst_presence": items.presence,
+    "rst_event_facts": items.event_facts,
+    "rst_key_facts": items.key_facts,
+    "rst_snake": snake_case,
+    "rst_header": header,
+    "py": python_literal,  # a Python expression shown on a page, as the package writes it
+}
+"""The documentation templates' filters."""
+
+
+OUTPUT = Output(
+    name="docs",
+    summary="the documentation pages the Sphinx site in docs/ includes",
+    targets=(
+        Target("docs/uptake.rst.j2", "docs/uptake.rst"),
+        Target("docs/enrollment.rst.j2", "docs/enrollment.rst"),
+        Target(
+            "docs/corrections.rst.j2", "docs/corrections.rst", items.corrections_context
+        ),
+        Target(
+            "docs/spec-format.rst.j2", "docs/spec-format.rst", items.spec_format_context
+        ),
+    ),
+    filters=FILTERS,
+)

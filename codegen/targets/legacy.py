@@ -1,0 +1,248 @@
+"""The legacy ``Events.yaml`` output: Normandy's entries of Firefox's event registry.
+
+Its entries are laid out as in Firefox's ``toolkit/components/telemetry/Events.yaml``
+(one method and the objects it is recorded with, see :func:`legacy_entries`),
+and its names are held to the limits Firefox's ``parse_events.py`` enforces
+(:func:`check_limits`): a spec that breaks one stops generation with
+``spec/normandy.yaml:LINE:COL:``, the limit and how to fix it. Nothing is cut
+or renamed to fit: the only way round a limit is an explicit choice written in
+the spec (``legacy_name`` on an extra key).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from codegen.literals import comment_text, yaml_scalar
+from codegen.model import Event, Events, Loc, Spec, snake_case
+from codegen.problems import Problem
+from codegen.targets.base import LimitChecker, Output, Target
+
+LEGACY = "legacy Events.yaml"
+
+# Firefox: toolkit/components/telemetry/build_scripts/mozparsers/parse_events.py.
+LEGACY_IDENTIFIER = r"^[a-zA-Z][a-zA-Z0-9_.]*[a-zA-Z0-9]$"
+LEGACY_CATEGORY_MAX = 30
+LEGACY_METHOD_MAX = 20  # also the limit on an entry's (event's) name
+LEGACY_OBJECT_MAX = 20
+LEGACY_EXTRA_KEYS_MAX = 10
+LEGACY_EXTRA_KEY_MAX = 15
+
+_IDENTIFIER = re.compile(LEGACY_IDENTIFIER)
+_IDENTIFIER_HINT = (
+    f"the {LEGACY} identifier pattern {LEGACY_IDENTIFIER} (at least 2 characters: "
+    "letters, digits, '_' or '.', starting with a letter and ending with a letter or "
+    "digit)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyEntry:
+    """One entry of the legacy ``Events.yaml``: a method recorded with some objects.
+
+    Firefox registers extra keys per entry, for every (method, object) pair in it,
+    so an entry's keys are the union of its events' keys.
+    """
+
+    name: str
+    method: str
+    events: tuple[Event, ...]
+
+    @property
+    def objects(self) -> tuple[str, ...]:
+        return tuple(e.object for e in self.events)
+
+    @property
+    def extra_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k.legacy_key for e in self.events for k in e.extra))
+
+    def description(self) -> str:
+        return _per_object(
+            {e.object: f"{e.description}\n\nValue: {e.value}" for e in self.events},
+            len(self.events),
+        )
+
+    def extra_keys(self, filler: str) -> list[tuple[str, str]]:
+        """``(recorded name, description)`` for each key, in first-use order."""
+        texts: dict[str, dict[str, str]] = {}
+        for event in self.events:
+            for key in event.extra:
+                texts.setdefault(key.legacy_key, {})[event.object] = (
+                    key.firefox_description(filler)
+                )
+        return [
+            (name, _per_object(by_object, len(self.events)))
+            for name, by_object in texts.items()
+        ]
+
+
+def _per_object(texts: dict[str, str], objects: int) -> str:
+    """One text if every one of the entry's ``objects`` says the same, else each object's text under its name."""
+    distinct = set(texts.values())
+    if len(distinct) == 1 and len(texts) == objects:
+        return distinct.pop()
+    return "\n\n".join(f"For {obj}: {text}" for obj, text in texts.items())
+
+
+def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
+    """The entries of the legacy ``Events.yaml``, in first-use order of their methods.
+
+    As in Firefox's own file, one entry holds a method and every object it is
+    recorded with (``enroll_failed: methods: [enrollFailed], objects: [...]``),
+    and lists the union of those events' extra keys. When that union would pass
+    the 10-key limit, the method continues in another entry (``<name>_2``, ...):
+    entry names are labels only, an event is identified by category, method and
+    object, so the split changes nothing that Firefox records.
+    """
+    by_method: dict[str, list[Event]] = {}
+    for event in events.all:
+        by_method.setdefault(event.method, []).append(event)
+    entries: list[LegacyEntry] = []
+    for method, method_events in by_method.items():
+        groups: list[list[Event]] = []
+        keys: set[str] = set()
+        for event in method_events:
+            event_keys = {k.legacy_key for k in event.extra}
+            if not groups or len(keys | event_keys) > LEGACY_EXTRA_KEYS_MAX:
+                groups.append([])
+                keys = set()
+            groups[-1].append(event)
+            keys |= event_keys
+        base = snake_case(method)
+        for index, group in enumerate(groups, 1):
+            name = base if index == 1 else f"{base}_{index}"
+            entries.append(LegacyEntry(name, method, tuple(group)))
+    return tuple(entries)
+
+
+def context(spec: Spec) -> dict[str, Any]:
+    """What ``templates/legacy/Events.yaml.j2`` needs besides the spec."""
+    return {"entries": legacy_entries(spec.events)}
+
+
+def check_limits(spec: Spec) -> list[Problem]:
+    """Every place the spec breaks a limit of ``Events.yaml``, in no order."""
+    checker = _Checker()
+    checker.legacy(spec)
+    return checker.problems
+
+
+class _Checker(LimitChecker):
+
+    def legacy(self, spec: Spec) -> None:
+        events = spec.events
+        self.legacy_name(
+            events.loc,
+            "event category",
+            events.category,
+            LEGACY_CATEGORY_MAX,
+            "category names",
+            "choose a shorter category",
+        )
+        for obj in events.objects:
+            self.legacy_name(
+                obj.loc,
+                "object",
+                obj.name,
+                LEGACY_OBJECT_MAX,
+                "object names",
+                "choose a shorter object name",
+            )
+        methods_seen: set[str] = set()
+        for event in events.all:
+            if event.method not in methods_seen:
+                methods_seen.add(event.method)
+                self.legacy_name(
+                    event.loc,
+                    "method",
+                    event.method,
+                    LEGACY_METHOD_MAX,
+                    "method names",
+                    "choose a shorter method name",
+                )
+            self.legacy_extra(event)
+        for entry in legacy_entries(events):
+            if len(entry.method) > LEGACY_METHOD_MAX:
+                continue  # already reported for the method itself
+            first = entry.events[0]
+            self.too_long(
+                first.loc,
+                f"the {LEGACY} event name '{entry.name}' (from method '{entry.method}')",
+                entry.name,
+                LEGACY,
+                LEGACY_METHOD_MAX,
+                "event names (the method in snake_case)",
+                "choose a shorter method name",
+            )
+
+    def legacy_name(
+        self, loc: Loc, subject: str, name: str, limit: int, kind: str, fix: str
+    ) -> None:
+        self.too_long(loc, f"{subject} '{name}'", name, LEGACY, limit, kind, fix)
+        if not _IDENTIFIER.match(name):
+            self.add(
+                loc, f"{subject} '{name}' does not match {_IDENTIFIER_HINT}; rename it"
+            )
+
+    def legacy_extra(self, event: Event) -> None:
+        if len(event.extra) > LEGACY_EXTRA_KEYS_MAX:
+            self.add(
+                event.loc,
+                f"event {event.ident} has {len(event.extra)} extra keys, which exceeds the {LEGACY} limit of "
+                f"{LEGACY_EXTRA_KEYS_MAX} extra keys per event; split the event or drop keys",
+            )
+        recorded: dict[str, str] = {}
+        for key in event.extra:
+            name = key.legacy_key
+            if (
+                len(name) <= LEGACY_EXTRA_KEY_MAX
+                and name not in recorded
+                and (key.legacy_name or _IDENTIFIER.match(name))
+            ):
+                recorded[name] = key.name
+                continue  # the usual case, checked without building any message
+            where = f"extra key '{key.name}' of {event.ident}"
+            if key.legacy_name is not None:
+                self.too_long(
+                    key.legacy_loc,
+                    f"legacy_name '{key.legacy_name}' of {where}",
+                    key.legacy_name,
+                    LEGACY,
+                    LEGACY_EXTRA_KEY_MAX,
+                    "extra key names",
+                    "choose a shorter legacy_name",
+                )
+            else:
+                self.too_long(
+                    key.loc,
+                    where,
+                    key.name,
+                    LEGACY,
+                    LEGACY_EXTRA_KEY_MAX,
+                    "extra key names",
+                    f"add 'legacy_name:' with the name, at most {LEGACY_EXTRA_KEY_MAX} characters, that Firefox records it under",
+                )
+                if not _IDENTIFIER.match(key.name):
+                    self.add(
+                        key.loc,
+                        f"{where} does not match {_IDENTIFIER_HINT}; rename it or add 'legacy_name:'",
+                    )
+            other = recorded.get(key.legacy_key)
+            if other is not None:
+                self.add(
+                    key.legacy_loc if key.legacy_name else key.loc,
+                    f"{where} is recorded as '{key.legacy_key}', like extra key '{other}'; Firefox would mix them up, rename one",
+                )
+            recorded.setdefault(key.legacy_key, key.name)
+
+
+OUTPUT = Output(
+    name="legacy",
+    summary="Normandy's entries of Firefox's legacy Events.yaml",
+    targets=(Target("legacy/Events.yaml.j2", "legacy/Events.yaml", context),),
+    filters={"yaml": yaml_scalar, "comment": comment_text},
+    enabled=lambda spec: spec.has_firefox_metadata,
+    check_limits=check_limits,
+)
