@@ -90,6 +90,8 @@ class Status:
     lint_ignore: tuple[str, ...] = ()
     renamed_from: str | None = None
     loc: Loc = _loc()
+    firefox_source: str | None = None
+    firefox_name: str | None = None
 
     @property
     def reported_values(self) -> tuple[str, ...]:
@@ -113,6 +115,7 @@ class UptakeSource:
     lint_ignore: tuple[str, ...] = ()
     renamed_from: str | None = None
     loc: Loc = _loc()
+    firefox_source: str | None = None
 
     @property
     def enum_name(self) -> str:
@@ -135,6 +138,10 @@ class UptakeSource:
         )
 
 
+NORMANDY_GLEAN_FILE = "toolkit/components/normandy/metrics.yaml"
+"""Where Firefox keeps Normandy's own Glean metrics (``generated/glean/metrics.yaml``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class LegacyMetadata:
     """The fields every legacy ``Events.yaml`` entry needs that Glean does not."""
@@ -154,7 +161,10 @@ class Metadata:
     data_reviews: tuple[str, ...]
     notification_emails: tuple[str, ...]
     expires: str
-    legacy: LegacyMetadata | None = None
+    legacy: LegacyMetadata
+    tags: tuple[str, ...] = ()
+    glean_file: str = NORMANDY_GLEAN_FILE
+    """The Firefox ``metrics.yaml`` that holds the metric."""
 
     @property
     def bug_urls(self) -> tuple[str, ...]:
@@ -179,6 +189,7 @@ class UptakeGlean:
     name: str
     extra: tuple[GleanExtra, ...]
     metadata: Metadata | None
+    telemetry_mirror: str | None = None
     loc: Loc = _loc()
 
 
@@ -262,6 +273,7 @@ class AllowedValue:
     lint_ignore: tuple[str, ...] = ()
     renamed_from: str | None = None
     loc: Loc = _loc()
+    firefox_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +302,7 @@ class ExtraKey:
     loc: Loc = _loc()
     legacy_name: str | None = None
     legacy_loc: Loc = _loc()
+    firefox_source: str | None = None
 
     @property
     def python_name(self) -> str:
@@ -354,6 +367,19 @@ class Event:
     lint_ignore: tuple[str, ...] = ()
     renamed_from: str | None = None
     loc: Loc = _loc()
+    firefox_source: str | None = None
+    metadata: Metadata | None = None
+    """The event's own, with every override on the way applied; None without
+    top-level ``metadata``."""
+    recorded_in: tuple[str, ...] = ("glean", "legacy")
+
+    @property
+    def in_glean(self) -> bool:
+        return "glean" in self.recorded_in
+
+    @property
+    def in_legacy(self) -> bool:
+        return "legacy" in self.recorded_in
 
     @property
     def python_name(self) -> str:
@@ -397,6 +423,8 @@ class EventObject:
     lint_ignore: tuple[str, ...] = ()
     renamed_from: str | None = None
     loc: Loc = _loc()
+    firefox_source: str | None = None
+    metadata: Metadata | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +435,8 @@ class Events:
     extra_max_length: int
     objects: tuple[EventObject, ...]
     loc: Loc = _loc()  # of the category's value
+    glean_extra_keys: str = "per_event"
+    """``per_event`` or ``per_method``: which keys each Glean event metric declares."""
 
     @property
     def all(self) -> Iterator[Event]:
@@ -417,6 +447,13 @@ class Events:
     def methods(self) -> tuple[str, ...]:
         """Every method, in first-use order."""
         return tuple(dict.fromkeys(e.method for e in self.all))
+
+    def by_method(self) -> dict[str, list[Event]]:
+        """The events of each method, methods in first-use order."""
+        groups: dict[str, list[Event]] = {}
+        for event in self.all:
+            groups.setdefault(event.method, []).append(event)
+        return groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,6 +473,45 @@ class Spec:
         """Whether the spec says what Firefox's build needs besides the telemetry
         (bugs, reviews, owners, expiry): the Firefox outputs exist only then."""
         return self.metadata is not None
+
+    def firefox_additions(self) -> Iterator[Correction]:
+        """Every item Normandy's data-collection document lacks, in spec order, each
+        with where Firefox defines or sends it (as the correction's text)."""
+        for source in self.uptake.sources:
+            if source.firefox_source:
+                yield Correction(
+                    f"{source.name} ({source.key})", source.firefox_source, source
+                )
+            for status in source.statuses:
+                if status.firefox_source:
+                    subject = f"{status.constant} ({source.key})"
+                    yield Correction(subject, status.firefox_source, status)
+        for obj in self.events.objects:
+            if obj.firefox_source:
+                yield Correction(obj.name, obj.firefox_source, obj)
+            for event in obj.events:
+                if event.firefox_source and not obj.firefox_source:
+                    yield Correction(event.ident, event.firefox_source, event)
+                for key in event.extra:
+                    if (
+                        key.firefox_source
+                        and not event.firefox_source
+                        and not obj.firefox_source
+                    ):
+                        subject = f"{event.ident} extra {key.name}"
+                        yield Correction(subject, key.firefox_source, (event, key))
+                    for allowed in key.allowed:
+                        if (
+                            allowed.firefox_source
+                            and not key.firefox_source
+                            and not event.firefox_source
+                        ):
+                            subject = (
+                                f"{event.ident} extra {key.name} = {allowed.value}"
+                            )
+                            yield Correction(
+                                subject, allowed.firefox_source, (event, key, allowed)
+                            )
 
     def corrections(self) -> Iterator[Correction]:
         """Every correction of the seed, in spec order, each with the item it is on."""

@@ -98,10 +98,12 @@ RESERVED_NAMES = frozenset(
 
 
 def _tracking(node: YamlNode | None) -> dict[str, Any]:
-    """The fields lint and diff read: ``lint_ignore`` and ``renamed_from``."""
+    """The fields every item may carry besides its own: ``lint_ignore``,
+    ``renamed_from`` and ``firefox_source``."""
     return {
         "lint_ignore": _str_items(_child(node, "lint_ignore")),
         "renamed_from": _text(node, "renamed_from"),
+        "firefox_source": _text(node, "firefox_source"),
     }
 
 
@@ -178,6 +180,8 @@ class ModelBuilder:
             data_reviews=_str_items(_child(node, "data_reviews")),
             notification_emails=_str_items(_child(node, "notification_emails")),
             expires=_text(node, "expires") or "",
+            tags=_str_items(_child(node, "tags")),
+            glean_file=_text(node, "glean_file") or m.NORMANDY_GLEAN_FILE,
             legacy=m.LegacyMetadata(
                 record_in_processes=_str_items(_child(legacy, "record_in_processes")),
                 products=_str_items(_child(legacy, "products")),
@@ -187,18 +191,40 @@ class ModelBuilder:
             ),
         )
 
-    def item_metadata(self, node: YamlNode | None) -> m.Metadata | None:
-        """The spec's metadata with an item's ``metadata`` override applied (None without spec metadata)."""
-        if self.metadata is None or node is None:
-            return self.metadata
-        base = self.metadata
+    def item_metadata(
+        self, node: YamlNode | None, base: m.Metadata | None = None
+    ) -> m.Metadata | None:
+        """``base`` (by default the spec's metadata) with an item's ``metadata``
+        override applied; None without top-level metadata, where an override
+        has nothing to apply to and is reported."""
+        base = base or self.metadata
+        if node is None:
+            return base
+        if base is None:
+            self.report(
+                node,
+                "this 'metadata' override has no effect: the spec has no top-level "
+                "'metadata' for it to override; add one, or remove the override",
+            )
+            return None
+        legacy = _child(node, "legacy")
+        old = base.legacy
         return m.Metadata(
             bugs=_int_items(_child(node, "bugs")) or base.bugs,
             data_reviews=_str_items(_child(node, "data_reviews")) or base.data_reviews,
             notification_emails=_str_items(_child(node, "notification_emails"))
             or base.notification_emails,
             expires=_text(node, "expires") or base.expires,
-            legacy=base.legacy,
+            tags=_str_items(_child(node, "tags")) or base.tags,
+            glean_file=_text(node, "glean_file") or base.glean_file,
+            legacy=m.LegacyMetadata(
+                record_in_processes=_str_items(_child(legacy, "record_in_processes"))
+                or old.record_in_processes,
+                products=_str_items(_child(legacy, "products")) or old.products,
+                expiry_version=_text(legacy, "expiry_version") or old.expiry_version,
+                release_channel_collection=_text(legacy, "release_channel_collection")
+                or old.release_channel_collection,
+            ),
         )
 
     def uptake_glean(self, node: YamlNode | None) -> m.UptakeGlean | None:
@@ -217,7 +243,12 @@ class ModelBuilder:
             else m.NOWHERE
         )
         return m.UptakeGlean(
-            category, name, extra, self.item_metadata(_child(node, "metadata")), loc
+            category,
+            name,
+            extra,
+            self.item_metadata(_child(node, "metadata")),
+            _text(node, "telemetry_mirror"),
+            loc,
         )
 
     # -- uptake ---------------------------------------------------------------
@@ -307,8 +338,8 @@ class ModelBuilder:
             if firefox_value is None:
                 message = (
                     f"'{value}' is not a legal Uptake value (uptake.legal_values){did_you_mean(value, legal)} "
-                    "If the seed really documents this value, keep it and add 'firefox_value:' with what Firefox sends "
-                    "and a 'correction:' saying why"
+                    "If Normandy's data-collection document really gives this value, keep it and add "
+                    "'firefox_value:' with what Firefox sends and a 'correction:' saying why"
                 )
                 self.report(_child(node, "value"), message)
             elif correction is None:
@@ -319,6 +350,30 @@ class ModelBuilder:
         if legal and firefox_value is not None and firefox_value not in legal:
             message = f"firefox_value '{firefox_value}' is not a legal Uptake value{did_you_mean(firefox_value, legal)}"
             self.report(_child(node, "firefox_value"), message)
+        firefox_name = _text(node, "firefox_name")
+        if firefox_name is not None:
+            name_node = _child(node, "firefox_name")
+            if correction is None:
+                self.report(
+                    node,
+                    f"status '{entry.key}' has a firefox_name but no 'correction' explaining the difference",
+                )
+            if firefox_name == entry.key:
+                self.report(
+                    name_node,
+                    f"firefox_name '{firefox_name}' is the constant's own name; remove it",
+                )
+            elif firefox_name in constants and name_node is not None:
+                first = constants[firefox_name]
+                message = (
+                    f"firefox_name '{firefox_name}' is already a constant (line {first.key_line}); "
+                    "constant names must be unique across sources"
+                )
+                self.report(name_node, message)
+            elif name_node is not None:
+                constants[firefox_name] = YamlEntry(
+                    firefox_name, name_node.line, name_node.column, name_node
+                )
         description = _text(node, "description") or ""
         return m.Status(
             entry.key,
@@ -327,6 +382,7 @@ class ModelBuilder:
             firefox_value,
             correction,
             loc=_key_loc(entry),
+            firefox_name=firefox_name,
             **_tracking(node),
         )
 
@@ -400,8 +456,9 @@ class ModelBuilder:
         objects = []
         for entry in _entries(node, "objects"):
             self.python_name(entry, entry.key, "object")
+            metadata = self.item_metadata(_child(entry.value, "metadata"))
             events = tuple(
-                self.event(e, category, entry.key, extra_max)
+                self.event(e, category, entry.key, extra_max, metadata)
                 for e in _entries(entry.value, "events")
             )
             objects.append(
@@ -412,6 +469,7 @@ class ModelBuilder:
                     events=events,
                     correction=_text(entry.value, "correction"),
                     loc=_key_loc(entry),
+                    metadata=metadata,
                     **_tracking(entry.value),
                 )
             )
@@ -422,6 +480,7 @@ class ModelBuilder:
             extra_max_length=extra_max,
             objects=tuple(objects),
             loc=_node_loc(_child(node, "category")),
+            glean_extra_keys=_text(node, "glean_extra_keys") or "per_event",
         )
 
     def python_name(self, entry: YamlEntry, name: str, what: str) -> None:
@@ -446,7 +505,12 @@ class ModelBuilder:
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
     def event(
-        self, entry: YamlEntry, category: str, obj: str, extra_max: int
+        self,
+        entry: YamlEntry,
+        category: str,
+        obj: str,
+        extra_max: int,
+        metadata: m.Metadata | None,
     ) -> m.Event:
         node = entry.value
         self.python_name(entry, m.snake_case(entry.key), "method")
@@ -479,6 +543,8 @@ class ModelBuilder:
             extra=tuple(extra),
             correction=_text(node, "correction"),
             loc=_key_loc(entry),
+            metadata=self.item_metadata(_child(node, "metadata"), metadata),
+            recorded_in=_str_items(_child(node, "recorded_in")) or ("glean", "legacy"),
             **_tracking(node),
         )
 
@@ -561,6 +627,7 @@ class ModelBuilder:
             renamed_from=_str_value(fields.get("renamed_from")),
             legacy_name=_str_value(fields.get("legacy_name")),
             legacy_loc=_node_loc(fields.get("legacy_name")),
+            firefox_source=_str_value(fields.get("firefox_source")),
         )
 
     def condition(

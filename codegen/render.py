@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from codegen.literals import comment_text
 from codegen.model import Spec
 from codegen.targets import OUTPUTS, enabled_outputs
-from codegen.targets.base import Copy, Filter, Output, Target
+from codegen.targets.base import Copy, Filter, Output
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUNTIME = Path(__file__).resolve().parent / "runtime"
@@ -50,22 +49,13 @@ def copied_header(spec: Spec, copy: Copy) -> str:
     )
 
 
-def _outputs(spec: Spec, target: Target) -> list[tuple[str, dict[str, Any]]]:
-    if not target.per_object:
-        return [(target.path, {})]
-    return [
-        (target.path.replace("{object}", obj.name), {"obj": obj})
-        for obj in spec.events.objects
-    ]
-
-
 def render_output(spec: Spec, output: Output) -> dict[str, str]:
     env = make_environment(output.filters)
     rendered: dict[str, str] = {}
     for target in output.targets:
         template = env.get_template(target.template)
         shared = target.context(spec)
-        for path, local in _outputs(spec, target):
+        for path, local in target.files(spec):
             rendered[path] = template.render(spec=spec, **shared, **local)
     for copy in output.copies:
         rendered[copy.path] = copied_header(spec, copy) + (
@@ -97,7 +87,7 @@ def unformatted_paths(
         for output in enabled_outputs(spec, outputs)
         for target in output.targets
         if not target.black
-        for path, _ in _outputs(spec, target)
+        for path, _ in target.files(spec)
     }
     paths.update(copy.path for output in outputs for copy in output.copies)
     return frozenset(paths)

@@ -18,14 +18,27 @@ from codegen.format_language import (
 )
 
 FORMAT_VERSION = 1
+DOCUMENT = "Normandy's data-collection document"
 
 PROSE = Text()
 TITLE = Text(r"[^\n]+", "a single line of text")
 CORRECTION = Field(
     "correction",
     PROSE,
-    "Where and why the spec differs from, or clarifies, the seed document "
-    "(``data-collection.txt``). Shown beside the item in the docs and listed on the corrections page.",
+    f"Where and why the spec departs from, or clarifies, {DOCUMENT}: what the document "
+    "says, what Firefox does, and which of them the spec's values follow. Shown beside the "
+    "item in the docs and listed on the corrections page.",
+)
+FIREFOX_PATH = Text(
+    r"[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+(:[A-Za-z0-9_.]+)?",
+    "a path in Firefox's source tree, optionally followed by ':function'",
+)
+FIREFOX_SOURCE = Field(
+    "firefox_source",
+    FIREFOX_PATH,
+    f"Set on an item that {DOCUMENT} does not have: where Firefox defines or sends it "
+    "(``toolkit/components/normandy/lib/PreferenceExperiments.sys.mjs:stop``). Items "
+    "without it are in the document. The docs mark every item the document lacks.",
 )
 LINT_IGNORE = Field(
     "lint_ignore",
@@ -36,15 +49,21 @@ LINT_IGNORE = Field(
 RENAMED_FROM = Field(
     "renamed_from",
     Text(),
-    "The item's previous name, so ``python -m codegen diff`` reports a rename instead of a removal and an addition.",
+    "The item's previous name, so ``python -m codegen diff`` reports a rename instead "
+    "of a removal and an addition.",
 )
+TRACKING = (CORRECTION, FIREFOX_SOURCE, LINT_IGNORE, RENAMED_FROM)
 REGEX = Text(pattern=r".+", hint="a regular expression")
 CONSTANT_NAME = Text(r"[A-Z][A-Z0-9_]*", "an UPPER_SNAKE_CASE Python constant name")
 SOURCE_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case name")
 UPTAKE_VALUE = Text(r"[a-z][a-z0-9_]*", "an Uptake value in lower_snake_case")
 OBJECT_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case object name")
 METHOD_NAME = Text(r"[a-z][a-zA-Z0-9]*", "a lowerCamelCase method name")
-EXTRA_KEY_NAME = Text(r"[a-z][a-zA-Z0-9]*", "a lowerCamelCase extra key name")
+EXTRA_KEY_NAME = Text(
+    r"[a-z][a-zA-Z0-9]*(_[a-zA-Z0-9]+)*",
+    "an extra key name exactly as Firefox records it: lowerCamelCase, or words joined by '_'"
+    " (l10n_ids)",
+)
 CATEGORY_NAME = Text(r"[a-z][a-z0-9_]*", "a lower_snake_case category name")
 CHANNELS = ("nightly", "aurora", "beta", "release", "esr")
 
@@ -70,7 +89,8 @@ PLACEHOLDER = Record(
 
 STATUS = Record(
     "status",
-    "One Uptake status, named by its constant (the mapping key, exactly as Firefox names it).",
+    f"One Uptake status, named by its constant (the mapping key, as {DOCUMENT} names it; "
+    "see ``firefox_name``).",
     (
         Field(
             "value",
@@ -87,12 +107,17 @@ STATUS = Record(
         Field(
             "firefox_value",
             UPTAKE_VALUE,
-            "What Firefox actually sends, when the seed's ``value`` is not a legal Uptake value. "
-            "Needs a ``correction`` that says why.",
+            "What Firefox actually sends, when the document's ``value`` is not a legal "
+            "Uptake value. Needs a ``correction`` that says why.",
         ),
-        CORRECTION,
-        LINT_IGNORE,
-        RENAMED_FROM,
+        Field(
+            "firefox_name",
+            CONSTANT_NAME,
+            "The constant's name in Firefox's ``Uptake.sys.mjs``, when it differs from the "
+            "document's. The package defines it too, with ``firefox_value`` (or ``value``). "
+            "Needs a ``correction``.",
+        ),
+        *TRACKING,
     ),
 )
 
@@ -121,17 +146,15 @@ SOURCE = Record(
         Field(
             "statuses",
             NamedMap(CONSTANT_NAME, STATUS),
-            "The statuses, in the seed's order.",
+            "The statuses, in the document's order, then those only Firefox has.",
             required=True,
         ),
-        CORRECTION,
-        LINT_IGNORE,
-        RENAMED_FROM,
+        *TRACKING,
     ),
 )
 
 # -- what Firefox's build needs besides the telemetry itself --------------------
-# Read only by the Glean metrics.yaml and legacy Events.yaml targets.
+# Read only by the Glean and legacy outputs.
 
 BUG_NUMBER = Integer(minimum=1)
 URL = Text(r"https?://\S+", "an http or https URL")
@@ -151,61 +174,68 @@ PROCESSES = (
     "all_children",
 )
 PRODUCTS = ("firefox", "fennec", "thunderbird")
+TAG = Text(r"[^\n]+", "a Bugzilla component such as 'Firefox :: Normandy Client'")
+
+LEGACY_FIELDS = (
+    (
+        "record_in_processes",
+        ListOf(Text(choices=PROCESSES)),
+        "Firefox processes the events may be recorded in.",
+    ),
+    ("products", ListOf(Text(choices=PRODUCTS)), "Products that record them."),
+    (
+        "expiry_version",
+        Text(r"never|[0-9]{1,3}", '``never`` or a Firefox major version such as "140"'),
+        "The Firefox version after which they are no longer recorded, or ``never``.",
+    ),
+    (
+        "release_channel_collection",
+        Text(choices=("opt-in", "opt-out")),
+        "``opt-out`` records on every channel, release included; ``opt-in`` only on "
+        "pre-release channels.",
+    ),
+)
 
 LEGACY_METADATA = Record(
     "legacy_metadata",
-    "The fields every entry of the legacy ``Events.yaml`` needs that Glean does not "
-    "(Firefox's ``toolkit/components/telemetry/Events.yaml`` format).",
-    (
-        Field(
-            "record_in_processes",
-            ListOf(Text(choices=PROCESSES)),
-            "Firefox processes the events may be recorded in; Normandy runs in ``main`` only.",
-            required=True,
-        ),
-        Field(
-            "products",
-            ListOf(Text(choices=PRODUCTS)),
-            "Products that record the events.",
-            required=True,
-        ),
-        Field(
-            "expiry_version",
-            Text(
-                r"never|[0-9]{1,3}",
-                '``never`` or a Firefox major version such as "140"',
-            ),
-            "The Firefox version after which the events are no longer recorded, or ``never``.",
-            required=True,
-        ),
-        Field(
-            "release_channel_collection",
-            Text(choices=("opt-in", "opt-out")),
-            "``opt-out`` records on every channel, release included; ``opt-in`` only on pre-release channels.",
-            required=True,
-        ),
+    "The fields every entry of the legacy ``Events.yaml`` and ``Scalars.yaml`` needs that "
+    "Glean does not (the formats of Firefox's ``toolkit/components/telemetry/``).",
+    tuple(
+        Field(name, schema, doc, required=True) for name, schema, doc in LEGACY_FIELDS
     ),
+)
+
+LEGACY_OVERRIDE = Record(
+    "legacy_override",
+    "Some fields of ``metadata.legacy``, replaced for one item.",
+    tuple(Field(name, schema, doc) for name, schema, doc in LEGACY_FIELDS),
+)
+
+GLEAN_FILE = Text(
+    r"[a-z0-9_]+(/[a-z0-9_]+)*/metrics\.yaml",
+    "the path of a metrics.yaml in Firefox's source tree",
 )
 
 METADATA = Record(
     "metadata",
-    "Ownership and review facts that Firefox's build requires of every metric, written once for the "
-    "whole spec. With this block the generator writes ``generated/glean/metrics.yaml`` and "
-    "``generated/legacy/Events.yaml`` and checks every name against those formats' limits; a spec "
-    "without it generates neither file.",
+    "Ownership and review facts that Firefox's build requires of every metric, written "
+    "once for the whole spec. With this block the generator writes the Glean and legacy "
+    "outputs and checks every name against those formats' limits; a spec without it "
+    "generates neither.",
     (
         Field(
             "bugs",
             ListOf(BUG_NUMBER),
-            "Bugzilla bug numbers that introduced or changed the telemetry, for example ``1443560``. "
-            "Written as ``https://bugzil.la/<number>`` URLs in ``metrics.yaml`` (Glean's linter rejects "
-            "bare numbers) and as ``bug_numbers`` in ``Events.yaml``.",
+            "Bugzilla bug numbers that introduced or changed the telemetry, for example "
+            "``1443560``. Written as ``https://bugzil.la/<number>`` URLs in ``metrics.yaml`` "
+            "(Glean's linter rejects bare numbers) and as ``bug_numbers`` in ``Events.yaml``.",
             required=True,
         ),
         Field(
             "data_reviews",
             ListOf(URL),
-            "URLs of the data-collection reviews; Firefox uses the bug's URL when the review is in the bug.",
+            "URLs of the data-collection reviews; Firefox uses the bug's URL when the review "
+            "is in the bug.",
             required=True,
         ),
         Field(
@@ -221,9 +251,21 @@ METADATA = Record(
             required=True,
         ),
         Field(
+            "tags",
+            ListOf(TAG),
+            "The Bugzilla components of the metrics (Glean's ``$tags``).",
+        ),
+        Field(
+            "glean_file",
+            GLEAN_FILE,
+            "The Firefox ``metrics.yaml`` that holds Normandy's own Glean metrics, which are "
+            "generated into ``generated/glean/metrics.yaml`` (default: "
+            "``toolkit/components/normandy/metrics.yaml``).",
+        ),
+        Field(
             "legacy",
             LEGACY_METADATA,
-            "Fields only the legacy ``Events.yaml`` needs.",
+            "Fields only the legacy outputs need.",
             required=True,
         ),
     ),
@@ -231,8 +273,8 @@ METADATA = Record(
 
 METADATA_OVERRIDE = Record(
     "metadata_override",
-    "Replaces, for one item only, some fields of the top-level ``metadata``; a field not given here "
-    "is taken from there.",
+    "Replaces, for one item and everything inside it, some fields of the ``metadata`` "
+    "it inherits (the spec's, then its object's); a field not given here is inherited.",
     (
         Field("bugs", ListOf(BUG_NUMBER), "Bugzilla bug numbers, as in ``metadata``."),
         Field("data_reviews", ListOf(URL), "Data-review URLs, as in ``metadata``."),
@@ -242,40 +284,65 @@ METADATA_OVERRIDE = Record(
             "Who is told about expiry and problems.",
         ),
         Field("expires", EXPIRES, "When the Glean metric expires."),
+        Field("tags", ListOf(TAG), "The Bugzilla components (Glean's ``$tags``)."),
+        Field(
+            "glean_file",
+            GLEAN_FILE,
+            "The Firefox ``metrics.yaml`` that holds this item's Glean metric, when it is "
+            "another component's file: Firefox keeps ``uptake_normandy`` in "
+            "``services/common/metrics.yaml`` and Nimbus's ``expose`` in "
+            "``toolkit/components/nimbus/metrics.yaml``. Such a metric is generated into a "
+            "file of its own, ``generated/glean/<that path>``, never into Normandy's.",
+        ),
+        Field(
+            "legacy",
+            LEGACY_OVERRIDE,
+            "Fields of ``metadata.legacy`` replaced for this item.",
+        ),
     ),
 )
 
 LEGACY_KEY_NAME = Text(
     r"[a-zA-Z][a-zA-Z0-9_.]*[a-zA-Z0-9]",
-    "an Events.yaml identifier: letters, digits, '_' or '.', starting with a letter and ending with a letter or digit",
+    "an Events.yaml identifier: letters, digits, '_' or '.', starting with a letter and "
+    "ending with a letter or digit",
+)
+METADATA_FIELD = Field(
+    "metadata",
+    METADATA_OVERRIDE,
+    "Bugs, reviews, owners, expiry and legacy fields of this item and everything inside "
+    "it, where they differ from what it inherits.",
 )
 
 UPTAKE_GLEAN = Record(
     "uptake_glean",
-    "How Firefox records Normandy's Uptake statuses with Glean: one event per report, whose "
-    "``source`` extra key holds the Uptake key (``normandy/recipe/123``) and whose ``value`` "
-    "extra key holds the status's value. Both come from ``sources``; only the rest is written here.",
+    "How Firefox records Normandy's Uptake statuses with Glean: one event per report, "
+    "whose ``source`` extra key holds the Uptake key (``normandy/recipe/123``) and whose "
+    "``value`` extra key holds the status's value. Both come from ``sources``; only the "
+    "rest is written here.",
     (
         Field(
             "event",
             Text(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+", "a Glean category.name"),
-            "The Glean event's full name: its category (which may contain dots), a dot and the metric "
-            "name, for example ``uptake.remotecontent.result.uptake_normandy``.",
+            "The Glean event's full name: its category (which may contain dots), a dot and "
+            "the metric name, for example ``uptake.remotecontent.result.uptake_normandy``.",
             required=True,
+        ),
+        Field(
+            "telemetry_mirror",
+            Text(r"[A-Za-z][A-Za-z0-9_]*", "a C++ identifier"),
+            "The legacy event the Glean event also records, as Firefox's generated code "
+            "names it (``UptakeRemotecontentResult_Uptake_Normandy``).",
         ),
         Field(
             "extra",
             NamedMap(
                 Text(r"[a-zA-Z][a-zA-Z0-9_]*", "an extra key name"), PROSE, min_items=0
             ),
-            "The event's other extra keys, each with its description: Firefox's Uptake Telemetry "
-            "defines them for every component that reports uptake.",
+            "The event's other extra keys, each with its description: Firefox's Uptake "
+            "Telemetry defines them for every component that reports uptake.",
         ),
-        Field(
-            "metadata",
-            METADATA_OVERRIDE,
-            "Bugs, reviews and emails of this event, where they differ from ``metadata``.",
-        ),
+        METADATA_FIELD,
     ),
 )
 
@@ -289,19 +356,21 @@ UPTAKE = Record(
         Field(
             "legal_values",
             ListOf(UPTAKE_VALUE),
-            "Every value Firefox's ``UptakeTelemetry.STATUS`` accepts; a status must use one of them.",
+            "Every value Firefox's ``UptakeTelemetry.STATUS`` accepts; a status must use "
+            "one of them.",
             required=True,
         ),
         Field(
             "sources",
             NamedMap(SOURCE_NAME, SOURCE),
-            "The reporting sources, in the seed's order.",
+            "The reporting sources, in the document's order.",
             required=True,
         ),
         Field(
             "glean",
             UPTAKE_GLEAN,
-            "The Glean event Firefox reports the statuses with; without it ``metrics.yaml`` has no uptake event.",
+            "The Glean event Firefox reports the statuses with; without it no Glean output "
+            "has an uptake event.",
         ),
     ),
 )
@@ -317,18 +386,23 @@ SCALAR = Record(
             required=True,
         ),
         Field(
-            "kind", Text(choices=("keyed_uint",)), "The scalar's kind.", required=True
+            "kind",
+            Text(choices=("keyed_uint",)),
+            "The scalar's kind: a keyed unsigned integer (legacy ``kind: uint, keyed: "
+            "true``; Glean ``labeled_quantity``).",
+            required=True,
         ),
         Field("description", PROSE, "What the scalar measures.", required=True),
         Field("key", PLACEHOLDER, "What a key of the scalar is.", required=True),
         Field("value", PROSE, "What a value of the scalar is.", required=True),
-        Field("unit", Text(choices=("second",)), "Unit of the value.", required=True),
-        CORRECTION,
         Field(
-            "metadata",
-            METADATA_OVERRIDE,
-            "Bugs, reviews and emails of this metric, where they differ from ``metadata``.",
+            "unit",
+            Text(r"[a-z][a-z0-9 _-]*", "a unit in lower case, such as 'revision id'"),
+            "The unit of the value, as the Glean metric states it (Glean accepts any).",
+            required=True,
         ),
+        CORRECTION,
+        METADATA_FIELD,
     ),
 )
 
@@ -364,9 +438,7 @@ ALLOWED_VALUE = Record(
     "One value an extra key may take. A plain string is shorthand for its description.",
     (
         Field("description", PROSE, "What the value means.", required=True),
-        CORRECTION,
-        LINT_IGNORE,
-        RENAMED_FROM,
+        *TRACKING,
     ),
     shorthand="description",
 )
@@ -375,7 +447,8 @@ CONDITION = NamedMap(EXTRA_KEY_NAME, ListOf(Text()), min_items=1)
 
 EXTRA_KEY = Record(
     "extra_key",
-    "One extra key of an event, named exactly as Firefox records it.",
+    "One extra key of an event, named as the document names it (or, for a key only "
+    "Firefox has, exactly as Firefox records it).",
     (
         Field("description", PROSE, "What the value holds.", required=True),
         Field(
@@ -417,15 +490,15 @@ EXTRA_KEY = Record(
         Field(
             "legacy_name",
             LEGACY_KEY_NAME,
-            "The name Firefox records this key under in its legacy ``Events.yaml`` and in Glean's "
-            "``metrics.yaml``, when that differs from the key's own name. Legacy extra key names may have "
-            "at most 15 characters, so a longer name needs one: the seed's ``preferenceBranch`` (16) is "
-            "recorded by Firefox as ``prefBranch``. Without it, a name over the limit stops generation; "
-            "it is never cut or renamed silently.",
+            "The name Firefox records this key under, in its legacy ``Events.yaml`` and in "
+            "Glean's ``metrics.yaml``, when that differs from the document's name. Legacy "
+            "extra key names may have at most 15 characters, so a longer name needs one: "
+            "the document's ``preferenceBranch`` (16) is recorded by Firefox as "
+            "``prefBranch``. Without it, a name over the limit stops generation; it is "
+            "never cut or renamed silently. The builders send this name, and the "
+            "validators accept either.",
         ),
-        CORRECTION,
-        LINT_IGNORE,
-        RENAMED_FROM,
+        *TRACKING,
     ),
 )
 
@@ -444,29 +517,33 @@ EVENT = Record(
         Field(
             "extra",
             NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0),
-            "The extra keys, in the seed's order.",
+            "The extra keys, in the document's order, then those only Firefox has.",
         ),
-        CORRECTION,
-        LINT_IGNORE,
-        RENAMED_FROM,
+        Field(
+            "recorded_in",
+            ListOf(Text(choices=("glean", "legacy"))),
+            "Where Firefox records the event: in Glean, in legacy telemetry, or both (the "
+            "default). An event recorded in one only is left out of the other's files.",
+        ),
+        METADATA_FIELD,
+        *TRACKING,
     ),
 )
 
 EVENT_OBJECT = Record(
     "object",
-    "A kind of change Normandy makes (preference study, rollout, add-on study).",
+    "A kind of change Normandy makes (preference study, rollout, add-on study, ...).",
     (
         Field("title", TITLE, "Heading for the docs.", required=True),
         Field("description", PROSE, "What the object is.", required=True),
         Field(
             "events",
             NamedMap(METHOD_NAME, EVENT),
-            "The events, by method, in the seed's order.",
+            "The events, by method, in the document's order, then those only Firefox has.",
             required=True,
         ),
-        CORRECTION,
-        LINT_IGNORE,
-        RENAMED_FROM,
+        METADATA_FIELD,
+        *TRACKING,
     ),
 )
 
@@ -491,8 +568,17 @@ EVENTS = Record(
         Field(
             "objects",
             NamedMap(OBJECT_NAME, EVENT_OBJECT),
-            "The objects, in the seed's order.",
+            "The objects, in the document's order, then those only Firefox has.",
             required=True,
+        ),
+        Field(
+            "glean_extra_keys",
+            Text(choices=("per_event", "per_method")),
+            "Which extra keys each Glean event metric declares: its own event's "
+            "(``per_event``, the default), or those of every event of its method "
+            "(``per_method``), as Firefox's metrics.yaml does, where all the metrics of a "
+            "method share one list of keys. The legacy Events.yaml always shares them per "
+            "entry, as Firefox's format requires.",
         ),
     ),
 )
@@ -512,7 +598,7 @@ SPEC_FORMAT = Record(
         Field(
             "metadata",
             METADATA,
-            "Bugs, reviews, owners and expiry for the Firefox outputs (Glean and legacy Events.yaml).",
+            "Bugs, reviews, owners and expiry for the Firefox outputs (Glean and legacy).",
         ),
         Field("uptake", UPTAKE, "Uptake statuses.", required=True),
         Field(

@@ -19,6 +19,7 @@ from codegen.problems import Problem
 
 Filter = Callable[..., str]
 Context = Callable[[Spec], dict[str, Any]]
+Instances = Callable[[Spec], list[tuple[str, dict[str, Any]]]]
 
 
 def _no_context(spec: Spec) -> dict[str, Any]:
@@ -37,8 +38,9 @@ def no_limits(spec: Spec) -> list[Problem]:
 class Target:
     """One kind of output file: its template, where it goes, what it sees.
 
-    ``per_object`` renders the template once per event object, with ``obj`` in
-    the context and ``{object}`` in ``path`` replaced by the object's name.
+    ``instances`` renders the template once per ``(path, context)`` it gives
+    (``per_object``: once per event object, with ``obj`` in the context);
+    without it the template makes one file, at ``path``.
 
     ``black`` says whether the formatting stage runs black on the result. It is
     off only for Python whose size grows with the number of events: black
@@ -51,8 +53,20 @@ class Target:
     template: str
     path: str
     context: Context = _no_context
-    per_object: bool = False
+    instances: Instances | None = None
     black: bool = True
+
+    def files(self, spec: Spec) -> list[tuple[str, dict[str, Any]]]:
+        """Where each file of this kind goes, with the context only it sees."""
+        return [(self.path, {})] if self.instances is None else self.instances(spec)
+
+
+def per_object(path: str) -> Instances:
+    """One file per event object: ``{object}`` in ``path`` is its name."""
+    return lambda spec: [
+        (path.replace("{object}", obj.name), {"obj": obj})
+        for obj in spec.events.objects
+    ]
 
 
 @dataclass(frozen=True)

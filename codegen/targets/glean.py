@@ -12,10 +12,19 @@ methods and snake_case objects, for instance) are not repeated here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from codegen.literals import comment_text, yaml_scalar
-from codegen.model import Loc, Spec
+from codegen.model import (
+    NORMANDY_GLEAN_FILE,
+    Event,
+    Loc,
+    Metadata,
+    Scalar,
+    Spec,
+    UptakeGlean,
+)
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
 
@@ -31,24 +40,118 @@ GLEAN_VALUE_KEY = "value"  # the extra key that carries a legacy event's value
 GLEAN_SENSITIVE_KEYS = ("url", "uri")  # glinter's HIGHER_DATA_SENSITIVITY_REQUIRED
 
 
-def glean_categories(spec: Spec) -> list[tuple[str, list[tuple[str, object]]]]:
-    """The metrics of ``metrics.yaml`` by category, in spec order: ``(kind, item)`` pairs
-    whose kind is ``event``, ``scalar`` or ``uptake``. A category is written once
-    (YAML refuses duplicate keys), so items that share one are gathered under it."""
-    categories: dict[str, list[tuple[str, object]]] = {}
-    for event in spec.events.all:
-        categories.setdefault(event.category, []).append(("event", event))
-    for scalar in spec.scalars:
-        categories.setdefault(scalar.category, []).append(("scalar", scalar))
-    if spec.uptake.glean is not None:
-        categories.setdefault(spec.uptake.glean.category, []).append(
-            ("uptake", spec.uptake.glean)
+@dataclass(frozen=True)
+class GleanMetric:
+    """One metric as a Glean file declares it."""
+
+    kind: str
+    """``event``, ``scalar`` or ``uptake``: which template branch writes it."""
+    item: Event | Scalar | UptakeGlean
+    metadata: Metadata
+    extra_keys: tuple[tuple[str, str], ...] = ()
+    """``(name, description)`` of an event's keys, besides ``value``."""
+
+
+@dataclass(frozen=True)
+class GleanFile:
+    """One ``metrics.yaml``: Normandy's own, or another component's file that
+    holds some of Normandy's metrics (Uptake, Nimbus)."""
+
+    path: str
+    """Where it is generated, relative to the output directory."""
+    firefox_path: str
+    """The file in Firefox's source tree it stands for."""
+    tags: tuple[str, ...]
+    """``$tags`` of the whole file: the tags every metric in it shares."""
+    categories: tuple[tuple[str, tuple[GleanMetric, ...]], ...]
+    """The metrics by category, in spec order: a category is written once (YAML
+    refuses duplicate keys), so metrics that share one are gathered under it."""
+
+    def own_tags(self, metric: GleanMetric) -> tuple[str, ...]:
+        """Tags the metric must state itself, when the file's ``$tags`` do not say them."""
+        return () if metric.metadata.tags == self.tags else metric.metadata.tags
+
+
+def output_path(glean_file: str) -> str:
+    """Normandy's file at its stable path; another component's under its own."""
+    return (
+        "glean/metrics.yaml"
+        if glean_file == NORMANDY_GLEAN_FILE
+        else f"glean/{glean_file}"
+    )
+
+
+def _event_keys(
+    event: Event, group: list[Event], filler: str
+) -> tuple[tuple[str, str], ...]:
+    """The event's keys, then (``per_method``) the other keys of its method's events."""
+    keys = {key.legacy_key: key.firefox_description(filler) for key in event.extra}
+    others: dict[str, list[str]] = {}
+    for other in group:
+        for key in other.extra:
+            if key.legacy_key not in keys:
+                others.setdefault(key.legacy_key, []).append(other.object)
+    for name, objects in others.items():
+        keys[name] = (
+            f"Not sent with {event.object} events: every `{event.method}` metric "
+            f"declares the keys of all `{event.method}` events, as Firefox's own file "
+            f"does. Sent with {', '.join(objects)} events."
         )
-    return list(categories.items())
+    return tuple(keys.items())
+
+
+def glean_files(spec: Spec) -> list[GleanFile]:
+    """Every Glean file the spec's metrics go to, Normandy's own first."""
+    assert spec.metadata is not None  # the output is enabled only with metadata
+    filler = spec.enrollment_id.filler
+    per_method = spec.events.glean_extra_keys == "per_method"
+    groups = spec.events.by_method()
+    metrics: list[tuple[str, GleanMetric]] = []  # (category, metric) in spec order
+    for event in spec.events.all:
+        if event.in_glean and event.metadata is not None:
+            group = (
+                [e for e in groups[event.method] if e.in_glean] if per_method else []
+            )
+            keys = _event_keys(event, group, filler)
+            metrics.append(
+                (event.category, GleanMetric("event", event, event.metadata, keys))
+            )
+    for scalar in spec.scalars:
+        if scalar.metadata is not None:
+            metrics.append(
+                (scalar.category, GleanMetric("scalar", scalar, scalar.metadata))
+            )
+    uptake = spec.uptake.glean
+    if uptake is not None and uptake.metadata is not None:
+        metrics.append(
+            (uptake.category, GleanMetric("uptake", uptake, uptake.metadata))
+        )
+    by_file: dict[str, dict[str, list[GleanMetric]]] = {spec.metadata.glean_file: {}}
+    for category, metric in metrics:
+        by_file.setdefault(metric.metadata.glean_file, {}).setdefault(
+            category, []
+        ).append(metric)
+    files = []
+    for firefox_path, categories in by_file.items():
+        tag_sets = {m.metadata.tags for ms in categories.values() for m in ms}
+        tags = tag_sets.pop() if len(tag_sets) == 1 else ()
+        files.append(
+            GleanFile(
+                output_path(firefox_path),
+                firefox_path,
+                tags,
+                tuple((c, tuple(ms)) for c, ms in categories.items()),
+            )
+        )
+    return files
+
+
+def instances(spec: Spec) -> list[tuple[str, dict[str, Any]]]:
+    return [(file.path, {"file": file}) for file in glean_files(spec)]
 
 
 def context(spec: Spec) -> dict[str, Any]:
-    """What ``templates/glean/metrics.yaml.j2`` needs besides the spec."""
+    """What ``templates/glean/metrics.yaml.j2`` needs besides the spec and its file."""
     uptake = spec.uptake
     sources = [
         f"- `{source.key}`: {' '.join(source.description.split())}"
@@ -64,7 +167,6 @@ def context(spec: Spec) -> dict[str, Any]:
         for value, constants in uptake.reported_values.items()
     ]
     return {
-        "categories": glean_categories(spec),
         "uptake_source_text": "The Uptake key the status is reported under.\n\nAllowed values:\n"
         + "\n".join(sources),
         "uptake_value_text": "The status's Uptake value.\n\nAllowed values:\n"
@@ -90,7 +192,14 @@ class _Checker(LimitChecker):
         self.glean_category(
             events.loc, events.category, f"event category '{events.category}'"
         )
+        per_method = events.glean_extra_keys == "per_method"
+        shared = {
+            method: {k.legacy_key for e in group if e.in_glean for k in e.extra}
+            for method, group in events.by_method().items()
+        }
         for event in events.all:
+            if not event.in_glean:
+                continue
             where = f"event {event.ident}"
             name = event.glean_name
             self.too_long(
@@ -103,10 +212,11 @@ class _Checker(LimitChecker):
                 "shorten the method or the object name",
             )
             self.glean_metric(event.loc, event.category, name, where)
+            own = len(shared[event.method]) if per_method else len(event.extra)
             self.glean_extra_count(
                 event.loc,
                 where,
-                len(event.extra),
+                own,
                 "the 'value' key that carries the legacy event's value",
                 1,
             )
@@ -254,7 +364,9 @@ class _Checker(LimitChecker):
 OUTPUT = Output(
     name="glean",
     summary="Glean metrics.yaml, as Firefox's build reads it",
-    targets=(Target("glean/metrics.yaml.j2", "glean/metrics.yaml", context),),
+    targets=(
+        Target("glean/metrics.yaml.j2", "glean/metrics.yaml", context, instances),
+    ),
     filters={"yaml": yaml_scalar, "comment": comment_text},
     enabled=lambda spec: spec.has_firefox_metadata,
     check_limits=check_limits,

@@ -1,4 +1,5 @@
-"""The legacy ``Events.yaml`` output: Normandy's entries of Firefox's event registry.
+"""The legacy output: Normandy's entries of Firefox's event registry (``Events.yaml``)
+and scalar registry (``Scalars.yaml``).
 
 Its entries are laid out as in Firefox's ``toolkit/components/telemetry/Events.yaml``
 (one method and the objects it is recorded with, see :func:`legacy_entries`),
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen.literals import comment_text, yaml_scalar
-from codegen.model import Event, Events, Loc, Spec, snake_case
+from codegen.model import Event, Events, Loc, Metadata, Scalar, Spec, snake_case
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
 
@@ -49,6 +50,13 @@ class LegacyEntry:
     name: str
     method: str
     events: tuple[Event, ...]
+
+    @property
+    def metadata(self) -> Metadata:
+        """The entry's bugs, owners and legacy fields: every event's (they agree)."""
+        metadata = self.events[0].metadata
+        assert metadata is not None  # the output exists only with metadata
+        return metadata
 
     @property
     def objects(self) -> tuple[str, ...]:
@@ -86,40 +94,60 @@ def _per_object(texts: dict[str, str], objects: int) -> str:
     return "\n\n".join(f"For {obj}: {text}" for obj, text in texts.items())
 
 
+def _ownership(event: Event) -> tuple[object, ...]:
+    """What an Events.yaml entry states once for all its events."""
+    md = event.metadata
+    return () if md is None else (md.bugs, md.notification_emails, md.legacy)
+
+
 def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
     """The entries of the legacy ``Events.yaml``, in first-use order of their methods.
 
     As in Firefox's own file, one entry holds a method and every object it is
     recorded with (``enroll_failed: methods: [enrollFailed], objects: [...]``),
-    and lists the union of those events' extra keys. When that union would pass
-    the 10-key limit, the method continues in another entry (``<name>_2``, ...):
-    entry names are labels only, an event is identified by category, method and
-    object, so the split changes nothing that Firefox records.
+    and lists the union of those events' extra keys. Events of one method whose
+    bugs, owners or legacy fields differ, or whose keys together would pass the
+    10-key limit, go to another entry of the method (``<name>_2``, ...): entry
+    names are labels only, an event is identified by category, method and
+    object, so the split changes nothing that Firefox records. Events recorded
+    in Glean only are left out.
     """
-    by_method: dict[str, list[Event]] = {}
-    for event in events.all:
-        by_method.setdefault(event.method, []).append(event)
     entries: list[LegacyEntry] = []
-    for method, method_events in by_method.items():
-        groups: list[list[Event]] = []
-        keys: set[str] = set()
+    for method, method_events in events.by_method().items():
+        groups: list[tuple[tuple[object, ...], set[str], list[Event]]] = []
         for event in method_events:
+            if not event.in_legacy:
+                continue
+            owner = _ownership(event)
             event_keys = {k.legacy_key for k in event.extra}
-            if not groups or len(keys | event_keys) > LEGACY_EXTRA_KEYS_MAX:
-                groups.append([])
-                keys = set()
-            groups[-1].append(event)
-            keys |= event_keys
+            for group_owner, keys, members in groups:
+                if (
+                    group_owner == owner
+                    and len(keys | event_keys) <= LEGACY_EXTRA_KEYS_MAX
+                ):
+                    keys |= event_keys
+                    members.append(event)
+                    break
+            else:
+                groups.append((owner, set(event_keys), [event]))
         base = snake_case(method)
-        for index, group in enumerate(groups, 1):
+        for index, (_, _, members) in enumerate(groups, 1):
             name = base if index == 1 else f"{base}_{index}"
-            entries.append(LegacyEntry(name, method, tuple(group)))
+            entries.append(LegacyEntry(name, method, tuple(members)))
     return tuple(entries)
 
 
 def context(spec: Spec) -> dict[str, Any]:
     """What ``templates/legacy/Events.yaml.j2`` needs besides the spec."""
     return {"entries": legacy_entries(spec.events)}
+
+
+def scalars_context(spec: Spec) -> dict[str, Any]:
+    """What ``templates/legacy/Scalars.yaml.j2`` needs: the scalars by category."""
+    categories: dict[str, list[Scalar]] = {}
+    for scalar in spec.scalars:
+        categories.setdefault(scalar.category, []).append(scalar)
+    return {"categories": list(categories.items())}
 
 
 def check_limits(spec: Spec) -> list[Problem]:
@@ -152,6 +180,8 @@ class _Checker(LimitChecker):
             )
         methods_seen: set[str] = set()
         for event in events.all:
+            if not event.in_legacy:
+                continue
             if event.method not in methods_seen:
                 methods_seen.add(event.method)
                 self.legacy_name(
@@ -241,7 +271,10 @@ class _Checker(LimitChecker):
 OUTPUT = Output(
     name="legacy",
     summary="Normandy's entries of Firefox's legacy Events.yaml",
-    targets=(Target("legacy/Events.yaml.j2", "legacy/Events.yaml", context),),
+    targets=(
+        Target("legacy/Events.yaml.j2", "legacy/Events.yaml", context),
+        Target("legacy/Scalars.yaml.j2", "legacy/Scalars.yaml", scalars_context),
+    ),
     filters={"yaml": yaml_scalar, "comment": comment_text},
     enabled=lambda spec: spec.has_firefox_metadata,
     check_limits=check_limits,

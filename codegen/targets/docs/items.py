@@ -160,4 +160,5 @@ def spec_format_context(spec: Spec) -> dict[str, object]:
 
 
 def corrections_context(spec: Spec) -> dict[str, object]:
-    return {"corrections": list(labelled_corrections(spec))}
+    additions = [(label(c.item), c) for c in spec.firefox_additions()]  # type: ignore[arg-type]
+    return {"corrections": list(labelled_corrections(spec)), "additions": additions}

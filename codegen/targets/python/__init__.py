@@ -13,7 +13,7 @@ from typing import Any
 
 from codegen.literals import comment_text, json_text
 from codegen.model import Spec, snake_case
-from codegen.targets.base import Copy, Output, Target
+from codegen.targets.base import Copy, Output, Target, per_object
 from codegen.targets.python import builders, catalog_data, fast_checks
 from codegen.targets.python.layout import python_docstring, python_literal
 
@@ -51,7 +51,7 @@ OUTPUT = Output(
             "python/events/object.py.j2",
             f"{PACKAGE}/events/{{object}}.py",
             builders.builder_context,
-            per_object=True,
+            instances=per_object(f"{PACKAGE}/events/{{object}}.py"),
             black=False,
         ),
     ),

@@ -208,7 +208,8 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
                 object=py_string(event.object),
                 value_param=value_param,
                 extra=tuple(
-                    (py_string(key.name), name) for key, name in zip(event.extra, names)
+                    (py_string(key.legacy_key), name)
+                    for key, name in zip(event.extra, names)
                 ),
             )
         )

@@ -17,13 +17,19 @@ def extra_key(key: ExtraKey) -> dict[str, Any]:
         "when": {c.key: list(c.values) for c in key.when},
         "channels": list(key.channels),
         "allowed": [
-            {"value": a.value, "description": a.description} for a in key.allowed
+            {
+                "value": a.value,
+                "description": a.description,
+                "firefox_source": a.firefox_source,
+            }
+            for a in key.allowed
         ],
         "examples": list(key.examples),
         "format": key.format,
         "max_length": key.max_length,
         "truncate": key.truncate,
         "legacy_name": key.legacy_name,
+        "firefox_source": key.firefox_source,
     }
 
 
@@ -35,6 +41,10 @@ def event(item: Event) -> dict[str, Any]:
         "description": item.description,
         "value": item.value,
         "extra": [extra_key(k) for k in item.extra],
+        "glean_category": item.category,
+        "glean_name": item.glean_name,
+        "recorded_in": list(item.recorded_in),
+        "firefox_source": item.firefox_source,
     }
 
 

@@ -105,7 +105,7 @@ def enroll_failed(
         value,
         {
             "reason": reason,
-            "preferenceBranch": preference_branch,
+            "prefBranch": preference_branch,
         },
     )
 
