@@ -448,6 +448,10 @@ class Events:
         """Every method, in first-use order."""
         return tuple(dict.fromkeys(e.method for e in self.all))
 
+    @property
+    def count(self) -> int:
+        return sum(len(obj.events) for obj in self.objects)
+
     def by_method(self) -> dict[str, list[Event]]:
         """The events of each method, methods in first-use order."""
         groups: dict[str, list[Event]] = {}

@@ -8,6 +8,7 @@ mistake, and nothing has been written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.format_language import StructureChecker
@@ -15,10 +16,12 @@ from codegen.formatting import format_outputs
 from codegen.loader import parse_document, read_spec, spec_label
 from codegen.model import Spec
 from codegen.model_builder import build_model
+from codegen.parallel import PARALLEL_MIN_EVENTS, can_fork, render_forked
 from codegen.problems import SpecError
 from codegen.render import render_targets, unformatted_paths
 from codegen.spec_format import SPEC_FORMAT
-from codegen.targets import check_target_limits
+from codegen.targets import check_target_limits, enabled_outputs
+from codegen.targets.base import Output
 from codegen.writer import with_manifest
 
 
@@ -43,7 +46,20 @@ def load_spec_bytes(data: bytes, label: str) -> Spec:
     return spec
 
 
-def render_outputs(spec: Spec) -> dict[str, str]:
-    """Every generated file, formatted, with the manifest: ``{relative path: text}``."""
-    files = format_outputs(render_targets(spec), skip=unformatted_paths(spec))
+def render_outputs(spec: Spec, parallel: bool | None = None) -> dict[str, str]:
+    """Every generated file, formatted, with the manifest: ``{relative path: text}``.
+
+    ``parallel`` renders on two cores (``codegen.parallel``); by default, for
+    specs large enough to gain from it."""
+
+    def render(outputs: Sequence[Output]) -> dict[str, str]:
+        shares = tuple(outputs)
+        return format_outputs(
+            render_targets(spec, shares), skip=unformatted_paths(spec, shares)
+        )
+
+    outputs = enabled_outputs(spec)
+    if parallel is None:
+        parallel = can_fork() and spec.events.count >= PARALLEL_MIN_EVENTS
+    files = render_forked(outputs, render) if parallel else render(outputs)
     return with_manifest(dict(sorted(files.items())), spec.label)

@@ -385,4 +385,5 @@ OUTPUT = Output(
             ("normandy-scalars", scalars_schema),
         )
     ),
+    cost=0.23,
 )

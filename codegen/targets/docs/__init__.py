@@ -63,4 +63,5 @@ OUTPUT = Output(
         ),
     ),
     filters=FILTERS,
+    cost=0.47,
 )
