@@ -231,7 +231,7 @@ RULES: tuple[Rule, ...] = (
         "MISSING_ENROLLMENT_ID",
         WARNING,
         "An event lacks an enrollment ID that its siblings carry.",
-        "add an enrollmentId extra key (format: enrollment_id), or lint_ignore the rule where the seed says so",
+        "add an enrollmentId extra key (format: enrollment_id), or lint_ignore the rule where the data-collection document says so",
         missing_enrollment_id,
     ),
 )

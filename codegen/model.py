@@ -65,7 +65,7 @@ def _loc() -> Loc:
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """A place where the spec corrects or clarifies the seed, for the docs' list."""
+    """A place where the spec departs from Normandy's data-collection document, for the docs' list."""
 
     subject: str
     text: str
@@ -95,7 +95,7 @@ class Status:
 
     @property
     def reported_values(self) -> tuple[str, ...]:
-        """Values that may arrive in data for this status: the seed's, then Firefox's."""
+        """Values that may arrive in data for this status: the document's, then Firefox's."""
         return (
             (self.value,)
             if self.firefox_value is None
@@ -372,6 +372,8 @@ class Event:
     """The event's own, with every override on the way applied; None without
     top-level ``metadata``."""
     recorded_in: tuple[str, ...] = ("glean", "legacy")
+    value_optional: bool = False
+    """Firefox sends the event without a value in some cases."""
 
     @property
     def in_glean(self) -> bool:
@@ -518,7 +520,7 @@ class Spec:
                             )
 
     def corrections(self) -> Iterator[Correction]:
-        """Every correction of the seed, in spec order, each with the item it is on."""
+        """Every correction of the data-collection document, in spec order, each with the item it is on."""
         for source in self.uptake.sources:
             if source.correction:
                 yield Correction(

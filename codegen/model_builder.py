@@ -50,6 +50,13 @@ def _text(node: YamlNode | None, name: str) -> str | None:
     return _str_value(_child(node, name))
 
 
+def _bool(node: YamlNode | None, name: str) -> bool:
+    value = _child(node, name)
+    return (
+        isinstance(value, YamlScalar) and value.kind == "bool" and value.value is True
+    )
+
+
 def _int(node: YamlNode | None, name: str) -> int | None:
     return _int_value(_child(node, name))
 
@@ -458,7 +465,14 @@ class ModelBuilder:
             self.python_name(entry, entry.key, "object")
             metadata = self.item_metadata(_child(entry.value, "metadata"))
             events = tuple(
-                self.event(e, category, entry.key, extra_max, metadata)
+                self.event(
+                    e,
+                    category,
+                    entry.key,
+                    extra_max,
+                    metadata,
+                    _text(entry.value, "firefox_source") is not None,
+                )
                 for e in _entries(entry.value, "events")
             )
             objects.append(
@@ -511,6 +525,7 @@ class ModelBuilder:
         obj: str,
         extra_max: int,
         metadata: m.Metadata | None,
+        firefox_object: bool = False,
     ) -> m.Event:
         node = entry.value
         self.python_name(entry, m.snake_case(entry.key), "method")
@@ -533,6 +548,18 @@ class ModelBuilder:
                 )
             python_names.setdefault(python, key_entry)
             extra.append(self.extra_key(key_entry, keys, extra_max))
+        documented = not (firefox_object or _text(node, "firefox_source"))
+        if (
+            _bool(node, "value_optional")
+            and documented
+            and _text(node, "correction") is None
+        ):
+            self.report(
+                _child(node, "value_optional"),
+                f"event '{entry.key}' of {obj} is in the data-collection document, which gives "
+                "it a value, but sets value_optional; add a 'correction' saying when Firefox "
+                "sends it without one",
+            )
         return m.Event(
             category=category,
             object=obj,
@@ -545,6 +572,7 @@ class ModelBuilder:
             loc=_key_loc(entry),
             metadata=self.item_metadata(_child(node, "metadata"), metadata),
             recorded_in=_str_items(_child(node, "recorded_in")) or ("glean", "legacy"),
+            value_optional=_bool(node, "value_optional"),
             **_tracking(node),
         )
 

@@ -515,6 +515,14 @@ EVENT = Record(
         Field("description", PROSE, "When the event is sent.", required=True),
         Field("value", PROSE, "What the event's value holds.", required=True),
         Field(
+            "value_optional",
+            Boolean(),
+            "Firefox sends some of these events without a value: ``null`` in a legacy "
+            "record or a mapping, no ``value`` key in a Glean event. The validators accept "
+            "that, and the builders take ``None``. An event of the data-collection document, which "
+            "gives every event a value, needs a ``correction`` saying when.",
+        ),
+        Field(
             "extra",
             NamedMap(EXTRA_KEY_NAME, EXTRA_KEY, min_items=0),
             "The extra keys, in the document's order, then those only Firefox has.",

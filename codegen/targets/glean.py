@@ -150,6 +150,22 @@ def instances(spec: Spec) -> list[tuple[str, dict[str, Any]]]:
     return [(file.path, {"file": file}) for file in glean_files(spec)]
 
 
+def tags_file(spec: Spec) -> list[tuple[str, dict[str, Any]]]:
+    """``glean/tags.yaml``, defining every tag the metrics use, when they use any:
+    glean_parser refuses a tag it has no definition of. Firefox's build has its
+    own (``toolkit/components/glean/tags.yaml``), which defines these already."""
+    tags = sorted(
+        {
+            t
+            for f in glean_files(spec)
+            for _, ms in f.categories
+            for m in ms
+            for t in m.metadata.tags
+        }
+    )
+    return [("glean/tags.yaml", {"tags": tags})] if tags else []
+
+
 def context(spec: Spec) -> dict[str, Any]:
     """What ``templates/glean/metrics.yaml.j2`` needs besides the spec and its file."""
     uptake = spec.uptake
@@ -366,6 +382,7 @@ OUTPUT = Output(
     summary="Glean metrics.yaml, as Firefox's build reads it",
     targets=(
         Target("glean/metrics.yaml.j2", "glean/metrics.yaml", context, instances),
+        Target("glean/tags.yaml.j2", "glean/tags.yaml", instances=tags_file),
     ),
     filters={"yaml": yaml_scalar, "comment": comment_text},
     enabled=lambda spec: spec.has_firefox_metadata,

@@ -159,7 +159,7 @@ def _event_schema(spec: Spec, event: Event) -> dict[str, Any]:
             "object": {"const": event.object},
             "value": {
                 "description": event.value,
-                "type": "string",
+                "type": ["string", "null"] if event.value_optional else "string",
                 "maxLength": spec.events.value_max_length,
             },
             "extra": _extra_schema(event),
@@ -169,13 +169,14 @@ def _event_schema(spec: Spec, event: Event) -> dict[str, Any]:
 
 
 def _legacy_then(event: Event) -> dict[str, Any]:
+    value = _ref(f"{event.ident}/properties/value")
     then: dict[str, Any] = {
         "prefixItems": [
             True,
             True,
             True,
             True,
-            True,
+            value,
             _ref(f"{event.ident}/properties/extra"),
         ]
     }
@@ -240,7 +241,7 @@ def events_schema(spec: Spec) -> dict[str, Any]:
                 {"const": events.category},
                 {"type": "string"},
                 {"enum": [o.name for o in objects]},
-                {"type": "string", "maxLength": events.value_max_length},
+                {"type": ["string", "null"], "maxLength": events.value_max_length},
             ],
             "allOf": _dispatch(objects, _by_index(3), ".legacy_events"),
         },

@@ -66,6 +66,10 @@ class EventObject(enum.StrEnum):
     PREFERENCE_STUDY = "preference_study"
     PREFERENCE_ROLLOUT = "preference_rollout"
     ADDON_STUDY = "addon_study"
+    ADDON_ROLLOUT = "addon_rollout"
+    NIMBUS_EXPERIMENT = "nimbus_experiment"
+    PREFERENCE_ROLLBACK = "preference_rollback"
+    ADDON_ROLLBACK = "addon_rollback"
 
 
 class EventMethod(enum.StrEnum):
@@ -79,6 +83,8 @@ class EventMethod(enum.StrEnum):
     UPDATE = "update"
     GRADUATE = "graduate"
     UPDATE_FAILED = "updateFailed"
+    EXPOSE = "expose"
+    VALIDATION_FAILED = "validationFailed"
 
 
 Presence = Literal["always", "conditional", "channels", "optional"]
@@ -156,6 +162,9 @@ class EventDef:
     (``normandy.enroll_failed_preference_study``)."""
     recorded_in: tuple[str, ...]
     """``glean``, ``legacy`` or both: where Firefox records the event."""
+    value_optional: bool
+    """Whether Firefox sends the event without a value in some cases (a null
+    value, or no ``value`` key in Glean)."""
     firefox_source: str | None = None
     """Where Firefox defines or sends the event, when Normandy's data-collection
     document does not have it."""
@@ -203,6 +212,7 @@ def _load() -> dict[tuple[str, str], EventDef]:
                 glean_category=event["glean_category"],
                 glean_name=event["glean_name"],
                 recorded_in=tuple(event["recorded_in"]),
+                value_optional=event["value_optional"],
                 firefox_source=event["firefox_source"],
             )
     return events

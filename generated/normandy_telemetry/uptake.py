@@ -59,6 +59,14 @@ RUNNER_SERVER_ERROR: Final = "server_error"
 way.
 """
 
+RUNNER_NETWORK_ERROR: Final = "network_error"
+"""A network error kept the runner from fetching the recipes. Firefox defines this
+status, but its current runner reports a failed fetch as RUNNER_SERVER_ERROR,
+so this status is not expected in real data. Only in Firefox
+(toolkit/components/normandy/lib/Uptake.sys.mjs), not in Normandy's
+data-collection document.
+"""
+
 # Action Status: reported under normandy/action/<action name>
 
 ACTION_NETWORK_ERROR: Final = "network_error"
@@ -109,12 +117,32 @@ RECIPE_SIGNATURE_INVALID: Final = "signature_error"
 """Normandy could not verify the recipe's signature. Firefox sends sign_error for
 this status.
 
-Correction of Normandy's data-collection document: The seed documents the
-telemetry value `signature_error`, but Firefox's UptakeTelemetry does not know
-that value: its STATUS list only has `sign_error`, and `sign_error` is what
-Firefox actually sends for this status. The spec keeps the seed's
-`signature_error` as the documented value and records `sign_error` as the value
-found in real Firefox telemetry.
+Correction of Normandy's data-collection document: The data-collection document
+calls this status RECIPE_SIGNATURE_INVALID and gives it the telemetry value
+`signature_error`. Firefox differs in both: its constant is named
+RECIPE_INVALID_SIGNATURE (toolkit/components/normandy/lib/Uptake.sys.mjs), and
+its value is UptakeTelemetry's SIGNATURE_ERROR, which is `sign_error`
+(services/common/uptake-telemetry.sys.mjs); UptakeTelemetry's STATUS list has
+no `signature_error` at all. The spec keeps the document's name and value,
+records Firefox's name in firefox_name and the value real Firefox telemetry
+carries in firefox_value, and the validators accept both values.
+"""
+
+RECIPE_INVALID_SIGNATURE: Final = "sign_error"
+"""Firefox's name for RECIPE_SIGNATURE_INVALID, with the value Firefox sends."""
+
+RECIPE_INCOMPATIBLE_CAPABILITIES: Final = "backoff"
+"""The recipe needs capabilities that this browser does not have, so the recipe
+was not run. The runner reports it when it checks whether a recipe suits the
+client (RecipeRunner.sys.mjs, getRecipeSuitability). Only in Firefox
+(toolkit/components/normandy/lib/Uptake.sys.mjs), not in Normandy's
+data-collection document.
+"""
+
+RECIPE_ARGUMENTS_INVALID: Final = "content_error"
+"""The recipe's arguments do not fit what its action expects, so the recipe was
+not run. Only in Firefox (toolkit/components/normandy/lib/Uptake.sys.mjs), not
+in Normandy's data-collection document.
 """
 
 
@@ -168,6 +196,7 @@ class RunnerStatus(UptakeStatus):
 
     RUNNER_SUCCESS = "success", "RUNNER_SUCCESS"
     RUNNER_SERVER_ERROR = "server_error", "RUNNER_SERVER_ERROR"
+    RUNNER_NETWORK_ERROR = "network_error", "RUNNER_NETWORK_ERROR"
 
 
 class ActionStatus(UptakeStatus):
@@ -203,6 +232,8 @@ class RecipeStatus(UptakeStatus):
         "RECIPE_SIGNATURE_INVALID",
         "sign_error",
     )
+    RECIPE_INCOMPATIBLE_CAPABILITIES = "backoff", "RECIPE_INCOMPATIBLE_CAPABILITIES"
+    RECIPE_ARGUMENTS_INVALID = "content_error", "RECIPE_ARGUMENTS_INVALID"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +274,9 @@ SOURCES: Final[dict[str, UptakeSource]] = {
         name="action",
         key="normandy/action/<action name>",
         placeholder="action name",
-        key_pattern=re.compile("normandy/action/(?:[a-z0-9]+(?:-[a-z0-9]+)*)"),
+        key_pattern=re.compile(
+            "normandy/action/(?:(?:[a-z0-9]+(?:-[a-z0-9]+)*|[A-Z][A-Za-z0-9]*Action))"
+        ),
         statuses=ActionStatus,
         firefox_values=(),
     ),

@@ -99,15 +99,33 @@ def event_facts(event: Event, value_max_length: int) -> str:
     method, obj = event.method, event.object
     snake = snake_case(method)
     catalog = "normandy_telemetry.catalog"
+    limit = f"        At most {value_max_length} characters."
+    if event.value_optional:
+        limit += " Firefox sends some of these events without a value."
     lines = [
         f":Method: {literal(method)}",
         f":Object: {literal(obj)}",
         f":Value: {text(event.value, 8)}",
         "",
-        f"        At most {value_max_length} characters.",
-        f":Glean metric: {literal(glean(event))}, an event metric; the event's value",
-        "               is sent as its extra key ``value``",
-        f":Events.yaml: category {literal(event.category)}, method {literal(method)}, object {literal(obj)}",
+        limit,
+    ]
+    if event.in_glean:
+        lines += [
+            f":Glean metric: {literal(glean(event))}, an event metric; the event's value",
+            "               is sent as its extra key ``value``",
+        ]
+    else:
+        lines.append(
+            ":Glean metric: none; Firefox records this event in legacy telemetry only"
+        )
+    if event.in_legacy:
+        category = literal(event.category)
+        lines.append(
+            f":Events.yaml: category {category}, method {literal(method)}, object {literal(obj)}"
+        )
+    else:
+        lines.append(":Events.yaml: none; Firefox records this event in Glean only")
+    lines += [
         f":Python builder: {builder(event)}",
         f":Python constants: {pyref(f'{catalog}.EventObject.{obj.upper()}', 'attr', 2)},",
         f"                   {pyref(f'{catalog}.EventMethod.{snake.upper()}', 'attr', 2)},",
@@ -136,7 +154,7 @@ def key_facts(key: ExtraKey, filler: str) -> str:
     lines = [f":Values: {values}", f":Limit: {limit}"]
     if key.legacy_name and key.legacy_name != key.name:
         lines.append(
-            f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean (the name above is the seed's)"
+            f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean, and what the builders send (the name above is the data-collection document's)"
         )
     lines.append(
         f":Python: keyword argument {literal(snake_case(key.name))} of the builder"

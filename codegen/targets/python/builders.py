@@ -141,9 +141,18 @@ def _builder_docstring(
         lines[0] = " " + lines[0]  # as black pads a docstring that starts with a quote
     lines += ["", *fill(event.description, pad, pad)]
     if event.correction:
-        lines += ["", *fill("Correction of the seed: " + event.correction, pad, pad)]
+        lines += [
+            "",
+            *fill(
+                "Correction of the data-collection document: " + event.correction,
+                pad,
+                pad,
+            ),
+        ]
     lines += ["", pad + "Args:"]
     value_doc = f"{event.value} At most {spec.events.value_max_length} characters."
+    if event.value_optional:
+        value_doc += " None when Firefox sends the event without a value."
     lines += fill(f"{value_param}: {value_doc}", pad * 2, pad * 3)
     for key, name in zip(event.extra, names):
         lines += _key_doc(key, name, pad * 2, pad * 3)
@@ -176,7 +185,8 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
         function = builder_name(event.method)
         names = [snake_case(key.name) for key in event.extra]
         value_param = value_parameter(names)
-        params = ["    *,", _param_line(value_param, "str", False)]
+        value_type = "str | None" if event.value_optional else "str"
+        params = ["    *,", _param_line(value_param, value_type, False)]
         for key, name in zip(event.extra, names):
             optional = not _always(key)
             annotation = (

@@ -44,6 +44,7 @@ def event(item: Event) -> dict[str, Any]:
         "glean_category": item.category,
         "glean_name": item.glean_name,
         "recorded_in": list(item.recorded_in),
+        "value_optional": item.value_optional,
         "firefox_source": item.firefox_source,
     }
 

@@ -24,13 +24,21 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from normandy_telemetry.events import (
+        addon_rollback,
+        addon_rollout,
         addon_study,
+        nimbus_experiment,
+        preference_rollback,
         preference_rollout,
         preference_study,
     )
 
 __all__ = [
+    "addon_rollback",
+    "addon_rollout",
     "addon_study",
+    "nimbus_experiment",
+    "preference_rollback",
     "preference_rollout",
     "preference_study",
 ]

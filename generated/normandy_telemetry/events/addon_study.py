@@ -28,6 +28,14 @@ UnenrollReason = Literal[
     "uninstalled",
     "uninstalled-sideload",
     "unknown",
+    "branch-removed",
+    "capability-mismatch",
+    "filter-mismatch",
+    "arguments-invalid",
+    "signature-error",
+    "filter-error",
+    "no-recipes",
+    "migration-removing-unbranched-action",
 ]
 
 
@@ -36,7 +44,8 @@ def enroll(
     value: str,
     addon_id: str,
     addon_version: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
+    branch: str | None = None,
 ) -> Event:
     """Build addon_study.enroll: Enrollment.
 
@@ -50,8 +59,12 @@ def enroll(
             characters.
         enrollment_id: A UUID that is unique to this client's enrollment in
             this study. The same ID is included in all later telemetry about
-            this client in this study. A UUID without braces, or the
-            enrollment-ID filler.
+            this client in this study. May be absent. Leave it None when it is
+            not sent. A UUID without braces, or the enrollment-ID filler.
+        branch: The slug of the study branch the client was assigned to.
+            Firefox always sends it; it is optional because the events the
+            data-collection document describes do not have it. May be absent.
+            Leave it None when it is not sent. At most 80 characters.
 
     Returns:
         The event addon_study.enroll as a mapping.
@@ -67,28 +80,47 @@ def enroll(
             "addonId": addon_id,
             "addonVersion": addon_version,
             "enrollmentId": enrollment_id,
+            "branch": branch,
         },
     )
 
 
 def enroll_failed(
     *,
-    value: str,
+    value: str | None,
     reason: str,
+    branch: str | None = None,
+    detail: str | None = None,
 ) -> Event:
     """Build addon_study.enrollFailed: Enroll Failure.
 
     Sent when the client tries to enroll in an add-on study but the enrollment
     fails.
 
+    Correction of the data-collection document: For a failure Normandy does not
+    recognize, Firefox takes the value from the error, which carries no study
+    name, so the event is sent without a value
+    (BranchedAddonStudyAction.reportEnrollError in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs). The
+    validators accept such an event (`value_optional`).
+
     Args:
         value: The name of the study (`recipe.arguments.name`). At most 80
-            characters.
+            characters. None when Firefox sends the event without a value.
         reason: A string with the file name and line number of the code
             that failed and the name of the error that was thrown. It is kept
             this short on purpose, so that it cannot leak personally
             identifiable information. Any such failure should be treated as a
-            bug. At most 80 characters.
+            bug. For failures that Normandy recognizes, Firefox sends a fixed
+            code instead (see the examples), so the key is free text that may
+            hold either. At most 80 characters.
+        branch: The slug of the study branch whose enrollment failed. Sent
+            with the fixed reason codes, not with the text of an unexpected
+            error. May be absent. Leave it None when it is not sent. At most 80
+            characters.
+        detail: The add-on manager's name for the error, when the reason is
+            "download-failure" or "install-failure". May be absent. Leave it
+            None when it is not sent. At most 80 characters.
 
     Returns:
         The event addon_study.enrollFailed as a mapping.
@@ -102,6 +134,8 @@ def enroll_failed(
         value,
         {
             "reason": reason,
+            "branch": branch,
+            "detail": detail,
         },
     )
 
@@ -111,7 +145,8 @@ def update(
     value: str,
     addon_id: str,
     addon_version: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
+    branch: str | None = None,
 ) -> Event:
     """Build addon_study.update: Update.
 
@@ -125,7 +160,12 @@ def update(
         addon_version: The version of the study's add-on. At most 80
             characters.
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. A UUID without braces, or the enrollment-ID filler.
+            in this study. May be absent. Leave it None when it is not sent. A
+            UUID without braces, or the enrollment-ID filler.
+        branch: The slug of the study branch the client is on. Firefox
+            always sends it; it is optional because the events the
+            data-collection document describes do not have it. May be absent.
+            Leave it None when it is not sent. At most 80 characters.
 
     Returns:
         The event addon_study.update as a mapping.
@@ -141,31 +181,51 @@ def update(
             "addonId": addon_id,
             "addonVersion": addon_version,
             "enrollmentId": enrollment_id,
+            "branch": branch,
         },
     )
 
 
 def update_failed(
     *,
-    value: str,
+    value: str | None,
     reason: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
+    branch: str | None = None,
+    detail: str | None = None,
 ) -> Event:
     """Build addon_study.updateFailed: Update Failure.
 
     Sent when Normandy tries to update the add-on of an add-on study but the
     update fails.
 
+    Correction of the data-collection document: For a failure Normandy does not
+    recognize, Firefox takes the value from the error, which carries no study
+    name, so the event is sent without a value
+    (BranchedAddonStudyAction.reportUpdateError in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs). The
+    validators accept such an event (`value_optional`).
+
     Args:
         value: The name of the study (`recipe.arguments.name`). At most 80
-            characters.
+            characters. None when Firefox sends the event without a value.
         reason: A string with the file name and line number of the code
             that failed and the name of the error that was thrown. It is kept
             this short on purpose, so that it cannot leak personally
             identifiable information. Any such failure should be treated as a
-            bug. At most 80 characters.
+            bug. For failures that Normandy recognizes, Firefox sends a fixed
+            code instead (see the examples), so the key is free text that may
+            hold either. At most 80 characters.
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. A UUID without braces, or the enrollment-ID filler.
+            in this study. May be absent. Leave it None when it is not sent. A
+            UUID without braces, or the enrollment-ID filler.
+        branch: The slug of the study branch whose update failed. Sent with
+            the fixed reason codes, not with the text of an unexpected error.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
+        detail: The add-on manager's name for the error, when the reason is
+            "download-failure" or "install-failure". May be absent. Leave it
+            None when it is not sent. At most 80 characters.
 
     Returns:
         The event addon_study.updateFailed as a mapping.
@@ -180,6 +240,8 @@ def update_failed(
         {
             "reason": reason,
             "enrollmentId": enrollment_id,
+            "branch": branch,
+            "detail": detail,
         },
     )
 
@@ -190,7 +252,8 @@ def unenroll(
     addon_id: str,
     addon_version: str,
     reason: UnenrollReason,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
+    branch: str | None = None,
 ) -> Event:
     """Build addon_study.unenroll: Unenrollment.
 
@@ -220,9 +283,36 @@ def unenroll(
               no longer compatible or was removed from the profile by hand.
             - ``"unknown"``: No reason was given. This should be treated as a
               bug.
+            - ``"branch-removed"``: The branch the client was on is no longer
+              in the study's recipe.
+            - ``"capability-mismatch"``: The recipe now needs capabilities
+              that this browser does not have.
+            - ``"filter-mismatch"``: The client no longer matches the
+              recipe's filter.
+            - ``"arguments-invalid"``: The recipe's arguments no longer fit
+              what the add-on study action expects.
+            - ``"signature-error"``: The recipe's signature could not be
+              verified, and this kept happening for longer than Normandy
+              tolerates a temporary error (seven days).
+            - ``"filter-error"``: The recipe's filter could not be evaluated,
+              and this kept happening for longer than Normandy tolerates a
+              temporary error (seven days).
+            - ``"no-recipes"``: The runner received no recipes at all, and
+              this kept happening for longer than Normandy tolerates a
+              temporary error (seven days).
+            - ``"migration-removing-unbranched-action"``: A profile migration
+              ended the study because it was run by the old add-on study action
+              without branches, which Firefox no longer has.
 
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. A UUID without braces, or the enrollment-ID filler.
+            in this study. May be absent. Leave it None when it is not sent. A
+            UUID without braces, or the enrollment-ID filler.
+        branch: The slug of the study branch the client was on, or
+            `__NO_BRANCHES__` for a study that was started before add-on
+            studies had branches. Firefox always sends it; it is optional
+            because the events the data-collection document describes do not
+            have it. May be absent. Leave it None when it is not sent. At most
+            80 characters.
 
     Returns:
         The event addon_study.unenroll as a mapping.
@@ -239,5 +329,6 @@ def unenroll(
             "addonVersion": addon_version,
             "reason": reason,
             "enrollmentId": enrollment_id,
+            "branch": branch,
         },
     )

@@ -25,7 +25,7 @@ from normandy_telemetry.validate import build_event as _build
 def enroll(
     *,
     value: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
 ) -> Event:
     """Build preference_rollout.enroll: Enrollment.
 
@@ -36,8 +36,8 @@ def enroll(
             80 characters.
         enrollment_id: A UUID that is unique to this client's enrollment in
             this rollout. The same ID is included in all later telemetry about
-            this client in this rollout. A UUID without braces, or the
-            enrollment-ID filler.
+            this client in this rollout. May be absent. Leave it None when it
+            is not sent. A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.enroll as a mapping.
@@ -106,7 +106,7 @@ def update(
     *,
     value: str,
     previous_state: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
 ) -> Event:
     """Build preference_rollout.update: Update.
 
@@ -117,11 +117,12 @@ def update(
         value: The slug of the rollout (`recipe.arguments.slug`). At most
             80 characters.
         previous_state: The state the rollout was in before this update.
-            The seed only gives examples of states, not a complete list, so no
-            closed set of values is defined here. At most 80 characters.
+            The data-collection document only gives examples of states, not a
+            complete list, so no closed set of values is defined here. At most
+            80 characters.
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this rollout. A UUID without braces, or the enrollment-ID
-            filler.
+            in this rollout. May be absent. Leave it None when it is not sent.
+            A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.update as a mapping.
@@ -144,7 +145,7 @@ def graduate(
     *,
     value: str,
     reason: Literal["all-prefs-match", "in-graduation-set"],
-    enrollment_id: str,
+    enrollment_id: str | None = None,
 ) -> Event:
     """Build preference_rollout.graduate: Graduation.
 
@@ -167,8 +168,8 @@ def graduate(
               controls this behaviour.
 
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this rollout. A UUID without braces, or the enrollment-ID
-            filler.
+            in this rollout. May be absent. Leave it None when it is not sent.
+            A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.graduate as a mapping.

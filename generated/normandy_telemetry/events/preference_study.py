@@ -21,13 +21,34 @@ from typing import Literal
 from normandy_telemetry.validate import Event
 from normandy_telemetry.validate import build_event as _build
 
+EnrollFailedReason = Literal[
+    "invalid-branch",
+    "name-conflict",
+    "pref-conflict",
+    "experiment-type-too-long",
+    "invalid-type",
+]
+UnenrollReason = Literal[
+    "recipe-not-seen",
+    "unknown",
+    "capability-mismatch",
+    "filter-mismatch",
+    "arguments-invalid",
+    "signature-error",
+    "filter-error",
+    "no-recipes",
+    "general-opt-out",
+    "individual-opt-out",
+    "migration-removing-single-pref-action",
+]
+
 
 def enroll(
     *,
     value: str,
     branch: str,
     experiment_type: Literal["exp", "exp-highpop"],
-    enrollment_id: str,
+    enrollment_id: str | None = None,
 ) -> Event:
     """Build preference_study.enroll: Enrollment.
 
@@ -46,8 +67,8 @@ def enroll(
 
         enrollment_id: A UUID that is unique to this client's enrollment in
             this study. The same ID is included in all later telemetry about
-            this client in this study. A UUID without braces, or the
-            enrollment-ID filler.
+            this client in this study. May be absent. Leave it None when it is
+            not sent. A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_study.enroll as a mapping.
@@ -70,7 +91,7 @@ def enroll(
 def enroll_failed(
     *,
     value: str,
-    reason: Literal["invalid-branch"],
+    reason: EnrollFailedReason,
     preference_branch: str | None = None,
 ) -> Event:
     """Build preference_study.enrollFailed: Enrollment Failed.
@@ -87,6 +108,15 @@ def enroll_failed(
               branch (the branch of the preferences to change, which is not the
               same thing as the experiment branch). The valid preference
               branches are "default" and "user".
+            - ``"name-conflict"``: The client already has a preference study,
+              active or ended, with the same slug.
+            - ``"pref-conflict"``: Another active preference study already
+              sets one of the preferences this study would change.
+            - ``"experiment-type-too-long"``: The study's experiment type is
+              longer than Normandy allows.
+            - ``"invalid-type"``: The recipe gives a preference type that
+              Normandy does not know, or one that differs from the type the
+              preference already has in the browser.
 
         preference_branch: When the reason is "invalid-branch", the
             preference branch the recipe named, cut to 80 characters. Sent only
@@ -114,8 +144,10 @@ def unenroll(
     *,
     value: str,
     did_reset_value: Literal["true", "false"],
-    reason: Literal["recipe-not-seen", "unknown"],
-    enrollment_id: str,
+    reason: UnenrollReason,
+    enrollment_id: str | None = None,
+    branch: str | None = None,
+    changed_pref: str | None = None,
 ) -> Event:
     """Build preference_study.unenroll: Unenrollment.
 
@@ -139,9 +171,40 @@ def unenroll(
               client no longer matched the recipe's filter.
             - ``"unknown"``: No reason was given. This should be treated as a
               bug.
+            - ``"capability-mismatch"``: The recipe now needs capabilities
+              that this browser does not have.
+            - ``"filter-mismatch"``: The client no longer matches the
+              recipe's filter.
+            - ``"arguments-invalid"``: The recipe's arguments no longer fit
+              what the preference-experiment action expects.
+            - ``"signature-error"``: The recipe's signature could not be
+              verified, and this kept happening for longer than Normandy
+              tolerates a temporary error (seven days).
+            - ``"filter-error"``: The recipe's filter could not be evaluated,
+              and this kept happening for longer than Normandy tolerates a
+              temporary error (seven days).
+            - ``"no-recipes"``: The runner received no recipes at all, and
+              this kept happening for longer than Normandy tolerates a
+              temporary error (seven days).
+            - ``"general-opt-out"``: The user turned off studies in general,
+              which ends every active study.
+            - ``"individual-opt-out"``: The user removed this study on the
+              about:studies page.
+            - ``"migration-removing-single-pref-action"``: A profile
+              migration ended the study because it was run by the old
+              single-preference experiment action, which Firefox no longer has.
 
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. A UUID without braces, or the enrollment-ID filler.
+            in this study. May be absent. Leave it None when it is not sent. A
+            UUID without braces, or the enrollment-ID filler.
+        branch: The slug of the experiment branch the client was on.
+            Firefox always sends it; it is optional because the events the
+            data-collection document describes do not have it. May be absent.
+            Leave it None when it is not sent. At most 80 characters.
+        changed_pref: The name of the preference whose change caused the
+            unenrollment. Firefox sends it only when whoever stops the study
+            names such a preference, which no current caller does. May be
+            absent. Leave it None when it is not sent. At most 80 characters.
 
     Returns:
         The event preference_study.unenroll as a mapping.
@@ -157,6 +220,8 @@ def unenroll(
             "didResetValue": did_reset_value,
             "reason": reason,
             "enrollmentId": enrollment_id,
+            "branch": branch,
+            "changedPref": changed_pref,
         },
     )
 
@@ -164,10 +229,11 @@ def unenroll(
 def unenroll_failed(
     *,
     value: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
     reason: Literal["does-not-exist", "already-unenrolled"],
     caller: str | None = None,
     original_reason: str,
+    changed_pref: str | None = None,
 ) -> Event:
     """Build preference_study.unenrollFailed: Unenroll Failed.
 
@@ -178,7 +244,8 @@ def unenroll_failed(
         value: The name of the study (`recipe.arguments.slug`). At most 80
             characters.
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. A UUID without braces, or the enrollment-ID filler.
+            in this study. May be absent. Leave it None when it is not sent. A
+            UUID without braces, or the enrollment-ID filler.
         reason: A code for the reason the unenrollment failed. One of:
 
             - ``"does-not-exist"``: Normandy tried to unenroll from a study
@@ -190,9 +257,14 @@ def unenroll_failed(
             Sent on Nightly builds only. Sent only on the nightly channel.
             Leave it None when it is not sent. At most 80 characters.
         original_reason: The reason code that the unenrollment would have
-            been recorded with had it not failed. The seed does not list the
-            possible codes, so no closed set of values is defined here. At most
-            80 characters.
+            been recorded with had it not failed. The data-collection document
+            does not list the possible codes, so no closed set of values is
+            defined here. At most 80 characters.
+        changed_pref: The name of the preference whose change led to the
+            attempt to stop the study. Firefox sends it only when whoever stops
+            the study names such a preference, which no current caller does.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event preference_study.unenrollFailed as a mapping.
@@ -209,6 +281,7 @@ def unenroll_failed(
             "reason": reason,
             "caller": caller,
             "originalReason": original_reason,
+            "changedPref": changed_pref,
         },
     )
 
@@ -216,9 +289,9 @@ def unenroll_failed(
 def exp_pref_changed(
     *,
     value: str,
-    enrollment_id: str,
+    enrollment_id: str | None = None,
     preference_name: str,
-    reason: Literal["atEnroll", "sideload", "observer"],
+    reason: Literal["atEnroll", "sideload", "observer", "onEnroll"],
 ) -> Event:
     """Build preference_study.expPrefChanged: Experimental Preference Changed.
 
@@ -229,7 +302,8 @@ def exp_pref_changed(
         value: The name of the study (`recipe.arguments.slug`). At most 80
             characters.
         enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. A UUID without braces, or the enrollment-ID filler.
+            in this study. May be absent. Leave it None when it is not sent. A
+            UUID without braces, or the enrollment-ID filler.
         preference_name: The name of the preference that changed. Neither
             its old value nor its new value is reported. At most 80 characters.
         reason: A code for how Normandy detected the change of the
@@ -242,6 +316,10 @@ def exp_pref_changed(
               down.
             - ``"observer"``: Normandy observed the preference change while
               the browser was running.
+            - ``"onEnroll"``: The preference, which the study sets on the
+              default branch, already had a user value when the client
+              enrolled. This is the value Firefox sends where the
+              data-collection document says "atEnroll".
 
     Returns:
         The event preference_study.expPrefChanged as a mapping.
