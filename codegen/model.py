@@ -511,6 +511,7 @@ class Spec:
                             allowed.firefox_source
                             and not key.firefox_source
                             and not event.firefox_source
+                            and not obj.firefox_source
                         ):
                             subject = (
                                 f"{event.ident} extra {key.name} = {allowed.value}"
