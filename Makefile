@@ -42,7 +42,7 @@ test: $(STAMP)
 
 # The documentation site, from docs/ and generated/docs/, into docs/_build/html.
 # Warnings are errors and every reference must resolve. `make test` builds it
-# too (tests/test_docs.py), so CI proves the site builds.
+# too (tests/integration/test_docs.py), so CI proves the site builds.
 docs: $(STAMP)
 	$(VENV)/bin/sphinx-build -W --keep-going -n -b html docs docs/_build/html
 

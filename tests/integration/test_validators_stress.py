@@ -47,7 +47,7 @@ def test_differential_and_fuzz_tests_pass_on_the_stress_spec(
         # The stress package, not generated/, is the one to import.
         "-o",
         f"pythonpath={ROOT} {ROOT / 'tests'} {generated}",
-        str(ROOT / "tests" / "test_validators_differential.py"),
+        str(ROOT / "tests" / "package" / "test_validators_differential.py"),
     ]
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200
