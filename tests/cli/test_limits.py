@@ -1,20 +1,24 @@
 """Target limits: a spec that breaks a Glean or legacy Events.yaml limit stops generation.
 
-Each ``tests/fixtures/limits/<kind>.yaml`` is ``valid.yaml`` with one change
-(its first comment line says which). For every kind the CLI must exit 1, print
-exactly the pinned ``LINE:COL: message`` lines (each checked by eye against its
-fixture: the position is the offending name, the message names the limit, the
-target and the fix), print no traceback, and write nothing.
+Each case is ``tests/fixtures/limits/valid.yaml`` with one change, written
+here (:data:`CHANGES`) as a sentence saying what it breaks and a
+:class:`~support.Patch` of ``valid.yaml``. The spec is written to a temporary
+``limits/<kind>.yaml`` whose two comment lines, in place of ``valid.yaml``'s,
+say the same. For every kind the CLI (in-process) must exit 1, print exactly
+the pinned ``LINE:COL: message`` lines (each checked by eye against its case:
+the position is the offending name, the message names the limit, the target
+and the fix), print no traceback, and write nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_codegen
+from support import ROOT, Patch, cli, patched, write_spec
 
 from codegen.model import ExtraKey
 from codegen.pipeline import load_spec
@@ -209,15 +213,225 @@ EXPECTED: dict[str, tuple[tuple[int, int, str], ...]] = {
 }
 
 
-def test_every_fixture_has_expectations() -> None:
-    kinds = {p.stem for p in LIMITS.glob("*.yaml")} - {"valid"}
-    assert kinds == set(EXPECTED)
+@dataclass(frozen=True)
+class Change:
+    """What breaks one limit: a sentence that says so, and the edit of valid.yaml."""
+
+    why: str
+    patches: tuple[Patch, ...]
+
+
+def extra_keys(count: int) -> str:
+    return "".join(
+        f"            key{i:02}:\n              description: Key {i}.\n"
+        for i in range(count)
+    )
+
+
+def another_object(name: str, *methods: str) -> str:
+    return (
+        f"    {name}:\n"
+        "      title: Another object\n"
+        "      description: An object for the limits test.\n"
+        "      events:\n"
+    ) + "".join(
+        f"        {method}:\n"
+        "          title: Another event\n"
+        "          description: Sent for the limits test.\n"
+        "          value: The slug of the study.\n"
+        for method in methods
+    )
+
+
+# The end of valid.yaml: the last key of preference_study.enrollFailed.
+LAST_KEY = "              legacy_name: prefBranch\n"
+ENROLL_FAILED = "        enrollFailed:\n"
+OBJECTS = "  objects:\n"
+CATEGORY = "  category: normandy\n"
+
+CHANGES: dict[str, Change] = {
+    # -- legacy Events.yaml (Firefox's parse_events.py) ---------------------------------
+    "legacy_extra_key_name": Change(
+        "Firefox records preferenceBranch as prefBranch; without legacy_name the 16-character name is over the limit.",
+        (Patch(find=LAST_KEY, replace=""),),
+    ),
+    "legacy_name_too_long": Change(
+        "A legacy_name must itself fit the limit.",
+        (
+            Patch(
+                find=LAST_KEY, replace="              legacy_name: prefBranchSetting\n"
+            ),
+        ),
+    ),
+    "legacy_extra_key_identifier": Change(
+        "A one-letter key does not match the Events.yaml identifier pattern.",
+        (
+            Patch(
+                find=LAST_KEY,
+                replace=LAST_KEY
+                + "            x:\n              description: A one-letter key.\n",
+            ),
+        ),
+    ),
+    "legacy_extra_key_count": Change(
+        "Eleven extra keys: Events.yaml allows ten.",
+        (Patch(find=LAST_KEY, replace=LAST_KEY + extra_keys(9)),),
+    ),
+    "legacy_key_collision": Change(
+        "Two keys recorded under one name.",
+        (
+            Patch(
+                find=LAST_KEY,
+                replace=LAST_KEY + "            preferenceBranchName:\n"
+                "              description: The same again.\n"
+                "              legacy_name: prefBranch\n",
+            ),
+        ),
+    ),
+    "legacy_category_length": Change(
+        "A 31-character category: Events.yaml allows 30 (Glean 40).",
+        (
+            Patch(
+                find=CATEGORY, replace="  category: normandy_category_name_too_long\n"
+            ),
+        ),
+    ),
+    "legacy_category_identifier": Change(
+        "A category ending in '_' does not match the Events.yaml identifier pattern.",
+        (Patch(find=CATEGORY, replace="  category: normandy_\n"),),
+    ),
+    "legacy_method_length": Change(
+        "A 21-character method: Events.yaml allows 20.",
+        (Patch(find=ENROLL_FAILED, replace="        enrollFailedForSureNo:\n"),),
+    ),
+    "legacy_method_identifier": Change(
+        "A one-letter method does not match the Events.yaml identifier pattern.",
+        (Patch(find=ENROLL_FAILED, replace="        e:\n"),),
+    ),
+    "legacy_event_name_length": Change(
+        "A 20-character method whose snake_case entry name has 23.",
+        (Patch(find=ENROLL_FAILED, replace="        enrollFailedAgainNow:\n"),),
+    ),
+    "legacy_object_length": Change(
+        "A 21-character object: Events.yaml allows 20.",
+        (
+            Patch(
+                find="    preference_study:\n", replace="    preference_study_xyzw:\n"
+            ),
+        ),
+    ),
+    "legacy_object_identifier": Change(
+        "An object ending in '_' does not match the Events.yaml identifier pattern.",
+        (Patch(find="    preference_study:\n", replace="    preference_study_:\n"),),
+    ),
+    # -- Glean metrics.yaml (glean_parser 22) ----------------------------------------------
+    "glean_extra_key_count": Change(
+        "Fifty extra keys plus the value key Glean adds: Glean allows fifty (and Events.yaml ten).",
+        (Patch(find=LAST_KEY, replace=LAST_KEY + extra_keys(48)),),
+    ),
+    "glean_extra_key_length": Change(
+        "A 41-character extra key of the uptake event: Glean allows 40.",
+        (
+            Patch(
+                find="      trigger: What started the fetch.\n",
+                replace="      triggerOfTheFetchAsReportedByTheComponent: What started the fetch.\n",
+            ),
+        ),
+    ),
+    "glean_category_length": Change(
+        "A 46-character Glean category for the uptake event: Glean allows 40.",
+        (
+            Patch(
+                find="    event: uptake.remotecontent.result.uptake_normandy\n",
+                replace="    event: uptake.remotecontent.result.of.every.component.uptake_normandy\n",
+            ),
+        ),
+    ),
+    "glean_reserved_category": Change(
+        "'tags' is a reserved Glean category.",
+        (Patch(find=CATEGORY, replace="  category: tags\n"),),
+    ),
+    "glean_metric_length": Change(
+        "A 72-character metric name: Glean allows 70.",
+        (
+            Patch(
+                find="    name: normandy.recipe_freshness\n",
+                replace="    name: normandy.recipe_freshness_given_as_the_last_modified_date_of_every_recipe_in_secs\n",
+            ),
+        ),
+    ),
+    "glean_metric_collision": Change(
+        "enroll + failed_xy and enrollFailed + xy both become enroll_failed_xy.",
+        (
+            Patch(
+                find=OBJECTS,
+                replace=OBJECTS
+                + another_object("xy", "enrollFailed")
+                + another_object("failed_xy", "enroll"),
+            ),
+        ),
+    ),
+    "glean_name_too_similar": Change(
+        "enroll_failed_xy and enrollfailed_xy differ only in '_'.",
+        (
+            Patch(
+                find=OBJECTS,
+                replace=OBJECTS + another_object("xy", "enrollFailed", "enrollfailed"),
+            ),
+        ),
+    ),
+    "glean_value_key": Change(
+        "An extra key named value collides with the key Glean adds for the event's value.",
+        (
+            Patch(
+                find=LAST_KEY,
+                replace=LAST_KEY
+                + "            value:\n              description: A key named value.\n",
+            ),
+        ),
+    ),
+    "glean_sensitive_key": Change(
+        "glinter rejects an extra key named url unless the metric is marked highly sensitive.",
+        (
+            Patch(
+                find=LAST_KEY,
+                replace=LAST_KEY
+                + "            url:\n              description: A page address.\n",
+            ),
+        ),
+    ),
+    "glean_uptake_reserved_extra": Change(
+        "source is made from the uptake sources and must not be listed again.",
+        (
+            Patch(
+                find="      trigger: What started the fetch.\n",
+                replace="      trigger: What started the fetch.\n      source: The key.\n",
+            ),
+        ),
+    ),
+}
+
+
+def spec_text(kind: str) -> str:
+    """valid.yaml with the change, its two comment lines replaced by two saying what it is."""
+    base = VALID.read_text("utf-8")
+    comment = "".join(base.splitlines(keepends=True)[:2])
+    assert comment.count("\n") == 2 and all(
+        line.startswith("# ") for line in comment.splitlines()
+    )
+    change = CHANGES[kind]
+    return (
+        f"# {change.why}\n# (tests/fixtures/limits/valid.yaml with one change.)\n"
+        + patched(base[len(comment) :], *change.patches)
+    )
+
+
+def test_every_case_has_expectations() -> None:
+    assert set(CHANGES) == set(EXPECTED)
 
 
 def test_the_valid_fixture_generates_both_files(tmp_path: Path) -> None:
-    result = run_codegen(
-        "generate", "--spec", str(VALID), "--out", str(tmp_path / "out")
-    )
+    result = cli("generate", "--spec", str(VALID), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "glean" / "metrics.yaml").is_file()
     assert (tmp_path / "out" / "legacy" / "Events.yaml").is_file()
@@ -226,9 +440,8 @@ def test_the_valid_fixture_generates_both_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", sorted(EXPECTED))
 def test_a_broken_limit_stops_generation(kind: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run_codegen(
-        "generate", "--spec", str(LIMITS / f"{kind}.yaml"), "--out", str(out)
-    )
+    spec = write_spec(tmp_path, f"limits/{kind}.yaml", spec_text(kind))
+    result = cli("generate", "--spec", str(spec), "--out", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     label = f"limits/{kind}.yaml"
@@ -271,9 +484,7 @@ def test_a_spec_without_metadata_skips_both_targets_and_their_limits(
     spec = tmp_path / "spec" / "normandy.yaml"
     spec.parent.mkdir()
     spec.write_text(without, "utf-8")
-    result = run_codegen(
-        "generate", "--spec", str(spec), "--out", str(tmp_path / "out")
-    )
+    result = cli("generate", "--spec", str(spec), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "out" / "glean").exists()
     assert not (tmp_path / "out" / "legacy").exists()
@@ -356,9 +567,7 @@ def test_metadata_mistakes_are_reported_where_they_are(
     spec = tmp_path / "limits" / "valid.yaml"
     spec.parent.mkdir()
     spec.write_text(text.replace(original, replacement), "utf-8")
-    result = run_codegen(
-        "generate", "--spec", str(spec), "--out", str(tmp_path / "out")
-    )
+    result = cli("generate", "--spec", str(spec), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     printed = [
         line
