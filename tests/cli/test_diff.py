@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_codegen
+from support import ROOT, cli
 
 from codegen.diff import BREAKING, COMPATIBLE, DOCS, diff_specs
 from codegen.pipeline import load_spec_bytes
@@ -304,21 +304,21 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
     new = write(tmp_path, "new", edited(CASES["status removed"][0]))
-    result = run_codegen("diff", str(BASE), str(new))
+    result = cli("diff", str(BASE), str(new))
     assert result.returncode == 1
     assert "breaking (1):" in result.stdout
     assert (
         "uptake.sources.runner.statuses.RUNNER_SERVER_ERROR: status removed"
         in result.stdout
     )
-    assert run_codegen("diff", str(BASE), str(new), "--allow-breaking").returncode == 0
+    assert cli("diff", str(BASE), str(new), "--allow-breaking").returncode == 0
     compatible = write(tmp_path, "compatible", edited(CASES["limit widened"][0]))
-    assert run_codegen("diff", str(BASE), str(compatible)).returncode == 0
+    assert cli("diff", str(BASE), str(compatible)).returncode == 0
 
 
 def test_cli_markdown_is_ready_for_a_pull_request(tmp_path: Path) -> None:
     new = write(tmp_path, "new", edited(CASES["allowed value removed and added"][0]))
-    result = run_codegen(
+    result = cli(
         "diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking"
     )
     assert result.returncode == 0
@@ -335,7 +335,7 @@ def test_cli_markdown_is_ready_for_a_pull_request(tmp_path: Path) -> None:
 
 def test_cli_json_is_machine_readable(tmp_path: Path) -> None:
     new = write(tmp_path, "new", edited(CASES["documentation only"][0]))
-    result = run_codegen("diff", str(BASE), str(new), "--format", "json")
+    result = cli("diff", str(BASE), str(new), "--format", "json")
     payload = json.loads(result.stdout)
     assert result.returncode == 0
     assert payload["breaking"] is False
@@ -366,9 +366,7 @@ def test_against_a_git_revision(tmp_path: Path) -> None:
         "spec",
     )
     spec.write_text(edited(CASES["telemetry value changed"][0]), "utf-8")
-    result = run_codegen(
-        "diff", "--against", "main", "--spec", "spec/normandy.yaml", cwd=repo
-    )
+    result = cli("diff", "--against", "main", "--spec", "spec/normandy.yaml", cwd=repo)
     assert result.returncode == 1, result.stderr
     assert "main:spec/normandy.yaml" in result.stdout
     assert (
@@ -386,18 +384,16 @@ def test_against_a_git_revision(tmp_path: Path) -> None:
         "-qam",
         "change",
     )
-    both = run_codegen(
-        "diff", "main~1", "main", "--spec", "spec/normandy.yaml", cwd=repo
-    )
+    both = cli("diff", "main~1", "main", "--spec", "spec/normandy.yaml", cwd=repo)
     assert both.returncode == 1 and "value changed" in both.stdout
 
 
 def test_unknown_revision_and_bad_usage_are_clear(tmp_path: Path) -> None:
-    result = run_codegen("diff", "--against", "no-such-branch")
+    result = cli("diff", "--against", "no-such-branch")
     assert result.returncode == 1
     assert "git cannot show no-such-branch:spec/normandy.yaml" in result.stderr
     assert "Traceback" not in result.stderr
-    usage = run_codegen("diff")
+    usage = cli("diff")
     assert usage.returncode == 2 and "give OLD [NEW], or --against REV" in usage.stderr
 
 
@@ -407,7 +403,7 @@ def test_broken_old_spec_reports_its_problems(tmp_path: Path) -> None:
         "old",
         BASE.read_text("utf-8").replace("value: server_error", "value: sever_error"),
     )
-    result = run_codegen("diff", str(broken), str(BASE))
+    result = cli("diff", str(broken), str(BASE))
     assert result.returncode == 1
     assert (
         "did you mean 'server_error'" in result.stderr
@@ -421,7 +417,7 @@ def test_markdown_cells_survive_pipes_and_backticks(tmp_path: Path) -> None:
         ("[invalid-branch]", "['x|y`z']"),
     )
     new = write(tmp_path, "new", edited(edits))
-    result = run_codegen(
+    result = cli(
         "diff", str(BASE), str(new), "--format", "markdown", "--allow-breaking"
     )
     row = next(

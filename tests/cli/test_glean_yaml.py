@@ -12,7 +12,7 @@ import yaml
 from glean_parser import parser
 from hypothesis import given
 from hypothesis import strategies as st
-from support import ROOT, run_codegen
+from support import ROOT, cli
 
 from codegen.literals import yaml_scalar
 
@@ -81,7 +81,7 @@ def test_spec_text_cannot_inject_structure(tmp_path: Path) -> None:
     spec.parent.mkdir()
     spec.write_text(text, "utf-8")
     out = tmp_path / "out"
-    result = run_codegen("generate", "--spec", str(spec), "--out", str(out))
+    result = cli("generate", "--spec", str(spec), "--out", str(out))
     assert result.returncode == 0, result.stderr
 
     parsed = parser.parse_objects([out / "glean" / "metrics.yaml"])

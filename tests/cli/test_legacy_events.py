@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import GENERATED, ROOT, run_codegen
+from support import GENERATED, ROOT, cli
 
 from benchmarks.synthetic import synthetic_spec
 from codegen.model import Spec
@@ -238,9 +238,7 @@ def test_a_large_spec_splits_methods_into_entries_firefox_accepts(
     spec_path = tmp_path / "spec" / "normandy.yaml"
     spec_path.parent.mkdir()
     spec_path.write_text(synthetic_spec(600), "utf-8")
-    result = run_codegen(
-        "generate", "--spec", str(spec_path), "--out", str(tmp_path / "out")
-    )
+    result = cli("generate", "--spec", str(spec_path), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     document = yaml.safe_load(
         (tmp_path / "out" / "legacy" / "Events.yaml").read_text("utf-8")

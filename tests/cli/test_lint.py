@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_codegen, snapshot
+from support import ROOT, cli, snapshot
 
 from codegen.lint import RULES, RULES_BY_ID
 
@@ -128,7 +128,7 @@ def edited(
 
 
 def lint(spec: Path, *flags: str) -> tuple[int, list[str]]:
-    result = run_codegen("lint", "--spec", str(spec), *flags)
+    result = cli("lint", "--spec", str(spec), *flags)
     assert "Traceback" not in result.stderr
     findings = [
         line.split(" (fix: ")[0].removeprefix("lint/normandy.yaml:")
@@ -215,7 +215,7 @@ def test_findings_are_collected_in_file_order(tmp_path: Path) -> None:
 def test_generate_runs_error_rules_first_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert (
-        run_codegen(
+        cli(
             "generate",
             "--spec",
             str(
@@ -228,7 +228,7 @@ def test_generate_runs_error_rules_first_and_writes_nothing(tmp_path: Path) -> N
     )
     before = snapshot(out)
     broken = edited(tmp_path, CASES[0].edits, "broken.yaml")
-    result = run_codegen("generate", "--spec", str(broken), "--out", str(out))
+    result = cli("generate", "--spec", str(broken), "--out", str(out))
     assert result.returncode == 1
     assert (
         "lint/broken.yaml:14:9: PLACEHOLDER_TEXT: description 'TODO' is a placeholder"
@@ -241,15 +241,13 @@ def test_generate_runs_error_rules_first_and_writes_nothing(tmp_path: Path) -> N
 def test_warnings_do_not_stop_generation(tmp_path: Path) -> None:
     spec = edited(tmp_path, CASES[6].edits)
     assert (
-        run_codegen(
-            "generate", "--spec", str(spec), "--out", str(tmp_path / "out")
-        ).returncode
+        cli("generate", "--spec", str(spec), "--out", str(tmp_path / "out")).returncode
         == 0
     )
 
 
 def test_lint_help_lists_every_rule() -> None:
-    result = run_codegen("lint", "--help")
+    result = cli("lint", "--help")
     named = {
         "PLACEHOLDER_TEXT",
         "DUPLICATE_STATUS_VALUE",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import snapshot
+from support import SPEC, cli, snapshot
 
 from codegen import writer
 
@@ -68,36 +68,28 @@ def test_failure_during_the_swap_restores_the_old_directory(
 
 
 def test_cli_reports_a_write_failure_without_traceback(tmp_path: Path) -> None:
-    from support import SPEC, run_codegen
-
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    result = run_codegen(
-        "generate", "--spec", str(SPEC), "--out", str(blocker / "generated")
-    )
+    result = cli("generate", "--spec", str(SPEC), "--out", str(blocker / "generated"))
     assert result.returncode == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
     assert blocker.read_text() == "not a directory"
 
 
 def test_generate_refuses_a_directory_it_did_not_write(tmp_path: Path) -> None:
-    from support import SPEC, run_codegen
-
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me")
-    result = run_codegen("generate", "--spec", str(SPEC), "--out", str(foreign))
+    result = cli("generate", "--spec", str(SPEC), "--out", str(foreign))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "has no MANIFEST.json" in result.stderr
     assert snapshot(foreign) == {"notes.txt": b"keep me"}
 
 
 def test_generate_refuses_to_write_over_the_spec(tmp_path: Path) -> None:
-    from support import SPEC, run_codegen
-
     spec = tmp_path / "spec" / "normandy.yaml"
     spec.parent.mkdir()
     spec.write_bytes(SPEC.read_bytes())
-    result = run_codegen("generate", "--spec", str(spec), "--out", str(spec.parent))
+    result = cli("generate", "--spec", str(spec), "--out", str(spec.parent))
     assert result.returncode == 1 and "contains the spec" in result.stderr
     assert spec.read_bytes() == SPEC.read_bytes()
