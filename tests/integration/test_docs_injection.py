@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_codegen
+from support import ROOT, cli
 from test_docs import (
     BROWSER_ARGS,
     CHROMIUM,
@@ -37,7 +37,7 @@ HOSTILE = ROOT / "tests" / "fixtures" / "docs_injection" / "normandy.yaml"
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    generated = run_codegen(
+    generated = cli(
         "generate", "--spec", str(HOSTILE), "--out", str(root / "generated")
     )
     assert generated.returncode == 0, generated.stderr
