@@ -1,6 +1,9 @@
-"""The typed builders: their signatures follow the spec, mypy holds callers to
-them, they cut what the sender cuts and refuse what the spec does not allow; and
-their modules, which black never sees, are in black's style whatever the spec."""
+"""The typed builders: their signatures follow the spec, they cut what the sender
+cuts and refuse what the spec does not allow.
+
+That mypy holds callers to them, and that their modules, which black never
+sees, are in black's style and typed whatever the spec, needs mypy and black
+themselves: ``tests/integration/test_builders_typing.py``."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from pathlib import Path
 import normandy_telemetry as nt
 import pytest
 from normandy_telemetry import events
-from strategies import MODEL, generate_package, stress_spec_text
+from strategies import MODEL, stress_spec_text
 from support import GENERATED
 
 from codegen.pipeline import load_spec
@@ -21,7 +24,6 @@ from codegen.problems import SpecError
 from codegen.targets.python.builders import builder_name, value_parameter
 from codegen.targets.python.layout import py_string
 
-BIN = Path(sys.executable).parent
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
 
 
@@ -107,120 +109,6 @@ def test_builders_refuse_what_the_spec_does_not_allow() -> None:
     assert [e.path for e in caught.value.errors] == ["extra.preference"]
     with pytest.raises(nt.ValidationError):
         events.preference_study.enroll_failed(value="s", reason="invalid-branch", preference_branch=5)  # type: ignore[arg-type]
-
-
-CLIENT_OK = """\
-from normandy_telemetry import Event, events
-
-event: Event = events.preference_study.enroll(
-    value="pref-study",
-    branch="control",
-    experiment_type="exp-highpop",
-    enrollment_id="5912ade2-8201-4774-a09d-807731afb9a8",
-)
-failed = events.preference_study.enroll_failed(value="s", reason="invalid-branch")
-"""
-
-CLIENT_BAD = """\
-from normandy_telemetry import events
-
-events.preference_study.enroll(
-    value="pref-study",
-    branch="control",
-    experiment_type="exp-lowpop",
-    enrollment_id="x",
-)
-events.preference_study.enroll_failed(value="s")
-events.addon_study.update("positional")
-"""
-
-
-def test_mypy_holds_callers_to_the_spec(tmp_path: Path) -> None:
-    (tmp_path / "ok.py").write_text(CLIENT_OK)
-    (tmp_path / "bad.py").write_text(CLIENT_BAD)
-    command = [
-        str(BIN / "mypy"),
-        "--strict",
-        "--no-incremental",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "ok.py",
-        "bad.py",
-    ]
-    result = subprocess.run(
-        command,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"MYPYPATH": str(GENERATED), "PATH": ""},
-    )
-    lines = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert all(line.startswith("bad.py:") for line in lines), result.stdout
-    text = "\n".join(lines)
-    assert (
-        'bad.py:6: error: Argument "experiment_type" to "enroll" has incompatible type "Literal[\'exp-lowpop\']"'
-        in text
-    )
-    assert (
-        'bad.py:9: error: Missing named argument "reason" for "enroll_failed"' in text
-    )
-    assert "bad.py:10: error: Too many positional arguments" in text
-
-
-# -- the modules' shape, on a spec that reaches more cases ----------------------------------
-
-
-@pytest.fixture(scope="module")
-def stress_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("builders")
-    spec = root / "normandy.yaml"
-    spec.write_text(stress_spec_text(), "utf-8")
-    generate_package(spec, root / "out")
-    return root / "out"
-
-
-def test_builder_modules_are_black_clean_and_typed_for_any_spec(
-    stress_package: Path,
-) -> None:
-    package = stress_package / "normandy_telemetry"
-    text = (package / "events" / "stress_object.py").read_text("utf-8")
-    assert "def str_(" in text  # a builtin's name gets a trailing underscore
-    assert (
-        "StrManyValues = Literal[\n" in text
-    )  # too long for its line: an alias, exploded
-    assert (
-        'OneLongValueOnly = Literal[\n    "a-single' in text
-    )  # one value: no trailing comma
-    assert "'say \"hi\" \\\\ now'" in text  # quoted as black quotes it
-    black = subprocess.run(
-        [
-            str(BIN / "black"),
-            "--check",
-            "--diff",
-            "--target-version",
-            "py311",
-            str(stress_package),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert black.returncode == 0, black.stdout + black.stderr
-    mypy = subprocess.run(
-        [
-            str(BIN / "mypy"),
-            "--strict",
-            "--no-incremental",
-            "--cache-dir",
-            str(stress_package.parent / "cache"),
-            str(package),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
 def test_builder_literals_are_the_ones_black_writes() -> None:
