@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all generate check lint test docs bench clean format
+.PHONY: all generate golden check lint test test-fast docs bench clean format
 
 # The toolchain's own code, held to the standard of what it generates.
 OWN_CODE := codegen tests benchmarks docs
@@ -20,6 +20,13 @@ $(STAMP): pyproject.toml
 
 generate: $(STAMP)
 	$(VPY) -m codegen generate
+
+# Every golden record: generated/ from the real spec, and tests/golden/<name>/ from
+# the minimal and stress specs (tests/cli/test_golden.py compares all three).
+golden: $(STAMP)
+	$(VPY) -m codegen generate
+	$(VPY) -m codegen generate --spec tests/fixtures/minimal.yaml --out tests/golden/minimal
+	$(VPY) -m codegen generate --spec tests/fixtures/stress.yaml --out tests/golden/stress
 
 # The spec's lint rules, the drift check, and black and ruff over the
 # toolchain's own code: what CI runs after the tests.
