@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all generate check lint test docs bench clean format
+.PHONY: all generate golden check lint test test-fast docs bench clean format
 
 # The toolchain's own code, held to the standard of what it generates.
 OWN_CODE := codegen tests benchmarks docs
@@ -20,6 +20,13 @@ $(STAMP): pyproject.toml
 
 generate: $(STAMP)
 	$(VPY) -m codegen generate
+
+# Every golden record: generated/ from the real spec, and tests/golden/<name>/ from
+# the minimal and stress specs (tests/cli/test_golden.py compares all three).
+golden: $(STAMP)
+	$(VPY) -m codegen generate
+	$(VPY) -m codegen generate --spec tests/fixtures/minimal.yaml --out tests/golden/minimal
+	$(VPY) -m codegen generate --spec tests/fixtures/stress.yaml --out tests/golden/stress
 
 # The spec's lint rules, the drift check, and black and ruff over the
 # toolchain's own code: what CI runs after the tests.
@@ -37,12 +44,19 @@ format: $(STAMP)
 lint: $(STAMP)
 	$(VPY) -m codegen lint
 
+# The whole suite, every tier (tests/unit, cli, package, integration): what CI runs.
 test: $(STAMP)
 	$(VPY) -m pytest
 
+# The fast tiers without what is marked slow: what to run while editing (about
+# 20 s on a 2-core machine). Listing the folders keeps the integration tier's
+# heavy imports (Beam, Glean, Sphinx) out of collection.
+test-fast: $(STAMP)
+	$(VPY) -m pytest -q tests/unit tests/cli tests/package -m "not slow"
+
 # The documentation site, from docs/ and generated/docs/, into docs/_build/html.
 # Warnings are errors and every reference must resolve. `make test` builds it
-# too (tests/test_docs.py), so CI proves the site builds.
+# too (tests/integration/test_docs.py), so CI proves the site builds.
 docs: $(STAMP)
 	$(VENV)/bin/sphinx-build -W --keep-going -n -b html docs docs/_build/html
 

@@ -104,7 +104,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # A run builds a few hundred thousand acyclic objects and then exits; the
     # cyclic collector would only rescan them (a third of a large spec's time).
+    # Called in-process (the tests do), it leaves the collector as it found it.
+    enabled = gc.isenabled()
     gc.disable()
+    try:
+        return _run(args, parser)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         if args.command == "diff":
             return _diff(args, parser)

@@ -397,99 +397,14 @@ def python_name(key_name: str) -> str:
 
 # -- a spec that reaches what the real one does not ----------------------------------
 
-STRESS_EVENTS = """\
-events:
-  category: normandy
-  description: Events shaped to reach every branch of the validators and builders.
-  value_max_length: 20
-  extra_max_length: 12
-  objects:
-    stress_object:
-      title: Stress object
-      description: Events with every presence rule, alias and limit the format allows.
-      events:
-        bare:
-          title: Bare
-          description: An event with no extra keys at all.
-          value: Anything short.
-        loose:
-          title: Loose
-          description: An event whose keys may all be absent.
-          value: Anything short.
-          extra:
-            caller:
-              description: Who asked, on Nightly only.
-              channels: [nightly]
-            note:
-              description: A short note that may be left out.
-              optional: true
-              max_length: 5
-            cut:
-              description: A long text that the sender cuts to four characters.
-              optional: true
-              max_length: 4
-              truncate: 4
-        chained:
-          title: Chained
-          description: Conditions on conditions, and keys Firefox records under other names.
-          value: Anything short.
-          extra:
-            mode:
-              description: The mode, which decides the other keys.
-              allowed:
-                a: The first mode.
-                b: The second mode.
-                'say "hi" \\ now': A mode with quotes and a backslash in its name.
-              legacy_name: md
-              max_length: 20
-            level:
-              description: The level, sent in modes a and b.
-              allowed:
-                low: A low level.
-                high: A high level.
-              when: {mode: [a, b]}
-            detail:
-              description: Sent when the mode is a and the level high.
-              when: {mode: [a], level: [high]}
-              legacy_name: dt
-            sourceName:
-              description: Always sent, under either of two names.
-              legacy_name: src
-            enrollmentId:
-              format: enrollment_id
-              description: The ID of the enrollment.
-              max_length: 36
-        str:
-          title: Builtin name
-          description: A method whose Python name is a builtin's.
-          value: Anything short.
-          extra:
-            manyValues:
-              description: A key with more allowed values than fit on a line.
-              allowed:
-                first-allowed-value: The first.
-                second-allowed-value: The second.
-                third-allowed-value: The third.
-                fourth-allowed-value: The fourth.
-                fifth-allowed-value: The fifth.
-              max_length: 40
-        oneLongValue:
-          title: One long value
-          description: A key with a single allowed value too long for one line.
-          value: Anything short.
-          extra:
-            only:
-              description: Its one allowed value.
-              max_length: 80
-              allowed:
-                a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x: The only one.
-"""
+STRESS_SPEC = Path(__file__).parent / "fixtures" / "stress.yaml"
 
 
 def stress_spec_text() -> str:
-    """The real spec's uptake, scalar and enrollment-ID sections, and the events above."""
-    text = SPEC.read_text("utf-8")
-    return text[: text.index("\nevents:")] + "\n" + STRESS_EVENTS
+    """``tests/fixtures/stress.yaml``: the real spec's uptake, scalar and enrollment-ID
+    sections (as they were when it was written) and events shaped to reach every
+    branch of the validators and builders."""
+    return STRESS_SPEC.read_text("utf-8")
 
 
 def generate_package(spec_path: Path, out: Path) -> None:

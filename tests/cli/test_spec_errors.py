@@ -1,0 +1,941 @@
+"""The error-case tier: every kind of broken spec gets a precise message, never a traceback.
+
+Each case is ``tests/fixtures/minimal.yaml`` with one mistake, written here as
+a :class:`~support.Patch` of it (``several_errors`` has three); the few that
+are not an edit of it (whole texts, bytes that are not UTF-8, inputs too large
+to write out) are built in code (:data:`BUILT`). Each is written to a
+temporary ``errors/<kind>.yaml``, so every message starts ``errors/<kind>.yaml:``.
+
+For every case the CLI (run in-process) must exit 1, print the pinned
+``LINE:COL: message`` lines (each checked by eye against its case: the
+position is the mistake, the message says how to fix it), let no exception
+escape and print no traceback, and leave an existing output directory byte for
+byte as it was. One case also goes through a real interpreter.
+
+Defects this tier found (crashes, broken packages accepted, misplaced or
+misleading messages) were fixed; their cases are pinned at the end of
+:data:`EXPECTED`. A new defect is best added there with the message it should
+give, so the test fails until it is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support import (
+    ROOT,
+    Patch,
+    Result,
+    cli,
+    patched,
+    run_codegen,
+    snapshot,
+    write_spec,
+)
+
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
+
+Expected = tuple[tuple[int, int, str], ...]
+
+# kind -> every problem the CLI must report, in file order: (line, column, message).
+EXPECTED: dict[str, Expected] = {
+    # -- reading and parsing ------------------------------------------------
+    "empty_spec": ((1, 1, "the spec is empty; start with 'format_version: 1'"),),
+    "comments_only": ((1, 1, "the spec is empty; start with 'format_version: 1'"),),
+    "not_utf8": (
+        (54, 19, "the spec is not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+    ),
+    "yaml_syntax": (
+        (26, 17, "YAML syntax error: mapping values are not allowed in this context"),
+    ),
+    "two_documents": (
+        (
+            82,
+            1,
+            "YAML syntax error: expected a single document in the stream, but found another document",
+        ),
+    ),
+    "duplicate_key": (
+        (
+            28,
+            7,
+            "duplicate key 'title' (first defined at line 21); remove or rename one",
+        ),
+    ),
+    "yaml_tag": (
+        (
+            54,
+            16,
+            "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values",
+        ),
+    ),
+    "yaml_tag_on_mapping": (
+        (
+            45,
+            16,
+            "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values",
+        ),
+    ),
+    "merge_key": ((39, 7, "merge keys ('<<') are not allowed; write the fields out"),),
+    "non_string_key": ((29, 9, "a key must be a plain string, not a list or mapping"),),
+    "date_value": (
+        (60, 20, "'2019-06-01' reads as a date; quote it to keep it a string"),
+    ),
+    "alias_bomb": (
+        (
+            1,
+            1,
+            "the spec expands to more than 2,000,000 YAML nodes (aliases?); write it out plainly",
+        ),
+    ),
+    "nested_too_deeply": ((1, 1, "the spec is nested too deeply to be a spec"),),
+    # -- structure (spec_schema) --------------------------------------------
+    "top_level_list": ((1, 1, "the spec must be a mapping, not a list"),),
+    "unknown_field": (
+        (
+            51,
+            3,
+            "unknown field 'owner' in 'enrollment_id' of the spec (allowed: description, lifetime, upload_disabled, format, filler, correction)",
+        ),
+    ),
+    "unknown_field_typo": (
+        (
+            12,
+            7,
+            "unknown field 'descripton' in 'runner' in 'sources' of 'uptake' of the spec; did you mean 'description'?",
+        ),
+    ),
+    "missing_field": (
+        (
+            9,
+            5,
+            "'runner' in 'sources' of 'uptake' of the spec is missing the required field 'title'",
+        ),
+    ),
+    "missing_section": ((1, 1, "the spec is missing the required field 'scalars'"),),
+    "wrong_type": (
+        (
+            55,
+            21,
+            "'value_max_length' of 'events' of the spec must be an integer, not a string",
+        ),
+    ),
+    "wrong_type_list": (
+        (7, 17, "'legal_values' of 'uptake' of the spec must be a list, not a string"),
+    ),
+    "unquoted_bool_as_string": (
+        (
+            69,
+            28,
+            "'description' of 'enrollmentId' in 'extra' of 'enroll' in 'events' of 'preference_study' in 'objects' "
+            "of 'events' of the spec must be a string, not a boolean; quote it to make it a string: \"true\"",
+        ),
+    ),
+    "empty_string": (
+        (
+            10,
+            14,
+            "'title' of 'runner' in 'sources' of 'uptake' of the spec must not be empty",
+        ),
+    ),
+    "bad_choice": (
+        (
+            43,
+            11,
+            "'unit' of 'recipe_freshness' in 'scalars' of the spec is 'seconds', which is not 'second'; did you mean 'second'?",
+        ),
+    ),
+    "duplicate_list_item": (
+        (
+            7,
+            36,
+            "'success' is listed twice in 'legal_values' of 'uptake' of the spec (first at line 7)",
+        ),
+    ),
+    "unsupported_format_version": (
+        (
+            1,
+            17,
+            "format_version 2 is not supported; this toolchain reads format_version 1",
+        ),
+    ),
+    # -- Uptake rules (build) -----------------------------------------------
+    "illegal_uptake_value": (
+        (
+            15,
+            18,
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
+            "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
+        ),
+    ),
+    "firefox_value_without_correction": (
+        (
+            18,
+            11,
+            "status 'RUNNER_SERVER_ERROR' has a firefox_value but no 'correction' explaining the difference",
+        ),
+    ),
+    "firefox_value_illegal": (
+        (
+            19,
+            26,
+            "firefox_value 'server_eror' is not a legal Uptake value; did you mean 'server_error'?",
+        ),
+    ),
+    "duplicate_constant": (
+        (
+            29,
+            9,
+            "constant 'RUNNER_SUCCESS' is already defined at line 14; constant names must be unique across sources",
+        ),
+    ),
+    "placeholder_mismatch": (
+        (
+            24,
+            15,
+            "placeholder name 'recipe ID' does not match <recipe id> in key 'normandy/recipe/<recipe id>'",
+        ),
+    ),
+    "placeholder_missing": (
+        (
+            11,
+            12,
+            "key 'normandy/runner/<runner id>' has the placeholder <runner id> but source 'runner' has no 'placeholder' field describing it",
+        ),
+    ),
+    "placeholder_unused": (
+        (
+            24,
+            9,
+            "source 'recipe' has a 'placeholder' but its key 'normandy/recipe' has no <placeholder>; remove one or the other",
+        ),
+    ),
+    "placeholder_not_mapping": (
+        (
+            23,
+            20,
+            "'placeholder' of 'recipe' in 'sources' of 'uptake' of the spec must be a mapping, not a string",
+        ),
+    ),
+    "two_placeholders": (
+        (
+            22,
+            12,
+            "key 'normandy/recipe/<recipe id>/<action name>' has 2 placeholders; a key may have at most one",
+        ),
+    ),
+    "invalid_regex": (
+        (
+            26,
+            18,
+            "pattern '^[0-9+$' is not a valid regular expression: unterminated character set at position 1",
+        ),
+    ),
+    # -- events (build) -----------------------------------------------------
+    "python_keyword": (
+        (
+            62,
+            9,
+            "method 'class' becomes the Python name 'class', which is a Python keyword; choose another name",
+        ),
+    ),
+    "python_soft_keyword": (
+        (
+            58,
+            5,
+            "object 'match' becomes the Python name 'match', which is a Python soft keyword; choose another name",
+        ),
+    ),
+    "snake_case_collision": (
+        (
+            70,
+            13,
+            "extra key 'enrollmentID' and 'enrollmentId' (line 67) both become the Python name 'enrollment_id'; rename one",
+        ),
+    ),
+    "condition_unknown_key": (
+        (
+            81,
+            22,
+            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
+        ),
+    ),
+    "condition_unknown_value": (
+        (
+            81,
+            31,
+            "'invalid-brnch' is not an allowed value of 'reason'; did you mean 'invalid-branch'?",
+        ),
+    ),
+    "condition_on_itself": (
+        (81, 22, "extra key 'preferenceBranch' cannot depend on itself"),
+    ),
+    "condition_without_allowed": (
+        (80, 22, "condition on 'reason' needs 'reason' to have 'allowed' values"),
+    ),
+    "truncate_too_long": (
+        (82, 25, "truncate 100 is longer than the key's max_length 80"),
+    ),
+    "allowed_value_too_long": (
+        (79, 17, "allowed value 'invalid-branch' is 14 characters; the limit is 10"),
+    ),
+    # -- three mistakes at once ---------------------------------------------
+    "several_errors": (
+        (
+            15,
+            18,
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
+            "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
+        ),
+        (
+            55,
+            21,
+            "'value_max_length' of 'events' of the spec must be an integer, not a string",
+        ),
+        (
+            81,
+            22,
+            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
+        ),
+    ),
+    # -- found in review: patterns embedded in larger regexes, keys, names the package uses
+    "pattern_inline_flags": (
+        (
+            26,
+            18,
+            "pattern '(?i)[0-9]+' is not a valid regular expression: global flags not at the start of the expression at position 4",
+        ),
+    ),
+    "pattern_inner_anchor": (
+        (
+            26,
+            18,
+            "pattern '^[0-9]+$|^x[0-9]+$' has an anchor (^ or $) inside it; anchors may only start and end the pattern",
+        ),
+    ),
+    "key_after_placeholder": (
+        (
+            22,
+            12,
+            "key 'normandy/recipe/<recipe id>/run' continues after its placeholder <recipe id>; a placeholder must end the key",
+        ),
+    ),
+    "scalar_named_event": (
+        (
+            34,
+            3,
+            "scalar 'event' would name its validators is_valid_event and so on, which the package uses for events; rename it",
+        ),
+    ),
+    # -- fixed defects, formerly strict xfails ------------------------------
+    "condition_and_optional": (
+        (
+            82,
+            25,
+            "extra key 'preferenceBranch' sets 'when' and 'optional'; choose one way the key may be absent",
+        ),
+    ),
+    "control_char": (
+        (
+            54,
+            26,
+            "the spec contains the control character U+0007, which YAML does not allow; remove it",
+        ),
+    ),
+    "deep_nesting_crash": ((1, 1, "the spec is nested too deeply to be a spec"),),
+    "invalid_identifier": (
+        (
+            14,
+            9,
+            "the name 'RUNNER-SUCCESS' in 'statuses' of 'runner' in 'sources' of 'uptake' of the spec is not an UPPER_SNAKE_CASE Python constant name",
+        ),
+    ),
+    "method_collision": (
+        (
+            70,
+            9,
+            "method 'enrollFailed' and 'enrollFAILED' (line 62) both become 'ENROLL_FAILED' in the generated code; rename one",
+        ),
+    ),
+    "newline_in_title": (
+        (
+            10,
+            14,
+            "'title' of 'runner' in 'sources' of 'uptake' of the spec is 'Runner Status\\nimport os', which is not a single line of text",
+        ),
+    ),
+    "nul_in_description": (
+        (
+            54,
+            16,
+            "'description' of 'events' of the spec contains the control character U+0000; remove it",
+        ),
+    ),
+    "null_value": (
+        (
+            49,
+            10,
+            "'format' of 'enrollment_id' of the spec must be a string, not a null; it is empty, write a value after the colon",
+        ),
+    ),
+    "scalar_shadows_constant": (
+        (
+            34,
+            3,
+            "scalar 'category' becomes 'CATEGORY', a name the generated package already uses; rename it",
+        ),
+    ),
+    "source_enum_collision": (
+        (
+            20,
+            5,
+            "source 'runner_' and 'runner' (line 9) both become 'RunnerStatus' in the generated code; rename one",
+        ),
+    ),
+    "status_shadows_constant": (
+        (
+            29,
+            9,
+            "constant 'SOURCES' is a name the generated package already uses; rename it",
+        ),
+    ),
+    "unquoted_bool_as_allowed_key": (
+        (
+            79,
+            17,
+            "the key true reads as a boolean; quote it to make it a string: 'true'",
+        ),
+    ),
+    "unquoted_number": (
+        (
+            31,
+            24,
+            "'description' of 'RECIPE_SUCCESS' in 'statuses' of 'recipe' in 'sources' of 'uptake' of the spec must be a string, not an integer; quote it to make it a string: \"42\"",
+        ),
+    ),
+    "yaml_tab_indent": (
+        (
+            10,
+            1,
+            "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces",
+        ),
+    ),
+    "yaml_unclosed_bracket": (
+        (
+            8,
+            10,
+            "YAML syntax error: while parsing a flow sequence, did not find expected ',' or ']' (the sequence opened at line 7, column 17)",
+        ),
+    ),
+    "yaml_unclosed_quote": (
+        (
+            26,
+            19,
+            "YAML syntax error: while parsing a block mapping, did not find expected key (the mapping opened at line 10, column 7)",
+        ),
+    ),
+}
+
+
+# One mistake in minimal.yaml each (several_errors has three): exact edits, each
+# matching the base once, so what is wrong is read off one line.
+WHEN = "              when: {reason: [invalid-branch]}\n"
+PATCHES: dict[str, tuple[Patch, ...]] = {
+    # -- reading and parsing ------------------------------------------------
+    "yaml_syntax": (
+        Patch(
+            find="        pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+            replace="         pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+        ),
+    ),
+    "two_documents": (Patch(find=WHEN, replace=WHEN + "---\nformat_version: 1\n"),),
+    "duplicate_key": (
+        Patch(
+            find="      description: Reported once per recipe.\n",
+            replace="      description: Reported once per recipe.\n"
+            "      title: Recipe Status Again\n",
+        ),
+    ),
+    "yaml_tag": (
+        Patch(
+            find="  description: Enrollment events.",
+            replace="  description: !!python/object:os.system echo pwned",
+        ),
+    ),
+    "yaml_tag_on_mapping": (
+        Patch(
+            find="enrollment_id:\n",
+            replace="enrollment_id: !!python/object:os.system\n",
+        ),
+    ),
+    "merge_key": (
+        Patch(find="      placeholder:\n", replace="      placeholder: &recipe_id\n"),
+        Patch(
+            find="    key:\n"
+            "      name: recipe id\n"
+            "      description: The numeric ID of the recipe.\n"
+            "      pattern: '^[0-9]+$'\n",
+            replace="    key:\n      <<: *recipe_id\n",
+        ),
+    ),
+    "non_string_key": (
+        Patch(find="        RECIPE_SUCCESS:", replace="        [RECIPE_SUCCESS]:"),
+    ),
+    "date_value": (
+        Patch(
+            find="      description: Studies that change preferences.",
+            replace="      description: 2019-06-01",
+        ),
+    ),
+    "yaml_tab_indent": (
+        Patch(find="      title: Runner Status\n", replace="\ttitle: Runner Status\n"),
+    ),
+    "yaml_unclosed_bracket": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values: [success, backoff, server_error\n",
+        ),
+    ),
+    "yaml_unclosed_quote": (
+        Patch(
+            find="      title: Runner Status\n", replace="      title: 'Runner Status\n"
+        ),
+    ),
+    # -- structure (spec_schema) --------------------------------------------
+    "unknown_field": (
+        Patch(
+            find="  filler: __NO_ENROLLMENT_ID__\n",
+            replace="  filler: __NO_ENROLLMENT_ID__\n  owner: Normandy team\n",
+        ),
+    ),
+    "unknown_field_typo": (
+        Patch(
+            find="      description: Reported once per run.",
+            replace="      descripton: Reported once per run.",
+        ),
+    ),
+    "missing_field": (Patch(find="      title: Runner Status\n", replace=""),),
+    "missing_section": (
+        Patch(
+            find="scalars:\n"
+            "  recipe_freshness:\n"
+            "    name: normandy.recipe_freshness\n"
+            "    kind: keyed_uint\n"
+            "    description: How fresh each recipe is.\n"
+            "    key:\n"
+            "      name: recipe id\n"
+            "      description: The numeric ID of the recipe.\n"
+            "      pattern: '^[0-9]+$'\n"
+            "    value: The recipe's last_modified date, in seconds since the epoch.\n"
+            "    unit: second\n"
+            "\n",
+            replace="",
+        ),
+    ),
+    "wrong_type": (
+        Patch(find="  value_max_length: 80\n", replace="  value_max_length: eighty\n"),
+    ),
+    "wrong_type_list": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values: success\n",
+        ),
+    ),
+    "unquoted_bool_as_string": (
+        Patch(
+            find="              description: The enrollment ID.",
+            replace="              description: true",
+        ),
+    ),
+    "empty_string": (
+        Patch(find="      title: Runner Status\n", replace="      title: ''\n"),
+    ),
+    "bad_choice": (Patch(find="    unit: second\n", replace="    unit: seconds\n"),),
+    "duplicate_list_item": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values: [success, backoff, success, server_error]\n",
+        ),
+    ),
+    "unsupported_format_version": (
+        Patch(find="format_version: 1\n", replace="format_version: 2\n"),
+    ),
+    # -- Uptake rules (build) -----------------------------------------------
+    "illegal_uptake_value": (
+        Patch(
+            find="          value: success\n          description: The run finished.",
+            replace="          value: sucess\n          description: The run finished.",
+        ),
+    ),
+    "firefox_value_without_correction": (
+        Patch(
+            find="          value: server_error\n",
+            replace="          value: server_failure\n          firefox_value: server_error\n",
+        ),
+    ),
+    "firefox_value_illegal": (
+        Patch(
+            find="          value: server_error\n",
+            replace="          value: server_failure\n"
+            "          firefox_value: server_eror\n"
+            "          correction: Firefox sends server_error.\n",
+        ),
+    ),
+    "duplicate_constant": (
+        Patch(find="        RECIPE_SUCCESS:", replace="        RUNNER_SUCCESS:"),
+    ),
+    "placeholder_mismatch": (
+        Patch(find="        name: recipe id\n", replace="        name: recipe ID\n"),
+    ),
+    "placeholder_missing": (
+        Patch(
+            find="      key: normandy/runner\n",
+            replace="      key: normandy/runner/<runner id>\n",
+        ),
+    ),
+    "placeholder_unused": (
+        Patch(
+            find="      key: normandy/recipe/<recipe id>\n",
+            replace="      key: normandy/recipe\n",
+        ),
+    ),
+    "placeholder_not_mapping": (
+        Patch(
+            find="      placeholder:\n"
+            "        name: recipe id\n"
+            "        description: The numeric ID of the recipe.\n"
+            "        pattern: '^[0-9]+$'\n",
+            replace="      placeholder: recipe id\n",
+        ),
+    ),
+    "two_placeholders": (
+        Patch(
+            find="      key: normandy/recipe/<recipe id>\n",
+            replace="      key: normandy/recipe/<recipe id>/<action name>\n",
+        ),
+    ),
+    "invalid_regex": (
+        Patch(
+            find="        pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+            replace="        pattern: '^[0-9+$'\n      description: Reported once per recipe.",
+        ),
+    ),
+    # -- events (build) -----------------------------------------------------
+    "python_keyword": (Patch(find="        enroll:\n", replace="        class:\n"),),
+    "python_soft_keyword": (
+        Patch(find="    preference_study:\n", replace="    match:\n"),
+    ),
+    "snake_case_collision": (
+        Patch(
+            find="              description: The enrollment ID.\n",
+            replace="              description: The enrollment ID.\n"
+            "            enrollmentID:\n"
+            "              description: The enrollment ID again.\n",
+        ),
+    ),
+    "condition_unknown_key": (
+        Patch(find=WHEN, replace="              when: {reasn: [invalid-branch]}\n"),
+    ),
+    "condition_unknown_value": (
+        Patch(find=WHEN, replace="              when: {reason: [invalid-brnch]}\n"),
+    ),
+    "condition_on_itself": (
+        Patch(
+            find=WHEN,
+            replace="              when: {preferenceBranch: [invalid-branch]}\n",
+        ),
+    ),
+    "condition_without_allowed": (
+        Patch(
+            find="              allowed:\n"
+            "                invalid-branch: The recipe names an invalid preference branch.\n",
+            replace="              examples: [invalid-branch]\n",
+        ),
+    ),
+    "truncate_too_long": (
+        Patch(find=WHEN, replace=WHEN + "              truncate: 100\n"),
+    ),
+    "allowed_value_too_long": (
+        Patch(
+            find="              description: Why the enrollment failed.\n",
+            replace="              description: Why the enrollment failed.\n"
+            "              max_length: 10\n",
+        ),
+    ),
+    # -- three mistakes at once ---------------------------------------------
+    "several_errors": (
+        Patch(
+            find="          value: success\n          description: The run finished.",
+            replace="          value: sucess\n          description: The run finished.",
+        ),
+        Patch(find="  value_max_length: 80\n", replace="  value_max_length: eighty\n"),
+        Patch(find=WHEN, replace="              when: {reasn: [invalid-branch]}\n"),
+    ),
+    # -- found in review: patterns embedded in larger regexes, keys, names the package uses
+    "pattern_inline_flags": (
+        Patch(
+            find="        pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+            replace="        pattern: '(?i)[0-9]+'\n      description: Reported once per recipe.",
+        ),
+    ),
+    "pattern_inner_anchor": (
+        Patch(
+            find="        pattern: '^[0-9]+$'\n      description: Reported once per recipe.",
+            replace="        pattern: '^[0-9]+$|^x[0-9]+$'\n      description: Reported once per recipe.",
+        ),
+    ),
+    "key_after_placeholder": (
+        Patch(
+            find="key: normandy/recipe/<recipe id>",
+            replace="key: normandy/recipe/<recipe id>/run",
+        ),
+    ),
+    "scalar_named_event": (Patch(find="  recipe_freshness:\n", replace="  event:\n"),),
+    # -- fixed defects, formerly strict xfails ------------------------------
+    "condition_and_optional": (
+        Patch(find=WHEN, replace=WHEN + "              optional: true\n"),
+    ),
+    "invalid_identifier": (
+        Patch(find="        RUNNER_SUCCESS:", replace="        RUNNER-SUCCESS:"),
+    ),
+    "method_collision": (
+        Patch(find="        enroll:\n", replace="        enrollFAILED:\n"),
+    ),
+    "newline_in_title": (
+        Patch(
+            find="      title: Runner Status\n",
+            replace='      title: "Runner Status\\nimport os"\n',
+        ),
+    ),
+    "nul_in_description": (
+        Patch(
+            find="  description: Enrollment events.",
+            replace='  description: "Enrollment\\0 events."',
+        ),
+    ),
+    "null_value": (Patch(find="  format: uuid\n", replace="  format:\n"),),
+    "scalar_shadows_constant": (
+        Patch(find="  recipe_freshness:\n", replace="  category:\n"),
+    ),
+    "source_enum_collision": (Patch(find="    recipe:\n", replace="    runner_:\n"),),
+    "status_shadows_constant": (
+        Patch(find="        RECIPE_SUCCESS:", replace="        SOURCES:"),
+    ),
+    "unquoted_bool_as_allowed_key": (
+        Patch(
+            find="                invalid-branch: The recipe names an invalid preference branch.\n",
+            replace="                invalid-branch: The recipe names an invalid preference branch.\n"
+            "                true: The preference was reset.\n",
+        ),
+    ),
+    "unquoted_number": (
+        Patch(
+            find="          description: The recipe ran.",
+            replace="          description: 42",
+        ),
+    ),
+}
+
+
+def _minimal_bytes() -> bytes:
+    return MINIMAL.read_bytes()
+
+
+def _replace(old: bytes, new: bytes) -> bytes:
+    data = _minimal_bytes()
+    assert data.count(old) == 1
+    return data.replace(old, new)
+
+
+def _alias_bomb() -> bytes:
+    """Eight levels of ten aliases each: 10**8 nodes once expanded."""
+    lines = ["", "lol:", "  a: &a [" + ", ".join(["lol"] * 10) + "]"]
+    for previous, name in zip("abcdefg", "bcdefgh"):
+        lines.append(f"  {name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    return _minimal_bytes() + "\n".join(lines).encode() + b"\n"
+
+
+# Cases that are not an edit of minimal.yaml: whole texts, raw bytes, large inputs.
+BUILT: dict[str, Callable[[], bytes]] = {
+    "empty_spec": lambda: b"",
+    "comments_only": lambda: b"# format_version: 1\n# the rest is still to be written\n",
+    "top_level_list": lambda: b"- format_version: 1\n",
+    "not_utf8": lambda: _replace(
+        b"  description: Enrollment events.", b"  description: Caf\xe9 events."
+    ),
+    "control_char": lambda: _replace(
+        b"  description: Enrollment events.", b"  description: Enrollment\x07 events."
+    ),
+    "alias_bomb": _alias_bomb,
+    "nested_too_deeply": lambda: _minimal_bytes()
+    + b"nested: "
+    + b"[" * 2_000
+    + b"]" * 2_000
+    + b"\n",
+    "deep_nesting_crash": lambda: _minimal_bytes()
+    + b"nested: "
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"\n",
+}
+
+
+def spec_bytes(kind: str) -> bytes:
+    if kind in PATCHES:
+        return patched(MINIMAL.read_text("utf-8"), *PATCHES[kind]).encode("utf-8")
+    return BUILT[kind]()
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Run:
+    result: Result
+    before: dict[str, bytes]
+    after: dict[str, bytes]
+
+
+@pytest.fixture(scope="session")
+def minimal_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output directory holding a successful generate from minimal.yaml."""
+    out = tmp_path_factory.mktemp("minimal") / "out"
+    result = cli("generate", "--spec", str(MINIMAL), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def run_case(
+    tmp_path_factory: pytest.TempPathFactory, minimal_out: Path
+) -> Callable[..., Run]:
+    """Run the CLI in-process once per (kind, command) on a fresh copy of ``minimal_out``."""
+    cache: dict[tuple[str, str], Run] = {}
+
+    def run(kind: str, command: str = "generate") -> Run:
+        if (kind, command) not in cache:
+            work = tmp_path_factory.mktemp(kind)
+            spec = write_spec(work, f"errors/{kind}.yaml", spec_bytes(kind))
+            out = work / "out"
+            shutil.copytree(minimal_out, out)
+            before = snapshot(out)
+            result = cli(command, "--spec", str(spec), "--out", str(out))
+            cache[(kind, command)] = Run(result, before, snapshot(out))
+        return cache[(kind, command)]
+
+    return run
+
+
+def rendered(kind: str, line: int, column: int, message: str) -> str:
+    return f"errors/{kind}.yaml:{line}:{column}: {message}"
+
+
+def problems_in(stderr: str, kind: str) -> list[Problem]:
+    pattern = re.compile(rf"errors/{re.escape(kind)}\.yaml:(\d+):(\d+): (.*)")
+    found = []
+    for text in stderr.splitlines():
+        match = pattern.fullmatch(text)
+        if match:
+            found.append(Problem(int(match[1]), int(match[2]), match[3]))
+    return found
+
+
+def count_line(kind: str, count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''} in errors/{kind}.yaml"
+
+
+def test_minimal_spec_is_valid_and_checks_clean(minimal_out: Path) -> None:
+    assert {
+        "MANIFEST.json",
+        "normandy_telemetry/__init__.py",
+        "normandy_telemetry/catalog.json",
+        "normandy_telemetry/uptake.py",
+    } <= set(snapshot(minimal_out))
+    result = cli("check", "--spec", str(MINIMAL), "--out", str(minimal_out))
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_case_has_expectations() -> None:
+    assert not set(PATCHES) & set(BUILT)
+    assert set(PATCHES) | set(BUILT) == set(EXPECTED)
+
+
+# Tens of seconds each (libyaml composes 100,000 levels on a big stack): not in test-fast.
+SLOW = {"deep_nesting_crash"}
+KINDS = [
+    pytest.param(kind, marks=pytest.mark.slow) if kind in SLOW else kind
+    for kind in sorted(EXPECTED)
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_broken_spec_is_reported(kind: str, run_case: Callable[..., Run]) -> None:
+    run = run_case(kind)
+    assert "Traceback" not in run.result.stderr
+    assert run.result.returncode == 1, run.result.stdout + run.result.stderr
+    assert run.result.stdout == ""
+    lines = run.result.stderr.splitlines()
+    for expected in EXPECTED[kind]:
+        assert rendered(kind, *expected) in lines, run.result.stderr
+    assert run.after == run.before, "a failed generate changed the output directory"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_nothing_else_is_reported(kind: str, run_case: Callable[..., Run]) -> None:
+    """Exactly the pinned problems, in file order, and a count line that says how many."""
+    stderr = run_case(kind).result.stderr
+    wanted = [Problem(*expected) for expected in EXPECTED[kind]]
+    assert problems_in(stderr, kind) == wanted
+    assert stderr.splitlines()[-1] == count_line(kind, len(wanted))
+    assert len(stderr.splitlines()) == len(wanted) + 1
+
+
+def test_several_errors_are_all_reported_in_file_order(
+    run_case: Callable[..., Run],
+) -> None:
+    stderr = run_case("several_errors").result.stderr
+    found = problems_in(stderr, "several_errors")
+    assert [(p.line, p.column) for p in found] == [(15, 18), (55, 21), (81, 22)]
+    assert found == sorted(found, key=lambda p: (p.line, p.column))
+    assert "3 problems in errors/several_errors.yaml" in stderr.splitlines()
+
+
+def test_check_refuses_a_broken_spec(run_case: Callable[..., Run]) -> None:
+    run = run_case("several_errors", "check")
+    assert run.result.returncode == 1
+    assert "Traceback" not in run.result.stderr
+    assert run.result.stdout == ""
+    lines = run.result.stderr.splitlines()
+    for expected in EXPECTED["several_errors"]:
+        assert rendered("several_errors", *expected) in lines
+    assert lines[-1] == count_line("several_errors", 3)
+    assert run.after == run.before
+
+
+def test_a_broken_spec_through_a_real_interpreter(
+    tmp_path: Path, run_case: Callable[..., Run]
+) -> None:
+    """The smoke test of this tier: ``python -m codegen`` in its own process exits 1
+    with exactly what the in-process run printed, and no traceback."""
+    spec = write_spec(
+        tmp_path, "errors/several_errors.yaml", spec_bytes("several_errors")
+    )
+    result = run_codegen(
+        "generate", "--spec", str(spec), "--out", str(tmp_path / "out")
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (result.stdout, result.stderr) == (
+        "",
+        run_case("several_errors").result.stderr,
+    )
+    assert not (tmp_path / "out").exists()

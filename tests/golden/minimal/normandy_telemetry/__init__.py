@@ -1,0 +1,78 @@
+"""Minimal telemetry: constants and event catalogue.
+
+Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
+edit: change the spec or a template, then run `make generate`.
+
+The smallest spec the generator accepts.
+"""
+
+from normandy_telemetry import catalog, events, uptake
+from normandy_telemetry.catalog import (
+    CATEGORY,
+    ENROLLMENT_ID_FILLER,
+    EVENTS,
+    EXTRA_MAX_LENGTH,
+    VALUE_MAX_LENGTH,
+    EventDef,
+    ExtraKeyDef,
+    get_event,
+)
+from normandy_telemetry.errors import FieldError, ValidationError
+from normandy_telemetry.uptake import (
+    RUNNER_SUCCESS,
+    RUNNER_SERVER_ERROR,
+    RECIPE_SUCCESS,
+    RunnerStatus,
+    RecipeStatus,
+)
+from normandy_telemetry.validate import (
+    Event,
+    UptakeReport,
+    build_event,
+    is_valid_event,
+    is_valid_uptake,
+    iter_event_errors,
+    iter_uptake_errors,
+    uptake_report,
+    validate_event,
+    validate_uptake,
+)
+from normandy_telemetry.validate_scalars import (
+    is_valid_recipe_freshness,
+    iter_recipe_freshness_errors,
+    validate_recipe_freshness,
+)
+
+__all__ = [
+    "build_event",
+    "catalog",
+    "CATEGORY",
+    "ENROLLMENT_ID_FILLER",
+    "Event",
+    "EventDef",
+    "EVENTS",
+    "events",
+    "EXTRA_MAX_LENGTH",
+    "ExtraKeyDef",
+    "FieldError",
+    "get_event",
+    "is_valid_event",
+    "is_valid_recipe_freshness",
+    "is_valid_uptake",
+    "iter_event_errors",
+    "iter_recipe_freshness_errors",
+    "iter_uptake_errors",
+    "RECIPE_SUCCESS",
+    "RecipeStatus",
+    "RUNNER_SERVER_ERROR",
+    "RUNNER_SUCCESS",
+    "RunnerStatus",
+    "uptake",
+    "uptake_report",
+    "UptakeReport",
+    "validate_event",
+    "validate_recipe_freshness",
+    "validate_uptake",
+    "ValidationError",
+    "VALUE_MAX_LENGTH",
+]

@@ -1,0 +1,175 @@
+"""The event catalogue: every Normandy event, its extra keys and their allowed
+values.
+
+Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
+edit: change the spec or a template, then run `make generate`.
+
+Enrollment events.
+
+Per-event facts are read from ``catalog.json`` beside this module, so the code
+stays small however many events the spec holds; everything is exposed as
+frozen, typed objects.
+"""
+
+import enum
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final, Literal
+
+CATEGORY: Final = "normandy"
+"""The category of every Normandy event."""
+
+VALUE_MAX_LENGTH: Final = 80
+"""Longest event value, in characters."""
+
+EXTRA_MAX_LENGTH: Final = 80
+"""Longest extra value, in characters, unless a key says otherwise."""
+
+ENROLLMENT_ID_FILLER: Final = "__NO_ENROLLMENT_ID__"
+"""Replaced by the filler when upload is disabled."""
+
+ENROLLMENT_ID_FORMAT: Final = "uuid"
+"""An ID generated for each enrollment.
+
+Used for the lifetime of one change only.
+"""
+
+ENROLLMENT_ID_PATTERN: Final = (
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+"""The regular expression every real enrollment ID matches, whole."""
+
+RECIPE_FRESHNESS: Final = "normandy.recipe_freshness"
+"""How fresh each recipe is. Key: The numeric ID of the recipe. Value: The
+recipe's last_modified date, in seconds since the epoch.
+"""
+
+
+class EventObject(enum.StrEnum):
+    """The objects Normandy events are about."""
+
+    PREFERENCE_STUDY = "preference_study"
+
+
+class EventMethod(enum.StrEnum):
+    """The methods (what happened) of Normandy events."""
+
+    ENROLL = "enroll"
+    ENROLL_FAILED = "enrollFailed"
+
+
+Presence = Literal["always", "conditional", "channels", "optional"]
+
+
+@dataclass(frozen=True, slots=True)
+class AllowedValueDef:
+    """One value an extra key may take, and what it means."""
+
+    value: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraKeyDef:
+    """One extra key of an event."""
+
+    name: str
+    """The key as Firefox records it: ``enrollmentId``."""
+    python_name: str
+    """The key as a Python keyword argument: ``enrollment_id``."""
+    description: str
+    presence: Presence
+    """``always``; ``conditional`` (see ``when``); ``channels``; or ``optional``."""
+    when: dict[str, tuple[str, ...]]
+    """For a conditional key: present exactly when one of these keys has one of these values."""
+    channels: tuple[str, ...]
+    """For a channel-only key: the release channels that send it."""
+    allowed: tuple[AllowedValueDef, ...]
+    """The closed set of values, or empty when any string is allowed."""
+    examples: tuple[str, ...]
+    format: str | None
+    """``enrollment_id`` for a UUID or :data:`ENROLLMENT_ID_FILLER`."""
+    max_length: int
+    truncate: int | None
+    """The sender cuts longer values to this many characters."""
+    legacy_name: str | None = None
+    """The name Firefox records the key under, when it is not ``name``."""
+
+    @property
+    def required(self) -> bool:
+        return self.presence == "always"
+
+    @property
+    def allowed_values(self) -> frozenset[str]:
+        return frozenset(a.value for a in self.allowed)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    """One event: a (method, object) pair in :data:`CATEGORY`."""
+
+    category: str
+    object: str
+    method: str
+    title: str
+    description: str
+    value: str
+    """What the event's value holds."""
+    extra: tuple[ExtraKeyDef, ...]
+
+    @property
+    def extra_keys(self) -> dict[str, ExtraKeyDef]:
+        return {key.name: key for key in self.extra}
+
+
+def _extra_key(data: dict[str, Any]) -> ExtraKeyDef:
+    return ExtraKeyDef(
+        name=data["name"],
+        python_name=data["python_name"],
+        description=data["description"],
+        presence=data["presence"],
+        when={key: tuple(values) for key, values in data["when"].items()},
+        channels=tuple(data["channels"]),
+        allowed=tuple(
+            AllowedValueDef(a["value"], a["description"]) for a in data["allowed"]
+        ),
+        examples=tuple(data["examples"]),
+        format=data["format"],
+        max_length=data["max_length"],
+        truncate=data["truncate"],
+        legacy_name=data.get("legacy_name"),
+    )
+
+
+def _load() -> dict[tuple[str, str], EventDef]:
+    text = resources.files(__package__).joinpath("catalog.json").read_text("utf-8")
+    data = json.loads(text)
+    events: dict[tuple[str, str], EventDef] = {}
+    for obj in data["objects"]:
+        for event in obj["events"]:
+            events[(event["method"], event["object"])] = EventDef(
+                category=data["category"],
+                object=event["object"],
+                method=event["method"],
+                title=event["title"],
+                description=event["description"],
+                value=event["value"],
+                extra=tuple(_extra_key(key) for key in event["extra"]),
+            )
+    return events
+
+
+EVENTS: Final[dict[tuple[str, str], EventDef]] = _load()
+"""Every event, keyed by ``(method, object)``, in the spec's order."""
+
+OBJECTS: Final[tuple[str, ...]] = tuple(EventObject)
+"""Every object, in the spec's order."""
+
+METHODS: Final[tuple[str, ...]] = tuple(EventMethod)
+"""Every method, in first-use order."""
+
+
+def get_event(method: str, object: str) -> EventDef | None:
+    """The event recorded as ``(CATEGORY, method, object)``, if the spec has it."""
+    return EVENTS.get((method, object))

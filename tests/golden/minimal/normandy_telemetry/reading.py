@@ -1,0 +1,145 @@
+# Generated from fixtures/minimal.yaml by `python -m codegen generate`:
+# a copy of codegen/runtime/reading.py, the same for every spec.
+# Do not edit: change codegen/runtime/reading.py, then run `make generate`.
+"""Reading any input safely: what the validators know of a value they are given.
+
+Inputs are JSON values: objects are ``dict``, arrays are ``list`` (a tuple is
+not an array), and an integer is an ``int`` that is not a ``bool``, or a
+``float`` with no fractional part, as in JSON Schema. Mappings, lists and
+strings are read through the methods of ``dict``, ``list`` and ``str``
+themselves, so a subclass that overrides them is read for what it holds (what
+``json.dumps`` would write), and its own methods are never trusted.
+
+These helpers are the package's internals, shared by ``validate``,
+``fast_checks`` and ``validate_scalars``; their names may change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Final
+
+from normandy_telemetry.catalog import ENROLLMENT_ID_FILLER, ENROLLMENT_ID_PATTERN
+from normandy_telemetry.errors import FieldError
+
+UUID_LENGTH: Final = 36
+is_uuid: Final = re.compile(
+    ENROLLMENT_ID_PATTERN.removeprefix("^").removesuffix("$")
+).fullmatch
+"""Whether a string is a UUID as an enrollment ID carries it (a match or None)."""
+
+type_name: Final = type.__dict__["__name__"].__get__
+"""A type's own name, whatever its metaclass says."""
+
+
+def not_text(item: object) -> bool | None:
+    """The fast checks' verdict on a value that is not exactly a ``str``: a
+    subclass takes the full check (``None``), anything else is wrong."""
+    return None if item is not None and issubclass(type(item), str) else False
+
+
+def is_enrollment_id(text: str) -> bool:
+    if text == ENROLLMENT_ID_FILLER:
+        return True
+    return len(text) == UUID_LENGTH and is_uuid(text) is not None
+
+
+def exact_text(item: object) -> str | None:
+    """``item`` as an exact ``str`` when it is a string, else ``None``."""
+    if type(item) is str:
+        return item
+    if issubclass(type(item), str) and isinstance(item, str):
+        return str.__str__(item)
+    return None
+
+
+def json_kind(item: object) -> str:
+    """What ``item`` is, in JSON's words, for a message."""
+    kind = type(item)
+    if item is None:
+        return "null"
+    for base, name in KINDS:
+        if issubclass(kind, base):
+            return name
+    return f"a {type_name(kind)[:40]} (not a JSON value)"
+
+
+KINDS: Final[tuple[tuple[type, str], ...]] = (
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "an object"),
+    (tuple, "a tuple (an array must be a list)"),
+)
+
+
+def show(text: str) -> str:
+    """A string quoted for a message, cut short when it is long."""
+    if len(text) > 40:
+        return f"{text[:40]!r}... ({len(text)} characters)"
+    return repr(text)
+
+
+def choices(values: Iterable[str]) -> str:
+    return ", ".join(repr(value) for value in values)
+
+
+def key_path(prefix: str, key: object) -> str:
+    text = exact_text(key)
+    if text is None:
+        name = f"[{json_kind(key)} as a key]"
+    elif text.isidentifier() and len(text) <= 40:
+        return f"{prefix}.{text}" if prefix else text
+    else:
+        name = f"[{show(text)}]"
+    return prefix + name
+
+
+def integer_problem(item: object, maximum: int | None = None) -> str | None:
+    """Why ``item`` is not a non-negative JSON integer (at most ``maximum``)."""
+    kind = type(item)
+    if issubclass(kind, bool) or not issubclass(kind, (int, float)):
+        return f"must be a non-negative integer, not {json_kind(item)}"
+    if issubclass(kind, float):
+        if not float.is_integer(item):  # type: ignore[arg-type]
+            return "must be a non-negative integer, not a fraction"
+        number = int(float.__float__(item))  # type: ignore[arg-type]
+    else:
+        number = int.__index__(item)  # type: ignore[arg-type]
+    if number < 0:
+        return "must be a non-negative integer, not a negative one"
+    if maximum is not None and number > maximum:
+        return f"is too large; the limit is {maximum}"
+    return None
+
+
+def read_failure(exc: Exception) -> FieldError:
+    return FieldError("", f"could not be read: {type_name(type(exc))} while reading it")
+
+
+UINT_MAX: Final = 4294967295
+"""The largest value of a Telemetry ``uint`` scalar, which is 32 bits."""
+
+
+def keyed_uint_errors(
+    key_pattern: Callable[[str], object],
+    key_text: str,
+    key: object,
+    value: object,
+) -> list[FieldError]:
+    errors: list[FieldError] = []
+    try:
+        text = exact_text(key)
+        if text is None:
+            errors.append(FieldError("key", f"must be a string, not {json_kind(key)}"))
+        elif not key_pattern(text):
+            errors.append(FieldError("key", f"{show(text)} is not {key_text}"))
+        problem = integer_problem(value, UINT_MAX)
+        if problem:
+            errors.append(FieldError("value", problem))
+    except Exception as exc:  # an object's own methods raised
+        errors.append(read_failure(exc))
+    return errors

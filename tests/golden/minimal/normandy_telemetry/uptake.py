@@ -1,0 +1,105 @@
+"""Uptake statuses Normandy reports, by source.
+
+Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
+edit: change the spec or a template, then run `make generate`.
+
+Uptake statuses of the runner and of recipes.
+"""
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import Final
+
+LEGAL_UPTAKE_VALUES: Final[tuple[str, ...]] = (
+    "success",
+    "backoff",
+    "server_error",
+)
+"""Every value Firefox's ``UptakeTelemetry.STATUS`` accepts."""
+
+# Runner Status: reported under normandy/runner
+
+RUNNER_SUCCESS: Final = "success"
+"""The run finished."""
+
+RUNNER_SERVER_ERROR: Final = "server_error"
+"""The server sent bad data."""
+
+# Recipe Status: reported under normandy/recipe/<recipe id>
+
+RECIPE_SUCCESS: Final = "success"
+"""The recipe ran."""
+
+
+class RunnerStatus(enum.StrEnum):
+    """Runner Status: the statuses reported under ``normandy/runner``.
+
+    Reported once per run.
+    """
+
+    RUNNER_SUCCESS = "success"
+    RUNNER_SERVER_ERROR = "server_error"
+
+
+class RecipeStatus(enum.StrEnum):
+    """Recipe Status: the statuses reported under ``normandy/recipe/<recipe id>``.
+
+    Reported once per recipe.
+    """
+
+    RECIPE_SUCCESS = "success"
+
+
+@dataclass(frozen=True, slots=True)
+class UptakeSource:
+    """A part of Normandy that reports one Uptake status per run."""
+
+    name: str
+    """Short name of the source: ``runner``, ``action``, ``recipe``."""
+    key: str
+    """The Uptake key as documented, with its placeholder: ``normandy/recipe/<recipe id>``."""
+    placeholder: str | None
+    """What the variable part of the key is, or ``None`` for a fixed key."""
+    key_pattern: re.Pattern[str]
+    """Matches every real key of this source, whole."""
+    statuses: type[enum.StrEnum]
+    """The statuses this source reports."""
+    firefox_values: tuple[str, ...]
+    """Values Firefox sends in place of a documented one (see each status)."""
+
+    @property
+    def values(self) -> frozenset[str]:
+        """Every telemetry value this source can report."""
+        return frozenset(s.value for s in self.statuses) | frozenset(
+            self.firefox_values
+        )
+
+
+SOURCES: Final[dict[str, UptakeSource]] = {
+    "runner": UptakeSource(
+        name="runner",
+        key="normandy/runner",
+        placeholder=None,
+        key_pattern=re.compile("normandy/runner"),
+        statuses=RunnerStatus,
+        firefox_values=(),
+    ),
+    "recipe": UptakeSource(
+        name="recipe",
+        key="normandy/recipe/<recipe id>",
+        placeholder="recipe id",
+        key_pattern=re.compile("normandy/recipe/(?:[0-9]+)"),
+        statuses=RecipeStatus,
+        firefox_values=(),
+    ),
+}
+"""The Uptake sources, by name, in the spec's order."""
+
+
+def source_for_key(key: str) -> UptakeSource | None:
+    """The source whose key pattern matches ``key`` whole, if any."""
+    for source in SOURCES.values():
+        if source.key_pattern.fullmatch(key):
+            return source
+    return None

@@ -1,0 +1,517 @@
+# Generated from fixtures/minimal.yaml by `python -m codegen generate`:
+# a copy of codegen/runtime/validate.py, the same for every spec.
+# Do not edit: change codegen/runtime/validate.py, then run `make generate`.
+"""Validators for Normandy events and uptake reports, and the untyped builders.
+
+The code is the same whatever the spec holds: at import it reads the catalogue
+(``catalog.EVENTS``, ``uptake.SOURCES``) into lookup tables, and the fast path
+runs each event's check from ``fast_checks``, written out for that event when
+the package was generated. The keyed scalars' validators, one trio per scalar,
+are in ``validate_scalars``.
+
+Every validator comes in three forms: ``validate_*`` returns nothing or raises
+:class:`~normandy_telemetry.errors.ValidationError` listing every problem;
+``iter_*_errors`` yields the same problems; ``is_valid_*`` only answers, as
+fast as it can, and never builds an error. No input makes them raise anything
+else, or ``is_valid_*`` return anything but a bool: how inputs are read is
+described in ``reading``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Final, TypedDict
+
+from normandy_telemetry.catalog import (
+    CATEGORY,
+    ENROLLMENT_ID_FILLER,
+    EVENTS,
+    OBJECTS,
+    VALUE_MAX_LENGTH,
+    EventDef,
+    ExtraKeyDef,
+)
+from normandy_telemetry.errors import FieldError, ValidationError
+from normandy_telemetry.fast_checks import CHECKS, Check
+from normandy_telemetry.reading import (
+    choices,
+    exact_text,
+    integer_problem,
+    is_enrollment_id,
+    json_kind,
+    key_path,
+    read_failure,
+    show,
+)
+from normandy_telemetry.uptake import SOURCES, UptakeSource
+
+
+class Event(TypedDict):
+    """A Normandy event as a mapping: what the builders return."""
+
+    category: str
+    method: str
+    object: str
+    value: str
+    extra: dict[str, str]
+
+
+class UptakeReport(TypedDict):
+    """One uptake report, as the extras ``source`` and ``value`` of Firefox's
+    uptake event carry it."""
+
+    source: str
+    value: str
+
+
+_MISSING: Final[Any] = object()
+_FIELDS: Final = ("category", "method", "object", "value", "extra")
+_FIELD_SET: Final = frozenset(_FIELDS)
+_LEGACY_FIELDS: Final = ("timestamp",) + _FIELDS
+
+# (max_length, allowed values or None, is an enrollment ID, is required, name)
+_KeyCheck = tuple[int, frozenset[str] | None, bool, bool, str]
+
+
+class _Rule:
+    """One event's rules, read from the catalogue, and its fast check."""
+
+    __slots__ = (
+        "event",
+        "keys",
+        "legacy",
+        "aliases",
+        "n_required",
+        "required",
+        "conditional",
+        "truncate",
+        "check",
+    )
+
+    def __init__(self, event: EventDef) -> None:
+        self.event = event
+        self.keys: dict[str, _KeyCheck] = {}
+        self.legacy: dict[str, str] = {}
+        """Key name -> the name Firefox records it under, where they differ."""
+        for key in event.extra:
+            allowed = key.allowed_values or None
+            check = (
+                key.max_length,
+                allowed,
+                key.format == "enrollment_id",
+                key.required,
+                key.name,
+            )
+            self.keys[key.name] = check
+            if key.legacy_name and key.legacy_name != key.name:
+                self.keys[key.legacy_name] = check
+                self.legacy[key.name] = key.legacy_name
+        self.aliases = tuple(self.legacy.items())
+        self.required = tuple(key.name for key in event.extra if key.required)
+        self.n_required = len(self.required)
+        self.conditional = tuple(
+            (
+                key.name,
+                self.legacy.get(key.name),
+                tuple(
+                    (name, self.legacy.get(name), frozenset(values))
+                    for name, values in key.when.items()
+                ),
+            )
+            for key in event.extra
+            if key.when
+        )
+        self.truncate: dict[str, int] = {}
+        for key in event.extra:
+            if key.truncate:
+                self.truncate[key.name] = key.truncate
+                if key.legacy_name:
+                    self.truncate[key.legacy_name] = key.truncate
+        self.check: Check = CHECKS[event.object][event.method]
+        """The event's fast check; every event has one (a missing one fails
+        at import, so the fast path can never quietly be skipped)."""
+
+
+_RULES: Final[dict[tuple[str, str], _Rule]] = {
+    pair: _Rule(event) for pair, event in EVENTS.items()
+}
+_METHODS_OF: Final[dict[str, list[str]]] = {str.__str__(o): [] for o in OBJECTS}
+_RULES_OF: Final[dict[str, dict[str, _Rule]]] = {o: {} for o in _METHODS_OF}
+for (_method, _object), _rule in _RULES.items():
+    _METHODS_OF[_object].append(_method)
+    _RULES_OF[_object][_method] = _rule
+
+
+# -- events ---------------------------------------------------------------------
+
+
+def _event_errors(event: object) -> list[FieldError]:
+    errors: list[FieldError] = []
+    try:
+        _check_event(event, errors.append)
+    except Exception as exc:  # an object's own methods (__eq__, __hash__) raised
+        errors.append(read_failure(exc))
+    return errors
+
+
+def _check_event(event: Any, add: Callable[[FieldError], None]) -> None:
+    kind = type(event)
+    fields: dict[str, Any]
+    legacy = issubclass(kind, list)
+    if issubclass(kind, dict):
+        fields = {name: dict.get(event, name, _MISSING) for name in _FIELDS}
+        for key in dict.keys(event):
+            if key not in _FIELD_SET:
+                message = "unexpected key; an event has the keys category, method, object, value and extra"
+                add(FieldError(key_path("", key), message))
+    elif legacy:
+        items = list.copy(event)
+        if len(items) not in (5, 6):
+            message = "a legacy event record has 5 or 6 items (timestamp, category, method, object, value and extra), not {}"
+            add(FieldError("", message.format(len(items))))
+        fields = dict(zip(_LEGACY_FIELDS, items))
+        if "timestamp" in fields:
+            problem = integer_problem(fields["timestamp"])
+            if problem:
+                add(FieldError("timestamp", problem))
+        for name in _FIELDS:
+            fields.setdefault(name, _MISSING)
+    else:
+        message = f"an event is an object or a legacy record (an array), not {json_kind(event)}"
+        add(FieldError("", message))
+        return
+    texts: dict[str, str | None] = {}
+    for name in ("category", "method", "object", "value"):
+        item = fields[name]
+        texts[name] = text = exact_text(item)
+        if item is _MISSING:
+            if not legacy:
+                add(FieldError(name, "missing"))
+        elif text is None:
+            add(FieldError(name, f"must be a string, not {json_kind(item)}"))
+    category, method, object_, value = (
+        texts["category"],
+        texts["method"],
+        texts["object"],
+        texts["value"],
+    )
+    if category is not None and category != CATEGORY:
+        add(FieldError("category", f"must be {CATEGORY!r}, not {show(category)}"))
+    if value is not None and len(value) > VALUE_MAX_LENGTH:
+        message = f"is {len(value)} characters; the limit is {VALUE_MAX_LENGTH}"
+        add(FieldError("value", message))
+    rule = None
+    if object_ is not None:
+        if object_ not in _METHODS_OF:
+            message = f"{show(object_)} is not a Normandy object; the objects are {choices(_METHODS_OF)}"
+            add(FieldError("object", message))
+        elif method is not None:
+            rule = _RULES.get((method, object_))
+            if rule is None:
+                methods = choices(_METHODS_OF[object_])
+                message = f"{show(method)} is not an event of {object_}; its methods are {methods}"
+                add(FieldError("method", message))
+    extra = fields["extra"]
+    if extra is _MISSING or extra is None:
+        extra = {}
+    elif not issubclass(type(extra), dict):
+        message = f"must be an object that maps strings to strings, or null, not {json_kind(extra)}"
+        add(FieldError("extra", message))
+        return
+    if rule is not None:
+        _check_extra(rule, extra, add)
+
+
+def _check_extra(
+    rule: _Rule, extra: dict[Any, Any], add: Callable[[FieldError], None]
+) -> None:
+    event = rule.event
+    strings: dict[str, str] = {}
+    seen: dict[str, str] = {}  # key name -> the path it was sent under
+    for key, item in dict.items(extra):
+        check = rule.keys.get(key)
+        path = key_path("extra", key)
+        if check is None:
+            names = ", ".join(map(_key_names, event.extra)) or "no extra keys"
+            message = f"unexpected key; {event.object}.{event.method} has {names}"
+            add(FieldError(path, message))
+            continue
+        max_length, allowed, enrollment_id, _, name = check
+        if name in seen:
+            message = f"sent twice, also as {seen[name]}; {_key_names(event.extra_keys[name])} are one key"
+            add(FieldError(path, message))
+            continue
+        seen[name] = path
+        text = exact_text(item)
+        if text is None:
+            add(FieldError(path, f"must be a string, not {json_kind(item)}"))
+            continue
+        strings[name] = text
+        if allowed is not None:
+            if text not in allowed:
+                values = choices([a.value for a in event.extra_keys[name].allowed])
+                message = f"{show(text)} is not an allowed value; the allowed values are {values}"
+                add(FieldError(path, message))
+        elif len(text) > max_length:
+            message = f"is {len(text)} characters; the limit is {max_length}"
+            add(FieldError(path, message))
+        elif enrollment_id and not is_enrollment_id(text):
+            message = f"{show(text)} is neither a UUID without braces nor {ENROLLMENT_ID_FILLER!r}"
+            add(FieldError(path, message))
+    for name in rule.required:
+        if name not in seen:
+            message = f"missing; {_key_names(event.extra_keys[name])} is always sent"
+            add(FieldError(f"extra.{name}", message))
+    for name, _, conditions in rule.conditional:
+        holds = all(strings.get(other) in values for other, _, values in conditions)
+        if holds and name not in seen:
+            message = f"missing; it is sent when {_condition_text(rule, name)}"
+            add(FieldError(f"extra.{name}", message))
+        elif name in seen and not holds:
+            message = f"must be absent unless {_condition_text(rule, name)}"
+            add(FieldError(seen[name], message))
+
+
+def _key_names(key: ExtraKeyDef) -> str:
+    if key.legacy_name and key.legacy_name != key.name:
+        return f"{key.name} (or {key.legacy_name}, as Firefox records it)"
+    return key.name
+
+
+def _condition_text(rule: _Rule, name: str) -> str:
+    parts = []
+    for other, values in rule.event.extra_keys[name].when.items():
+        if len(values) == 1:
+            parts.append(f"{other} is {values[0]!r}")
+        else:
+            parts.append(f"{other} is one of {choices(values)}")
+    return " and ".join(parts)
+
+
+def _texts_or_false(event: object, *fields: object) -> bool:
+    """The verdict when a field is not exactly a ``str``: a subclass of ``str``
+    takes the full check, anything else is simply wrong."""
+    if all(issubclass(type(field), str) for field in fields):
+        return not _event_errors(event)
+    return False
+
+
+def _searched_plain_keys(event: object) -> bool:
+    """Whether every mapping the fast path searched has only exact ``str`` keys,
+    whose comparisons cannot raise: then an exception there is this package's
+    fault, never the input's."""
+    extra: object = None
+    if type(event) is dict:
+        if not all(type(key) is str for key in event):
+            return False
+        extra = event.get("extra")
+    elif type(event) is list and len(event) == 6:
+        extra = event[5]
+    return type(extra) is not dict or all(type(key) is str for key in extra)
+
+
+def is_valid_event(event: object) -> bool:
+    """Whether ``event`` (an object or a legacy record) is a Normandy event the
+    spec allows. The fast path: it builds no error."""
+    try:
+        if type(event) is dict:
+            size = len(event)
+            if size == 5:
+                extra = event["extra"]
+            elif size == 4:
+                extra = None
+            else:
+                return False
+            category = event["category"]
+            method = event["method"]
+            object_ = event["object"]
+            value = event["value"]
+        elif type(event) is list:
+            items: list[Any] = event
+            size = len(items)
+            if size == 6:
+                timestamp, category, method, object_, value, extra = items
+            elif size == 5:
+                timestamp, category, method, object_, value = items
+                extra = None
+            else:
+                return False
+            if type(timestamp) is int:
+                if timestamp < 0:
+                    return False
+            elif integer_problem(timestamp) is not None:
+                return False
+        else:
+            return issubclass(type(event), (dict, list)) and not _event_errors(event)
+        if not (
+            type(category) is str
+            and type(method) is str
+            and type(object_) is str
+            and type(value) is str
+        ):
+            return _texts_or_false(event, category, method, object_, value)
+        rules = _RULES_OF.get(object_)
+        if rules is None:
+            return False
+        rule = rules.get(method)
+        if rule is None or category != CATEGORY or len(value) > VALUE_MAX_LENGTH:
+            return False
+        if extra is None:
+            return not rule.n_required
+        if type(extra) is not dict:
+            return issubclass(type(extra), dict) and not _event_errors(event)
+        verdict = rule.check(extra)
+        if verdict is None:
+            return not _event_errors(event)
+        return verdict
+    except KeyError:  # a key the event needs is missing
+        return False
+    except Exception:
+        # Only a key that is not exactly a str has methods of its own, which
+        # can raise while a mapping is searched; the full check reads those.
+        if _searched_plain_keys(event):
+            raise  # a fault in this package: never hidden behind the slow path
+        return not _event_errors(event)
+
+
+def iter_event_errors(event: object) -> Iterator[FieldError]:
+    """Every problem with ``event``, in a stable order; nothing when it is valid."""
+    return iter(_event_errors(event))
+
+
+def validate_event(event: object) -> None:
+    """Raise :class:`ValidationError` listing every problem with ``event``.
+
+    ``event`` is either a mapping ``{"category", "method", "object", "value",
+    "extra"}`` or Firefox's legacy record ``[timestamp, category, method,
+    object, value, extra]``. ``extra`` may be absent or null when the event has
+    no key that is always sent.
+    """
+    errors = _event_errors(event)
+    if errors:
+        raise ValidationError(errors)
+
+
+def build_event(
+    method: str,
+    object: str,
+    value: str,
+    extra: Mapping[str, str | None] | None = None,
+) -> Event:
+    """The event ``(method, object)`` with ``value`` and the ``extra`` keys
+    that are not ``None``, after the truncations the spec documents.
+
+    Raises :class:`ValidationError` when the result is not an event the spec
+    allows. The typed builders in :mod:`normandy_telemetry.events` call this.
+    """
+    method_text, object_text = exact_text(method), exact_text(object)
+    rule = _RULES.get((method_text, object_text))  # type: ignore[arg-type]
+    truncate = rule.truncate if rule is not None else {}
+    out: dict[str, Any] = {}
+    for key, item in (extra or {}).items():
+        if item is None:
+            continue
+        text = exact_text(item)
+        if text is None:
+            out[key] = item
+            continue
+        limit = truncate.get(key)
+        out[key] = text[:limit] if limit else text
+    text = exact_text(value)
+    event: Any = {
+        "category": CATEGORY,
+        "method": method if method_text is None else method_text,
+        "object": object if object_text is None else object_text,
+        "value": value if text is None else text,
+        "extra": out,
+    }
+    errors = _event_errors(event)
+    if errors:
+        raise ValidationError(errors)
+    return event  # type: ignore[no-any-return]
+
+
+# -- uptake ---------------------------------------------------------------------
+
+
+def _source_values(source: UptakeSource) -> list[str]:
+    values = [status.value for status in source.statuses]
+    return list(dict.fromkeys(values + list(source.firefox_values)))
+
+
+_UPTAKE: Final = tuple(
+    (source, source.key_pattern.fullmatch, source.values) for source in SOURCES.values()
+)
+_UPTAKE_VALUES: Final = frozenset().union(
+    *(source.values for source in SOURCES.values())
+)
+
+
+def _uptake_errors(source: object, status: object) -> list[FieldError]:
+    errors: list[FieldError] = []
+    try:
+        key, value = exact_text(source), exact_text(status)
+        if key is None:
+            errors.append(
+                FieldError("source", f"must be a string, not {json_kind(source)}")
+            )
+        if value is None:
+            errors.append(
+                FieldError("status", f"must be a string, not {json_kind(status)}")
+            )
+        if key is None:
+            if value is not None and value not in _UPTAKE_VALUES:
+                values = choices(sorted(_UPTAKE_VALUES))
+                message = f"{show(value)} is not a Normandy uptake status; the statuses are {values}"
+                errors.append(FieldError("status", message))
+            return errors
+        for owner, fullmatch, reported in _UPTAKE:
+            if fullmatch(key):
+                if value is not None and value not in reported:
+                    listed = choices(_source_values(owner))
+                    message = f"{show(value)} is not a status of {owner.key}; its statuses are {listed}"
+                    errors.append(FieldError("status", message))
+                return errors
+        keys = ", ".join(owner.key for owner, _, _ in _UPTAKE)
+        message = f"{show(key)} is not a Normandy uptake key; the keys are {keys}"
+        errors.append(FieldError("source", message))
+    except Exception as exc:  # an object's own methods raised
+        errors.append(read_failure(exc))
+    return errors
+
+
+def is_valid_uptake(source: object, status: object) -> bool:
+    """Whether ``status`` is a value that the uptake key ``source`` can report."""
+    if type(source) is str and type(status) is str:
+        if status not in _UPTAKE_VALUES:
+            return False
+        for _, fullmatch, values in _UPTAKE:
+            if fullmatch(source):
+                return status in values
+        return False
+    return not _uptake_errors(source, status)
+
+
+def iter_uptake_errors(source: object, status: object) -> Iterator[FieldError]:
+    """Every problem with the uptake report ``(source, status)``."""
+    return iter(_uptake_errors(source, status))
+
+
+def validate_uptake(source: object, status: object) -> None:
+    """Raise :class:`ValidationError` unless ``source`` is a Normandy uptake
+    key (``normandy/runner``, ``normandy/action/<action name>``, ...) and
+    ``status`` a telemetry value that it can report."""
+    errors = _uptake_errors(source, status)
+    if errors:
+        raise ValidationError(errors)
+
+
+def uptake_report(source: str, status: str) -> UptakeReport:
+    """The uptake report of ``status`` under the key ``source``.
+
+    ``status`` may be a telemetry value or a member of a status enum, such as
+    ``RecipeStatus.RECIPE_SUCCESS``. Raises :class:`ValidationError` when the
+    source cannot report that status.
+    """
+    validate_uptake(source, status)
+    return {"source": str.__str__(source), "value": str.__str__(status)}

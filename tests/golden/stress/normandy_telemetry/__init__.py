@@ -1,0 +1,109 @@
+"""Normandy telemetry: constants and event catalogue.
+
+Generated from fixtures/stress.yaml by `python -m codegen generate`. Do not
+edit: change the spec or a template, then run `make generate`.
+
+Normandy is the Firefox component that fetches recipes from a server and runs
+them to make changes to the browser, such as preference studies, preference
+rollouts and add-on studies. It reports two kinds of telemetry. Uptake statuses
+say whether each run of the recipe runner, each action and each recipe
+succeeded or how it failed, and a keyed scalar says how fresh each recipe is.
+Events in the normandy category record when a client enrolls in, fails to
+enroll in, updates, graduates from or leaves one of these changes, so that the
+people running a change can see who took part and what went wrong.
+"""
+
+from normandy_telemetry import catalog, events, uptake
+from normandy_telemetry.catalog import (
+    CATEGORY,
+    ENROLLMENT_ID_FILLER,
+    EVENTS,
+    EXTRA_MAX_LENGTH,
+    VALUE_MAX_LENGTH,
+    EventDef,
+    ExtraKeyDef,
+    get_event,
+)
+from normandy_telemetry.errors import FieldError, ValidationError
+from normandy_telemetry.uptake import (
+    RUNNER_SUCCESS,
+    RUNNER_SERVER_ERROR,
+    ACTION_NETWORK_ERROR,
+    ACTION_PRE_EXECUTION_ERROR,
+    ACTION_POST_EXECUTION_ERROR,
+    ACTION_SERVER_ERROR,
+    ACTION_SUCCESS,
+    RECIPE_ACTION_DISABLED,
+    RECIPE_DIDNT_MATCH_FILTER,
+    RECIPE_EXECUTION_ERROR,
+    RECIPE_FILTER_BROKEN,
+    RECIPE_INVALID_ACTION,
+    RECIPE_SUCCESS,
+    RECIPE_SIGNATURE_INVALID,
+    RunnerStatus,
+    ActionStatus,
+    RecipeStatus,
+)
+from normandy_telemetry.validate import (
+    Event,
+    UptakeReport,
+    build_event,
+    is_valid_event,
+    is_valid_uptake,
+    iter_event_errors,
+    iter_uptake_errors,
+    uptake_report,
+    validate_event,
+    validate_uptake,
+)
+from normandy_telemetry.validate_scalars import (
+    is_valid_recipe_freshness,
+    iter_recipe_freshness_errors,
+    validate_recipe_freshness,
+)
+
+__all__ = [
+    "ACTION_NETWORK_ERROR",
+    "ACTION_POST_EXECUTION_ERROR",
+    "ACTION_PRE_EXECUTION_ERROR",
+    "ACTION_SERVER_ERROR",
+    "ACTION_SUCCESS",
+    "ActionStatus",
+    "build_event",
+    "catalog",
+    "CATEGORY",
+    "ENROLLMENT_ID_FILLER",
+    "Event",
+    "EventDef",
+    "EVENTS",
+    "events",
+    "EXTRA_MAX_LENGTH",
+    "ExtraKeyDef",
+    "FieldError",
+    "get_event",
+    "is_valid_event",
+    "is_valid_recipe_freshness",
+    "is_valid_uptake",
+    "iter_event_errors",
+    "iter_recipe_freshness_errors",
+    "iter_uptake_errors",
+    "RECIPE_ACTION_DISABLED",
+    "RECIPE_DIDNT_MATCH_FILTER",
+    "RECIPE_EXECUTION_ERROR",
+    "RECIPE_FILTER_BROKEN",
+    "RECIPE_INVALID_ACTION",
+    "RECIPE_SIGNATURE_INVALID",
+    "RECIPE_SUCCESS",
+    "RecipeStatus",
+    "RUNNER_SERVER_ERROR",
+    "RUNNER_SUCCESS",
+    "RunnerStatus",
+    "uptake",
+    "uptake_report",
+    "UptakeReport",
+    "validate_event",
+    "validate_recipe_freshness",
+    "validate_uptake",
+    "ValidationError",
+    "VALUE_MAX_LENGTH",
+]

@@ -1,0 +1,222 @@
+"""Typed builders for the stress_object events.
+
+Generated from fixtures/stress.yaml by `python -m codegen generate`. Do not
+edit: change the spec or a template, then run `make generate`.
+
+Typed builders for the stress_object events: Stress object.
+
+Each function takes the event's value and extra keys as keyword arguments,
+applies the truncations the spec documents, and returns the event as a mapping,
+or raises ValidationError for a value the spec does not allow.
+
+Stress object: Events with every presence rule, alias and limit the format
+allows.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from normandy_telemetry.validate import Event
+from normandy_telemetry.validate import build_event as _build
+
+StrManyValues = Literal[
+    "first-allowed-value",
+    "second-allowed-value",
+    "third-allowed-value",
+    "fourth-allowed-value",
+    "fifth-allowed-value",
+]
+OneLongValueOnly = Literal[
+    "a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x"
+]
+
+
+def bare(
+    *,
+    value: str,
+) -> Event:
+    """Build stress_object.bare: Bare.
+
+    An event with no extra keys at all.
+
+    Args:
+        value: Anything short. At most 20 characters.
+
+    Returns:
+        The event stress_object.bare as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "bare",
+        "stress_object",
+        value,
+        {},
+    )
+
+
+def loose(
+    *,
+    value: str,
+    caller: str | None = None,
+    note: str | None = None,
+    cut: str | None = None,
+) -> Event:
+    """Build stress_object.loose: Loose.
+
+    An event whose keys may all be absent.
+
+    Args:
+        value: Anything short. At most 20 characters.
+        caller: Who asked, on Nightly only. Sent only on the nightly
+            channel. Leave it None when it is not sent. At most 12 characters.
+        note: A short note that may be left out. May be absent. Leave it
+            None when it is not sent. At most 5 characters.
+        cut: A long text that the sender cuts to four characters. May be
+            absent. Leave it None when it is not sent. Longer values are cut to
+            4 characters.
+
+    Returns:
+        The event stress_object.loose as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "loose",
+        "stress_object",
+        value,
+        {
+            "caller": caller,
+            "note": note,
+            "cut": cut,
+        },
+    )
+
+
+def chained(
+    *,
+    value: str,
+    mode: Literal["a", "b", 'say "hi" \\ now'],
+    level: Literal["low", "high"] | None = None,
+    detail: str | None = None,
+    source_name: str,
+    enrollment_id: str,
+) -> Event:
+    """Build stress_object.chained: Chained.
+
+    Conditions on conditions, and keys Firefox records under other names.
+
+    Args:
+        value: Anything short. At most 20 characters.
+        mode: The mode, which decides the other keys. One of:
+
+            - ``"a"``: The first mode.
+            - ``"b"``: The second mode.
+            - ``'say "hi" \\\\ now'``: A mode with quotes and a backslash in
+              its name.
+
+        level: The level, sent in modes a and b. Sent only when mode is "a"
+            or "b"; absent otherwise. Leave it None when it is not sent. One
+            of:
+
+            - ``"low"``: A low level.
+            - ``"high"``: A high level.
+
+        detail: Sent when the mode is a and the level high. Sent only when
+            mode is "a", and level is "high"; absent otherwise. Leave it None
+            when it is not sent. At most 12 characters.
+        source_name: Always sent, under either of two names. At most 12
+            characters.
+        enrollment_id: The ID of the enrollment. A UUID without braces, or
+            the enrollment-ID filler.
+
+    Returns:
+        The event stress_object.chained as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "chained",
+        "stress_object",
+        value,
+        {
+            "mode": mode,
+            "level": level,
+            "detail": detail,
+            "sourceName": source_name,
+            "enrollmentId": enrollment_id,
+        },
+    )
+
+
+def str_(
+    *,
+    value: str,
+    many_values: StrManyValues,
+) -> Event:
+    """Build stress_object.str: Builtin name.
+
+    A method whose Python name is a builtin's.
+
+    Args:
+        value: Anything short. At most 20 characters.
+        many_values: A key with more allowed values than fit on a line. One
+            of:
+
+            - ``"first-allowed-value"``: The first.
+            - ``"second-allowed-value"``: The second.
+            - ``"third-allowed-value"``: The third.
+            - ``"fourth-allowed-value"``: The fourth.
+            - ``"fifth-allowed-value"``: The fifth.
+
+    Returns:
+        The event stress_object.str as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "str",
+        "stress_object",
+        value,
+        {
+            "manyValues": many_values,
+        },
+    )
+
+
+def one_long_value(
+    *,
+    value: str,
+    only: OneLongValueOnly,
+) -> Event:
+    """Build stress_object.oneLongValue: One long value.
+
+    A key with a single allowed value too long for one line.
+
+    Args:
+        value: Anything short. At most 20 characters.
+        only: Its one allowed value. One of:
+
+            -
+              ``"a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x"``:
+              The only one.
+
+    Returns:
+        The event stress_object.oneLongValue as a mapping.
+
+    Raises:
+        ValidationError: a value the spec does not allow.
+    """
+    return _build(
+        "oneLongValue",
+        "stress_object",
+        value,
+        {
+            "only": only,
+        },
+    )

@@ -1,0 +1,220 @@
+"""Uptake statuses Normandy reports, by source.
+
+Generated from fixtures/stress.yaml by `python -m codegen generate`. Do not
+edit: change the spec or a template, then run `make generate`.
+
+Normandy watches how the recipes it runs are carried out and reports to
+Telemetry how many runs succeeded and how many failed. It does so with Uptake
+Telemetry, under the normandy namespace, reporting exactly one status per
+runner run, per action and per recipe.
+"""
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import Final
+
+LEGAL_UPTAKE_VALUES: Final[tuple[str, ...]] = (
+    "up_to_date",
+    "success",
+    "backoff",
+    "pref_disabled",
+    "parse_error",
+    "content_error",
+    "sign_error",
+    "sign_retry_error",
+    "conflict_error",
+    "corruption_error",
+    "sync_error",
+    "apply_error",
+    "server_error",
+    "certificate_error",
+    "download_error",
+    "timeout_error",
+    "network_error",
+    "offline_error",
+    "shutdown_error",
+    "unknown_error",
+    "cleanup_error",
+    "sync_broken_error",
+    "custom_1_error",
+    "custom_2_error",
+    "custom_3_error",
+    "custom_4_error",
+    "custom_5_error",
+)
+"""Every value Firefox's ``UptakeTelemetry.STATUS`` accepts."""
+
+# Runner Status: reported under normandy/runner
+
+RUNNER_SUCCESS: Final = "success"
+"""The run finished successfully. Failures of single actions or recipes may still
+have been reported on their own keys.
+"""
+
+RUNNER_SERVER_ERROR: Final = "server_error"
+"""The data the server returned when the recipes were fetched was invalid in some
+way.
+"""
+
+# Action Status: reported under normandy/action/<action name>
+
+ACTION_NETWORK_ERROR: Final = "network_error"
+"""A network error happened while the actions were being fetched."""
+
+ACTION_PRE_EXECUTION_ERROR: Final = "custom_1_error"
+"""An error happened while the action's pre-execution hook was running."""
+
+ACTION_POST_EXECUTION_ERROR: Final = "custom_2_error"
+"""An error happened while the action's post-execution hook was running."""
+
+ACTION_SERVER_ERROR: Final = "server_error"
+"""The data the server returned when the action was fetched was invalid in some
+way.
+"""
+
+ACTION_SUCCESS: Final = "success"
+"""The action finished successfully. Failures of single recipes may still have
+been reported on their own keys.
+"""
+
+# Recipe Status: reported under normandy/recipe/<recipe id>
+
+RECIPE_ACTION_DISABLED: Final = "custom_1_error"
+"""The recipe's action failed in some way and was disabled, so the recipe could
+not be run.
+"""
+
+RECIPE_DIDNT_MATCH_FILTER: Final = "backoff"
+"""The client did not match the recipe's Jexl filter, so the recipe was not run."""
+
+RECIPE_EXECUTION_ERROR: Final = "apply_error"
+"""An error happened while the recipe was being run."""
+
+RECIPE_FILTER_BROKEN: Final = "content_error"
+"""An error happened while the recipe's Jexl filter was being evaluated. This can
+be a bug in the Jexl parser or evaluator (as in bug 1477156), or a failure to
+fetch some data that the filter needs (as in bug 1447804).
+"""
+
+RECIPE_INVALID_ACTION: Final = "download_error"
+"""The action named by the recipe was invalid, so the recipe could not be run."""
+
+RECIPE_SUCCESS: Final = "success"
+"""The recipe was run successfully."""
+
+RECIPE_SIGNATURE_INVALID: Final = "signature_error"
+"""Normandy could not verify the recipe's signature. Firefox sends sign_error for
+this status.
+
+Correction of the seed: The seed documents the telemetry value
+`signature_error`, but Firefox's UptakeTelemetry does not know that value: its
+STATUS list only has `sign_error`, and `sign_error` is what Firefox actually
+sends for this status. The spec keeps the seed's `signature_error` as the
+documented value and records `sign_error` as the value found in real Firefox
+telemetry.
+"""
+
+
+class RunnerStatus(enum.StrEnum):
+    """Runner Status: the statuses reported under ``normandy/runner``.
+
+    Reported once each time Normandy fetches recipes and runs them: exactly one
+    of the following statuses describes that whole fetch-and-run cycle.
+    """
+
+    RUNNER_SUCCESS = "success"
+    RUNNER_SERVER_ERROR = "server_error"
+
+
+class ActionStatus(enum.StrEnum):
+    """Action Status: the statuses reported under ``normandy/action/<action
+    name>``.
+
+    Reported for every action that the Normandy service makes available:
+    exactly one of the following statuses per action.
+    """
+
+    ACTION_NETWORK_ERROR = "network_error"
+    ACTION_PRE_EXECUTION_ERROR = "custom_1_error"
+    ACTION_POST_EXECUTION_ERROR = "custom_2_error"
+    ACTION_SERVER_ERROR = "server_error"
+    ACTION_SUCCESS = "success"
+
+
+class RecipeStatus(enum.StrEnum):
+    """Recipe Status: the statuses reported under ``normandy/recipe/<recipe id>``.
+
+    Reported for every recipe that is fetched and run: exactly one of the
+    following statuses per recipe.
+    """
+
+    RECIPE_ACTION_DISABLED = "custom_1_error"
+    RECIPE_DIDNT_MATCH_FILTER = "backoff"
+    RECIPE_EXECUTION_ERROR = "apply_error"
+    RECIPE_FILTER_BROKEN = "content_error"
+    RECIPE_INVALID_ACTION = "download_error"
+    RECIPE_SUCCESS = "success"
+    RECIPE_SIGNATURE_INVALID = "signature_error"
+
+
+@dataclass(frozen=True, slots=True)
+class UptakeSource:
+    """A part of Normandy that reports one Uptake status per run."""
+
+    name: str
+    """Short name of the source: ``runner``, ``action``, ``recipe``."""
+    key: str
+    """The Uptake key as documented, with its placeholder: ``normandy/recipe/<recipe id>``."""
+    placeholder: str | None
+    """What the variable part of the key is, or ``None`` for a fixed key."""
+    key_pattern: re.Pattern[str]
+    """Matches every real key of this source, whole."""
+    statuses: type[enum.StrEnum]
+    """The statuses this source reports."""
+    firefox_values: tuple[str, ...]
+    """Values Firefox sends in place of a documented one (see each status)."""
+
+    @property
+    def values(self) -> frozenset[str]:
+        """Every telemetry value this source can report."""
+        return frozenset(s.value for s in self.statuses) | frozenset(
+            self.firefox_values
+        )
+
+
+SOURCES: Final[dict[str, UptakeSource]] = {
+    "runner": UptakeSource(
+        name="runner",
+        key="normandy/runner",
+        placeholder=None,
+        key_pattern=re.compile("normandy/runner"),
+        statuses=RunnerStatus,
+        firefox_values=(),
+    ),
+    "action": UptakeSource(
+        name="action",
+        key="normandy/action/<action name>",
+        placeholder="action name",
+        key_pattern=re.compile("normandy/action/(?:[a-z0-9]+(?:-[a-z0-9]+)*)"),
+        statuses=ActionStatus,
+        firefox_values=(),
+    ),
+    "recipe": UptakeSource(
+        name="recipe",
+        key="normandy/recipe/<recipe id>",
+        placeholder="recipe id",
+        key_pattern=re.compile("normandy/recipe/(?:[0-9]+)"),
+        statuses=RecipeStatus,
+        firefox_values=("sign_error",),
+    ),
+}
+"""The Uptake sources, by name, in the spec's order."""
+
+
+def source_for_key(key: str) -> UptakeSource | None:
+    """The source whose key pattern matches ``key`` whole, if any."""
+    for source in SOURCES.values():
+        if source.key_pattern.fullmatch(key):
+            return source
+    return None

@@ -1,0 +1,56 @@
+"""The differential tests again, on a spec that reaches what the real one does
+not: an event without extra keys, events whose keys may all be absent (so
+``extra`` may be null or left out), conditions on conditions, keys Firefox
+records under another name (one of them always sent, one a condition), allowed
+values with quotes and backslashes, limits other than 80."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from strategies import generate_package, stress_spec_text
+from support import ROOT
+
+
+@pytest.fixture(scope="module")
+def stress(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("stress")
+    spec = root / "spec" / "normandy.yaml"
+    spec.parent.mkdir()
+    spec.write_text(stress_spec_text(), "utf-8")
+    generate_package(spec, root / "generated")
+    return spec, root / "generated"
+
+
+def test_differential_and_fuzz_tests_pass_on_the_stress_spec(
+    stress: tuple[Path, Path],
+) -> None:
+    spec, generated = stress
+    env = {
+        **os.environ,
+        "NORMANDY_SPEC": str(spec),
+        "NORMANDY_GENERATED": str(generated),
+        "NORMANDY_EXAMPLES": os.environ.get("NORMANDY_EXAMPLES", "100"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-x",
+        "-p",
+        "no:cacheprovider",
+        # The stress package, not generated/, is the one to import.
+        "-o",
+        f"pythonpath={ROOT} {ROOT / 'tests'} {generated}",
+        str(ROOT / "tests" / "package" / "test_validators_differential.py"),
+    ]
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout and "skipped" not in result.stdout

@@ -1,0 +1,169 @@
+"""The typed builders: their signatures follow the spec, they cut what the sender
+cuts and refuse what the spec does not allow.
+
+That mypy holds callers to them, and that their modules, which black never
+sees, are in black's style and typed whatever the spec, needs mypy and black
+themselves: ``tests/integration/test_builders_typing.py``."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import normandy_telemetry as nt
+import pytest
+from normandy_telemetry import events
+from strategies import MODEL, stress_spec_text
+from support import GENERATED
+
+from codegen.pipeline import load_spec
+from codegen.problems import SpecError
+from codegen.targets.python.builders import builder_name, value_parameter
+from codegen.targets.python.layout import py_string
+
+UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
+
+
+def builder(event: typing.Any) -> typing.Any:
+    return getattr(getattr(events, event.object), builder_name(event.method))
+
+
+@pytest.mark.parametrize("event", list(MODEL.events.all), ids=lambda e: e.ident)
+def test_each_event_has_a_keyword_only_builder_typed_from_the_spec(
+    event: typing.Any,
+) -> None:
+    function = builder(event)
+    signature = inspect.signature(function)
+    hints = typing.get_type_hints(function)
+    assert hints.pop("return") is nt.Event
+    names = [key.python_name for key in event.extra]
+    assert list(signature.parameters) == ["value", *names]
+    assert all(
+        p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values()
+    )
+    assert (
+        hints["value"] is str
+        and signature.parameters["value"].default is inspect.Parameter.empty
+    )
+    for key in event.extra:
+        parameter = signature.parameters[key.python_name]
+        hint = hints[key.python_name]
+        expected: typing.Any = typing.Literal[key.allowed_values] if key.allowed else str  # type: ignore[valid-type]
+        if key.required:
+            assert parameter.default is inspect.Parameter.empty
+            assert hint == expected
+        else:
+            assert parameter.default is None
+            assert hint == expected | None
+    doc = inspect.getdoc(function) or ""
+    assert event.ident in doc
+    for key in event.extra:
+        assert f"{key.python_name}: " in doc
+        assert " ".join(key.description.split()[:4]) in " ".join(doc.split())
+
+
+def test_a_built_event_is_the_mapping_the_validators_accept() -> None:
+    built = events.preference_study.enroll(
+        value="pref-study", branch="control", experiment_type="exp", enrollment_id=UUID
+    )
+    assert built == {
+        "category": "normandy",
+        "method": "enroll",
+        "object": "preference_study",
+        "value": "pref-study",
+        "extra": {"branch": "control", "experimentType": "exp", "enrollmentId": UUID},
+    }
+    assert nt.is_valid_event(built)
+
+
+def test_builders_cut_the_preference_branch_and_leave_out_none() -> None:
+    built = events.preference_study.enroll_failed(
+        value="s", reason="invalid-branch", preference_branch="b" * 200
+    )
+    assert built["extra"] == {"reason": "invalid-branch", "preferenceBranch": "b" * 80}
+    rollout = events.preference_rollout.enroll_failed(
+        value="s", reason="would-be-no-op"
+    )
+    assert rollout["extra"] == {"reason": "would-be-no-op"}
+
+
+def test_builders_refuse_what_the_spec_does_not_allow() -> None:
+    with pytest.raises(nt.ValidationError) as caught:
+        events.preference_study.enroll(
+            value="v" * 81,
+            branch="control",
+            experiment_type="exp-lowpop",  # type: ignore[arg-type]
+            enrollment_id="{" + UUID + "}",
+        )
+    assert [e.path for e in caught.value.errors] == [
+        "value",
+        "extra.experimentType",
+        "extra.enrollmentId",
+    ]
+    assert "'exp', 'exp-highpop'" in caught.value.errors[1].message
+    with pytest.raises(nt.ValidationError) as caught:
+        events.preference_rollout.enroll_failed(value="s", reason="conflict")
+    assert [e.path for e in caught.value.errors] == ["extra.preference"]
+    with pytest.raises(nt.ValidationError):
+        events.preference_study.enroll_failed(value="s", reason="invalid-branch", preference_branch=5)  # type: ignore[arg-type]
+
+
+def test_builder_literals_are_the_ones_black_writes() -> None:
+    assert py_string("plain") == '"plain"'
+    assert py_string("it's") == '"it\'s"'
+    assert py_string('say "hi"') == "'say \"hi\"'"
+    assert py_string("both ' and \"") == '"both \' and \\""'
+    assert py_string("tab\there") == '"tab\\there"'
+
+
+def test_the_value_keyword_gives_way_to_an_extra_key_of_that_name() -> None:
+    assert value_parameter(["reason"]) == "value"
+    assert value_parameter(["value"]) == "event_value"
+    assert value_parameter(["value", "event_value"]) == "event_event_value"
+
+
+def test_two_methods_that_would_become_one_builder_are_a_spec_error(
+    tmp_path: Path,
+) -> None:
+    text = stress_spec_text().replace(
+        "        bare:\n",
+        "        enrollAB:\n          title: One\n          description: The first of two.\n          value: Anything short.\n"
+        "        enrollAb:\n          title: Two\n          description: The second of two.\n          value: Anything short.\n"
+        "        bare:\n",
+        1,
+    )
+    spec_path = tmp_path / "normandy.yaml"
+    spec_path.write_text(text, "utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_spec(spec_path)
+    line = text[: text.index("        enrollAb:")].count("\n") + 1
+    assert [(p.line, p.column) for p in caught.value.problems] == [(line, 9)]
+    assert "method 'enrollAb' and 'enrollAB'" in caught.value.report()
+
+
+def test_builder_modules_load_on_first_use() -> None:
+    code = (
+        "import sys, normandy_telemetry as nt\n"
+        "assert 'normandy_telemetry.events.addon_study' not in sys.modules\n"
+        "assert nt.events.addon_study.update.__name__ == 'update'\n"
+        "assert 'normandy_telemetry.events.addon_study' in sys.modules\n"
+        "from normandy_telemetry.events import *\n"
+        "assert preference_rollout.graduate\n"
+        "try:\n"
+        "    nt.events.no_such_object\n"
+        "except AttributeError as error:\n"
+        "    assert 'no_such_object' in str(error)\n"
+        "else:\n"
+        "    raise AssertionError('no error')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(GENERATED)},
+    )
+    assert result.returncode == 0, result.stderr
