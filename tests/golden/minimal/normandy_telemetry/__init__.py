@@ -12,10 +12,12 @@ from normandy_telemetry.catalog import (
     ENROLLMENT_ID_FILLER,
     EVENTS,
     EXTRA_MAX_LENGTH,
+    GLEAN_EVENTS,
     VALUE_MAX_LENGTH,
     EventDef,
     ExtraKeyDef,
     get_event,
+    get_glean_event,
 )
 from normandy_telemetry.errors import FieldError, ValidationError
 from normandy_telemetry.uptake import (
@@ -24,6 +26,7 @@ from normandy_telemetry.uptake import (
     RECIPE_SUCCESS,
     RunnerStatus,
     RecipeStatus,
+    UptakeStatus,
 )
 from normandy_telemetry.validate import (
     Event,
@@ -56,6 +59,8 @@ __all__ = [
     "ExtraKeyDef",
     "FieldError",
     "get_event",
+    "get_glean_event",
+    "GLEAN_EVENTS",
     "is_valid_event",
     "is_valid_recipe_freshness",
     "is_valid_uptake",
@@ -70,6 +75,7 @@ __all__ = [
     "uptake",
     "uptake_report",
     "UptakeReport",
+    "UptakeStatus",
     "validate_event",
     "validate_recipe_freshness",
     "validate_uptake",

@@ -68,6 +68,9 @@ class AllowedValueDef:
 
     value: str
     description: str
+    firefox_source: str | None = None
+    """Where Firefox defines or sends the value, when Normandy's data-collection
+    document does not list it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,14 @@ class ExtraKeyDef:
     """The sender cuts longer values to this many characters."""
     legacy_name: str | None = None
     """The name Firefox records the key under, when it is not ``name``."""
+    firefox_source: str | None = None
+    """Where Firefox defines or sends the key, when Normandy's data-collection
+    document does not have it."""
+
+    @property
+    def firefox_name(self) -> str:
+        """The name Firefox sends: ``legacy_name`` if set, else ``name``."""
+        return self.legacy_name or self.name
 
     @property
     def required(self) -> bool:
@@ -117,6 +128,18 @@ class EventDef:
     value: str
     """What the event's value holds."""
     extra: tuple[ExtraKeyDef, ...]
+    glean_category: str
+    glean_name: str
+    """The Glean event metric: ``<glean_category>.<glean_name>``
+    (``normandy.enroll_failed_preference_study``)."""
+    recorded_in: tuple[str, ...]
+    """``glean``, ``legacy`` or both: where Firefox records the event."""
+    value_optional: bool
+    """Whether Firefox sends the event without a value in some cases (a null
+    value, or no ``value`` key in Glean)."""
+    firefox_source: str | None = None
+    """Where Firefox defines or sends the event, when Normandy's data-collection
+    document does not have it."""
 
     @property
     def extra_keys(self) -> dict[str, ExtraKeyDef]:
@@ -132,13 +155,15 @@ def _extra_key(data: dict[str, Any]) -> ExtraKeyDef:
         when={key: tuple(values) for key, values in data["when"].items()},
         channels=tuple(data["channels"]),
         allowed=tuple(
-            AllowedValueDef(a["value"], a["description"]) for a in data["allowed"]
+            AllowedValueDef(a["value"], a["description"], a["firefox_source"])
+            for a in data["allowed"]
         ),
         examples=tuple(data["examples"]),
         format=data["format"],
         max_length=data["max_length"],
         truncate=data["truncate"],
-        legacy_name=data.get("legacy_name"),
+        legacy_name=data["legacy_name"],
+        firefox_source=data["firefox_source"],
     )
 
 
@@ -156,6 +181,11 @@ def _load() -> dict[tuple[str, str], EventDef]:
                 description=event["description"],
                 value=event["value"],
                 extra=tuple(_extra_key(key) for key in event["extra"]),
+                glean_category=event["glean_category"],
+                glean_name=event["glean_name"],
+                recorded_in=tuple(event["recorded_in"]),
+                value_optional=event["value_optional"],
+                firefox_source=event["firefox_source"],
             )
     return events
 
@@ -170,6 +200,20 @@ METHODS: Final[tuple[str, ...]] = tuple(EventMethod)
 """Every method, in first-use order."""
 
 
+GLEAN_EVENTS: Final[dict[tuple[str, str], EventDef]] = {
+    (event.glean_category, event.glean_name): event
+    for event in EVENTS.values()
+    if "glean" in event.recorded_in
+}
+"""Every event Firefox records in Glean, keyed by its Glean ``(category, name)``."""
+
+
 def get_event(method: str, object: str) -> EventDef | None:
     """The event recorded as ``(CATEGORY, method, object)``, if the spec has it."""
     return EVENTS.get((method, object))
+
+
+def get_glean_event(category: str, name: str) -> EventDef | None:
+    """The event Firefox records as the Glean event ``category.name``
+    (``normandy``, ``enroll_failed_preference_study``), if the spec has it."""
+    return GLEAN_EVENTS.get((category, name))

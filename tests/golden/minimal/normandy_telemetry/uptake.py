@@ -6,6 +6,8 @@ edit: change the spec or a template, then run `make generate`.
 Uptake statuses of the runner and of recipes.
 """
 
+from __future__ import annotations
+
 import enum
 import re
 from dataclasses import dataclass
@@ -32,23 +34,64 @@ RECIPE_SUCCESS: Final = "success"
 """The recipe ran."""
 
 
-class RunnerStatus(enum.StrEnum):
+class UptakeStatus(enum.StrEnum):
+    """The statuses of one source. A member is the telemetry value it reports (a
+    ``str`` equal to it), and every status is a member of its own, even where
+    several statuses report one value (Firefox reports ``backoff`` both for a
+    recipe whose filter did not match and for one whose capabilities are
+    missing): ``list(RecipeStatus)`` lists them all. Looking a member up by a
+    value (``RecipeStatus("backoff")``) gives the first status that reports it,
+    or the status whose value Firefox sends instead (``sign_error``)."""
+
+    firefox_value: str | None
+    """What Firefox sends in place of the documented value, if anything."""
+
+    def __new__(
+        cls, value: str, constant: str, firefox_value: str | None = None
+    ) -> UptakeStatus:
+        member = str.__new__(cls, value)
+        member._value_ = constant  # unique, so no status is an alias of another
+        member.firefox_value = firefox_value
+        return member
+
+    @property
+    def value(self) -> str:
+        """The telemetry value the status reports."""
+        return str.__str__(self)
+
+    @property
+    def constant(self) -> str:
+        """The status's constant: ``RECIPE_SUCCESS``."""
+        return self.name
+
+    @classmethod
+    def _missing_(cls, value: object) -> UptakeStatus | None:
+        for member in cls:
+            if str.__eq__(member, value) is True or member.firefox_value == value:
+                return member
+        return None
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self.name}: {str.__str__(self)!r}>"
+
+
+class RunnerStatus(UptakeStatus):
     """Runner Status: the statuses reported under ``normandy/runner``.
 
     Reported once per run.
     """
 
-    RUNNER_SUCCESS = "success"
-    RUNNER_SERVER_ERROR = "server_error"
+    RUNNER_SUCCESS = "success", "RUNNER_SUCCESS"
+    RUNNER_SERVER_ERROR = "server_error", "RUNNER_SERVER_ERROR"
 
 
-class RecipeStatus(enum.StrEnum):
+class RecipeStatus(UptakeStatus):
     """Recipe Status: the statuses reported under ``normandy/recipe/<recipe id>``.
 
     Reported once per recipe.
     """
 
-    RECIPE_SUCCESS = "success"
+    RECIPE_SUCCESS = "success", "RECIPE_SUCCESS"
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,9 @@ def _check_event(event: Any, add: Callable[[FieldError], None]) -> None:
         if item is _MISSING:
             if not legacy:
                 add(FieldError(name, "missing"))
-        elif text is None:
+        elif text is None and not (
+            item is None and name == "value" and _null_value_allowed(texts)
+        ):
             add(FieldError(name, f"must be a string, not {json_kind(item)}"))
     category, method, object_, value = (
         texts["category"],
@@ -220,6 +222,13 @@ def _check_event(event: Any, add: Callable[[FieldError], None]) -> None:
         return
     if rule is not None:
         _check_extra(rule, extra, add)
+
+
+def _null_value_allowed(texts: dict[str, str | None]) -> bool:
+    """Whether the event named by ``texts`` may have a null value (Firefox sends
+    some without one)."""
+    rule = _RULES.get((texts["method"], texts["object"]))  # type: ignore[arg-type]
+    return rule is not None and rule.event.value_optional
 
 
 def _check_extra(
@@ -343,12 +352,16 @@ def is_valid_event(event: object) -> bool:
                 return False
         else:
             return issubclass(type(event), (dict, list)) and not _event_errors(event)
-        if not (
-            type(category) is str
-            and type(method) is str
-            and type(object_) is str
-            and type(value) is str
-        ):
+        if type(value) is not str:
+            if value is not None:
+                return _texts_or_false(event, category, method, object_, value)
+            if not (type(method) is str and type(object_) is str):
+                return _texts_or_false(event, category, method, object_)
+            nullable = _RULES.get((method, object_))
+            if nullable is None or not nullable.event.value_optional:
+                return False
+            value = ""  # a null value, which this event may have
+        if not (type(category) is str and type(method) is str and type(object_) is str):
             return _texts_or_false(event, category, method, object_, value)
         rules = _RULES_OF.get(object_)
         if rules is None:
@@ -395,7 +408,7 @@ def validate_event(event: object) -> None:
 def build_event(
     method: str,
     object: str,
-    value: str,
+    value: str | None,
     extra: Mapping[str, str | None] | None = None,
 ) -> Event:
     """The event ``(method, object)`` with ``value`` and the ``extra`` keys

@@ -19,10 +19,12 @@ from normandy_telemetry.catalog import (
     ENROLLMENT_ID_FILLER,
     EVENTS,
     EXTRA_MAX_LENGTH,
+    GLEAN_EVENTS,
     VALUE_MAX_LENGTH,
     EventDef,
     ExtraKeyDef,
     get_event,
+    get_glean_event,
 )
 from normandy_telemetry.errors import FieldError, ValidationError
 from normandy_telemetry.uptake import (
@@ -43,6 +45,7 @@ from normandy_telemetry.uptake import (
     RunnerStatus,
     ActionStatus,
     RecipeStatus,
+    UptakeStatus,
 )
 from normandy_telemetry.validate import (
     Event,
@@ -81,6 +84,8 @@ __all__ = [
     "ExtraKeyDef",
     "FieldError",
     "get_event",
+    "get_glean_event",
+    "GLEAN_EVENTS",
     "is_valid_event",
     "is_valid_recipe_freshness",
     "is_valid_uptake",
@@ -101,6 +106,7 @@ __all__ = [
     "uptake",
     "uptake_report",
     "UptakeReport",
+    "UptakeStatus",
     "validate_event",
     "validate_recipe_freshness",
     "validate_uptake",

@@ -9,6 +9,8 @@ Telemetry, under the normandy namespace, reporting exactly one status per
 runner run, per action and per recipe.
 """
 
+from __future__ import annotations
+
 import enum
 import re
 from dataclasses import dataclass
@@ -107,27 +109,68 @@ RECIPE_SIGNATURE_INVALID: Final = "signature_error"
 """Normandy could not verify the recipe's signature. Firefox sends sign_error for
 this status.
 
-Correction of the seed: The seed documents the telemetry value
-`signature_error`, but Firefox's UptakeTelemetry does not know that value: its
-STATUS list only has `sign_error`, and `sign_error` is what Firefox actually
-sends for this status. The spec keeps the seed's `signature_error` as the
-documented value and records `sign_error` as the value found in real Firefox
-telemetry.
+Correction of Normandy's data-collection document: The seed documents the
+telemetry value `signature_error`, but Firefox's UptakeTelemetry does not know
+that value: its STATUS list only has `sign_error`, and `sign_error` is what
+Firefox actually sends for this status. The spec keeps the seed's
+`signature_error` as the documented value and records `sign_error` as the value
+found in real Firefox telemetry.
 """
 
 
-class RunnerStatus(enum.StrEnum):
+class UptakeStatus(enum.StrEnum):
+    """The statuses of one source. A member is the telemetry value it reports (a
+    ``str`` equal to it), and every status is a member of its own, even where
+    several statuses report one value (Firefox reports ``backoff`` both for a
+    recipe whose filter did not match and for one whose capabilities are
+    missing): ``list(RecipeStatus)`` lists them all. Looking a member up by a
+    value (``RecipeStatus("backoff")``) gives the first status that reports it,
+    or the status whose value Firefox sends instead (``sign_error``)."""
+
+    firefox_value: str | None
+    """What Firefox sends in place of the documented value, if anything."""
+
+    def __new__(
+        cls, value: str, constant: str, firefox_value: str | None = None
+    ) -> UptakeStatus:
+        member = str.__new__(cls, value)
+        member._value_ = constant  # unique, so no status is an alias of another
+        member.firefox_value = firefox_value
+        return member
+
+    @property
+    def value(self) -> str:
+        """The telemetry value the status reports."""
+        return str.__str__(self)
+
+    @property
+    def constant(self) -> str:
+        """The status's constant: ``RECIPE_SUCCESS``."""
+        return self.name
+
+    @classmethod
+    def _missing_(cls, value: object) -> UptakeStatus | None:
+        for member in cls:
+            if str.__eq__(member, value) is True or member.firefox_value == value:
+                return member
+        return None
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self.name}: {str.__str__(self)!r}>"
+
+
+class RunnerStatus(UptakeStatus):
     """Runner Status: the statuses reported under ``normandy/runner``.
 
     Reported once each time Normandy fetches recipes and runs them: exactly one
     of the following statuses describes that whole fetch-and-run cycle.
     """
 
-    RUNNER_SUCCESS = "success"
-    RUNNER_SERVER_ERROR = "server_error"
+    RUNNER_SUCCESS = "success", "RUNNER_SUCCESS"
+    RUNNER_SERVER_ERROR = "server_error", "RUNNER_SERVER_ERROR"
 
 
-class ActionStatus(enum.StrEnum):
+class ActionStatus(UptakeStatus):
     """Action Status: the statuses reported under ``normandy/action/<action
     name>``.
 
@@ -135,27 +178,31 @@ class ActionStatus(enum.StrEnum):
     exactly one of the following statuses per action.
     """
 
-    ACTION_NETWORK_ERROR = "network_error"
-    ACTION_PRE_EXECUTION_ERROR = "custom_1_error"
-    ACTION_POST_EXECUTION_ERROR = "custom_2_error"
-    ACTION_SERVER_ERROR = "server_error"
-    ACTION_SUCCESS = "success"
+    ACTION_NETWORK_ERROR = "network_error", "ACTION_NETWORK_ERROR"
+    ACTION_PRE_EXECUTION_ERROR = "custom_1_error", "ACTION_PRE_EXECUTION_ERROR"
+    ACTION_POST_EXECUTION_ERROR = "custom_2_error", "ACTION_POST_EXECUTION_ERROR"
+    ACTION_SERVER_ERROR = "server_error", "ACTION_SERVER_ERROR"
+    ACTION_SUCCESS = "success", "ACTION_SUCCESS"
 
 
-class RecipeStatus(enum.StrEnum):
+class RecipeStatus(UptakeStatus):
     """Recipe Status: the statuses reported under ``normandy/recipe/<recipe id>``.
 
     Reported for every recipe that is fetched and run: exactly one of the
     following statuses per recipe.
     """
 
-    RECIPE_ACTION_DISABLED = "custom_1_error"
-    RECIPE_DIDNT_MATCH_FILTER = "backoff"
-    RECIPE_EXECUTION_ERROR = "apply_error"
-    RECIPE_FILTER_BROKEN = "content_error"
-    RECIPE_INVALID_ACTION = "download_error"
-    RECIPE_SUCCESS = "success"
-    RECIPE_SIGNATURE_INVALID = "signature_error"
+    RECIPE_ACTION_DISABLED = "custom_1_error", "RECIPE_ACTION_DISABLED"
+    RECIPE_DIDNT_MATCH_FILTER = "backoff", "RECIPE_DIDNT_MATCH_FILTER"
+    RECIPE_EXECUTION_ERROR = "apply_error", "RECIPE_EXECUTION_ERROR"
+    RECIPE_FILTER_BROKEN = "content_error", "RECIPE_FILTER_BROKEN"
+    RECIPE_INVALID_ACTION = "download_error", "RECIPE_INVALID_ACTION"
+    RECIPE_SUCCESS = "success", "RECIPE_SUCCESS"
+    RECIPE_SIGNATURE_INVALID = (
+        "signature_error",
+        "RECIPE_SIGNATURE_INVALID",
+        "sign_error",
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,10 +144,10 @@ def chained(
         "stress_object",
         value,
         {
-            "mode": mode,
+            "md": mode,
             "level": level,
-            "detail": detail,
-            "sourceName": source_name,
+            "dt": detail,
+            "src": source_name,
             "enrollmentId": enrollment_id,
         },
     )
