@@ -64,7 +64,10 @@ def test_spec_changed_without_regenerating_is_reported_as_stale(
 ) -> None:
     spec, out = project
     spec.write_text(
-        spec.read_text().replace("value: network_error", "value: timeout_error", 1)
+        spec.read_text().replace(
+            "ACTION_NETWORK_ERROR:\n          value: network_error",
+            "ACTION_NETWORK_ERROR:\n          value: timeout_error",
+        )
     )
     before = snapshot(out)
     code, err = check(spec, out)
@@ -107,7 +110,10 @@ def test_generate_then_check_round_trips_after_a_spec_change(
     """The smoke test of this module: both commands in real interpreters."""
     spec, out = project
     spec.write_text(
-        spec.read_text().replace("value: network_error", "value: timeout_error", 1)
+        spec.read_text().replace(
+            "ACTION_NETWORK_ERROR:\n          value: network_error",
+            "ACTION_NETWORK_ERROR:\n          value: timeout_error",
+        )
     )
     assert (
         run_codegen("generate", "--spec", str(spec), "--out", str(out)).returncode == 0

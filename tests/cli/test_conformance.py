@@ -44,7 +44,14 @@ def renames(spec: Spec) -> dict[tuple[str, str, str], str]:
 
 @pytest.fixture(scope="module")
 def glean() -> Any:
-    return yaml.safe_load((GENERATED / "glean" / "metrics.yaml").read_text("utf-8"))
+    """Every generated Glean file's metrics, by category (Normandy's own and the
+    other components' files that hold some of its metrics)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for path in sorted((GENERATED / "glean").rglob("metrics.yaml")):
+        for category, metrics in yaml.safe_load(path.read_text("utf-8")).items():
+            if not category.startswith("$"):
+                merged.setdefault(category, {}).update(metrics)
+    return merged
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +102,18 @@ def test_the_glean_metric_has_value_and_the_recorded_keys(
         )
         metric = glean["normandy"][_glean_name(method, obj)]
         recorded = [renames[(obj, method, key.name)] for key in event.extra]
-        assert list(metric["extra_keys"]) == ["value", *recorded], f"{obj}.{method}"
+        # per_method, as Firefox's file: then the keys of the method's other events
+        shared = {
+            renames[(o, m, k.name)]
+            for (m, o), other in catalog.EVENTS.items()
+            if m == method
+            for k in other.extra
+        }
+        keys = list(metric["extra_keys"])
+        assert keys[: len(recorded) + 1] == ["value", *recorded], f"{obj}.{method}"
+        assert set(keys[len(recorded) + 1 :]) == shared - set(
+            recorded
+        ), f"{obj}.{method}"
 
 
 def test_the_legacy_entry_has_the_recorded_keys(

@@ -47,7 +47,11 @@ def _glean(file: str) -> dict[str, Any]:
 
 def _differs(kind: str, name: str, field: str, ours: Any, theirs: Any) -> None:
     if ours != theirs:
-        assert (kind, name, field) in CORRECTED, f"{kind} {name}: {field} is {ours!r}, Firefox says {theirs!r}"
+        assert (
+            kind,
+            name,
+            field,
+        ) in CORRECTED, f"{kind} {name}: {field} is {ours!r}, Firefox says {theirs!r}"
 
 
 @pytest.mark.parametrize(
@@ -56,15 +60,26 @@ def _differs(kind: str, name: str, field: str, ours: Any, theirs: Any) -> None:
 def test_every_firefox_glean_metric_is_declared_alike(metric: dict[str, Any]) -> None:
     name = f"{metric['category']}.{metric['name']}"
     generated = _glean(metric["file"]).get(metric["category"], {}).get(metric["name"])
-    assert generated is not None, f"{name} is missing from the file that stands for {metric['file']}"
+    assert (
+        generated is not None
+    ), f"{name} is missing from the file that stands for {metric['file']}"
     assert generated["type"] == metric["type"]
     keys = set(generated.get("extra_keys", {}))
     missing = set(metric["extra_keys"]) - keys
     assert not missing, f"{name} lacks Firefox's extra keys {sorted(missing)}"
-    for field in ("bugs", "data_reviews", "notification_emails", "expires", "telemetry_mirror", "unit"):
+    for field in (
+        "bugs",
+        "data_reviews",
+        "notification_emails",
+        "expires",
+        "telemetry_mirror",
+        "unit",
+    ):
         if field in metric:
             _differs("glean", name, field, generated.get(field), metric[field])
-    tags = generated.get("metadata", {}).get("tags") or _glean(metric["file"]).get("$tags")
+    tags = generated.get("metadata", {}).get("tags") or _glean(metric["file"]).get(
+        "$tags"
+    )
     _differs("glean", name, "tags", tags, metric["tags"])
 
 
@@ -80,15 +95,24 @@ def test_no_generated_glean_file_holds_another_files_metric() -> None:
             for name in metrics:
                 file = owner.get(f"{category}.{name}")
                 if file is not None:
-                    assert GENERATED / output_path(file) == path, f"{category}.{name} is in {path}"
+                    assert (
+                        GENERATED / output_path(file) == path
+                    ), f"{category}.{name} is in {path}"
 
 
 @pytest.mark.parametrize(
     "pair",
-    [(e, m, o) for e in firefox.LEGACY_EVENTS for m in e["methods"] for o in e["objects"]],
+    [
+        (e, m, o)
+        for e in firefox.LEGACY_EVENTS
+        for m in e["methods"]
+        for o in e["objects"]
+    ],
     ids=lambda p: f"{p[1]}#{p[2]}",
 )
-def test_every_firefox_legacy_event_is_declared_alike(pair: tuple[dict[str, Any], str, str]) -> None:
+def test_every_firefox_legacy_event_is_declared_alike(
+    pair: tuple[dict[str, Any], str, str],
+) -> None:
     entry, method, obj = pair
     events = _load(GENERATED / "legacy" / "Events.yaml")[entry["category"]]
     found = [
@@ -101,7 +125,12 @@ def test_every_firefox_legacy_event_is_declared_alike(pair: tuple[dict[str, Any]
     missing = set(entry["extra_keys"]) - set(ours.get("extra_keys", {}))
     assert not missing, f"{method}#{obj} lacks Firefox's extra keys {sorted(missing)}"
     label = f"{method}#{obj}"
-    for field in ("bug_numbers", "notification_emails", "expiry_version", "release_channel_collection"):
+    for field in (
+        "bug_numbers",
+        "notification_emails",
+        "expiry_version",
+        "release_channel_collection",
+    ):
         _differs("legacy", label, field, ours[field], entry[field])
     for field in ("record_in_processes", "products"):
         _differs("legacy", label, field, sorted(ours[field]), sorted(entry[field]))
@@ -109,11 +138,22 @@ def test_every_firefox_legacy_event_is_declared_alike(pair: tuple[dict[str, Any]
 
 @pytest.mark.parametrize("scalar", firefox.LEGACY_SCALARS, ids=lambda s: s["name"])
 def test_every_firefox_scalar_is_declared_alike(scalar: dict[str, Any]) -> None:
-    ours = _load(GENERATED / "legacy" / "Scalars.yaml")[scalar["category"]][scalar["name"]]
-    for field in ("bug_numbers", "expires", "kind", "keyed", "notification_emails", "release_channel_collection"):
+    ours = _load(GENERATED / "legacy" / "Scalars.yaml")[scalar["category"]][
+        scalar["name"]
+    ]
+    for field in (
+        "bug_numbers",
+        "expires",
+        "kind",
+        "keyed",
+        "notification_emails",
+        "release_channel_collection",
+    ):
         _differs("scalar", scalar["name"], field, ours[field], scalar[field])
     for field in ("record_in_processes", "products"):
-        _differs("scalar", scalar["name"], field, sorted(ours[field]), sorted(scalar[field]))
+        _differs(
+            "scalar", scalar["name"], field, sorted(ours[field]), sorted(scalar[field])
+        )
 
 
 def test_every_uptake_constant_of_firefox_is_in_the_spec(spec: Spec) -> None:
@@ -124,7 +164,9 @@ def test_every_uptake_constant_of_firefox_is_in_the_spec(spec: Spec) -> None:
                 ours[name] = set(status.reported_values)
     for constant, value in firefox.UPTAKE_CONSTANTS.items():
         assert constant in ours, f"Firefox's {constant} is missing"
-        assert value in ours[constant], f"{constant}: Firefox sends {value!r}, the spec allows {ours[constant]}"
+        assert (
+            value in ours[constant]
+        ), f"{constant}: Firefox sends {value!r}, the spec allows {ours[constant]}"
     assert set(spec.uptake.legal_values) == set(firefox.UPTAKE_STATUS_VALUES)
 
 
@@ -132,11 +174,17 @@ def test_every_key_and_value_firefox_sends_is_in_the_spec(spec: Spec) -> None:
     events = {(e.method, e.object): e for e in spec.events.all}
     for sent in firefox.SENT_BY_CODE:
         event = events.get((sent["method"], sent["object"]))
-        assert event is not None, f"{sent['method']}#{sent['object']} is sent by {sent['where']}"
+        assert (
+            event is not None
+        ), f"{sent['method']}#{sent['object']} is sent by {sent['where']}"
         keys = {k.legacy_key: k for k in event.extra}
         for name, facts in sent["extra"].items():
-            assert name in keys, f"{event.ident}: Firefox sends {name} ({sent['where']})"
+            assert (
+                name in keys
+            ), f"{event.ident}: Firefox sends {name} ({sent['where']})"
             key = keys[name]
             if key.allowed and facts["values"]:
                 unlisted = set(facts["values"]) - set(key.allowed_values)
-                assert not unlisted, f"{event.ident} {name}: Firefox sends {sorted(unlisted)}"
+                assert (
+                    not unlisted
+                ), f"{event.ident} {name}: Firefox sends {sorted(unlisted)}"

@@ -200,25 +200,35 @@ def test_every_event_is_registered_once_with_its_keys(
         ]
 
 
-def test_entries_carry_the_spec_s_metadata(spec: Spec, document: Any) -> None:
-    metadata = spec.metadata
-    assert metadata is not None and metadata.legacy is not None
+def test_entries_carry_their_events_metadata(spec: Spec, document: Any) -> None:
+    """Each entry states the bugs, owners and legacy fields of every event in it,
+    the spec's own or an object's or event's override."""
+    events = {(e.method, e.object): e for e in spec.events.all}
     for entry in document["normandy"].values():
-        assert entry["bug_numbers"] == [1443560]
-        assert entry["notification_emails"] == ["normandy-notifications@mozilla.com"]
-        assert entry["record_in_processes"] == ["main"]
-        assert entry["products"] == ["firefox"]
-        assert entry["release_channel_collection"] == "opt-out"
-        assert entry["expiry_version"] == "never"
+        for method in entry["methods"]:
+            for obj in entry["objects"]:
+                metadata = events[(method, obj)].metadata
+                assert metadata is not None
+                assert entry["bug_numbers"] == list(metadata.bugs)
+                assert entry["notification_emails"] == list(
+                    metadata.notification_emails
+                )
+                assert entry["record_in_processes"] == list(
+                    metadata.legacy.record_in_processes
+                )
+                assert entry["products"] == list(metadata.legacy.products)
+                assert (
+                    entry["release_channel_collection"]
+                    == metadata.legacy.release_channel_collection
+                )
+                assert entry["expiry_version"] == metadata.legacy.expiry_version
 
 
-def test_entries_are_named_like_firefox_s(document: Any) -> None:
+def test_entries_are_named_like_firefox_s(spec: Spec, document: Any) -> None:
     entries = document["normandy"]
     assert entries["enroll_failed"]["methods"] == ["enrollFailed"]
     assert set(entries["enroll_failed"]["objects"]) == {
-        "preference_study",
-        "preference_rollout",
-        "addon_study",
+        e.object for e in spec.events.all if e.method == "enrollFailed" and e.in_legacy
     }
     assert "prefBranch" in entries["enroll_failed"]["extra_keys"]
     assert "preferenceBranch" not in entries["enroll_failed"]["extra_keys"]

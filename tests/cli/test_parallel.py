@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import synthetic_spec
+from support import ROOT
 from codegen import parallel
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
@@ -69,6 +70,4 @@ def test_a_small_spec_renders_in_one_process(monkeypatch: pytest.MonkeyPatch) ->
         raise AssertionError("a small spec must not fork")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    render_outputs(
-        load_spec(Path(__file__).resolve().parent / "fixtures" / "minimal.yaml")
-    )
+    render_outputs(load_spec(ROOT / "tests" / "fixtures" / "minimal.yaml"))

@@ -94,7 +94,7 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nested_too_deeply": ((1, 1, "the spec is nested too deeply to be a spec"),),
-    # -- structure (spec_schema) --------------------------------------------
+    # -- structure (spec_format) --------------------------------------------
     "top_level_list": ((1, 1, "the spec must be a mapping, not a list"),),
     "unknown_field": (
         (
@@ -145,9 +145,9 @@ EXPECTED: dict[str, Expected] = {
     ),
     "bad_choice": (
         (
-            43,
+            36,
             11,
-            "'unit' of 'recipe_freshness' in 'scalars' of the spec is 'seconds', which is not 'second'; did you mean 'second'?",
+            "'kind' of 'recipe_freshness' in 'scalars' of the spec is 'keyed_unit', which is not 'keyed_uint'; did you mean 'keyed_uint'?",
         ),
     ),
     "duplicate_list_item": (
@@ -169,8 +169,9 @@ EXPECTED: dict[str, Expected] = {
         (
             15,
             18,
-            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
-            "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
+            "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
+            "sends and a 'correction:' saying why",
         ),
     ),
     "firefox_value_without_correction": (
@@ -289,8 +290,9 @@ EXPECTED: dict[str, Expected] = {
         (
             15,
             18,
-            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If the seed really "
-            "documents this value, keep it and add 'firefox_value:' with what Firefox sends and a 'correction:' saying why",
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
+            "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
+            "sends and a 'correction:' saying why",
         ),
         (
             55,
@@ -506,7 +508,7 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             find="      title: Runner Status\n", replace="      title: 'Runner Status\n"
         ),
     ),
-    # -- structure (spec_schema) --------------------------------------------
+    # -- structure (spec_format) --------------------------------------------
     "unknown_field": (
         Patch(
             find="  filler: __NO_ENROLLMENT_ID__\n",
@@ -555,7 +557,9 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     "empty_string": (
         Patch(find="      title: Runner Status\n", replace="      title: ''\n"),
     ),
-    "bad_choice": (Patch(find="    unit: second\n", replace="    unit: seconds\n"),),
+    "bad_choice": (
+        Patch(find="    kind: keyed_uint\n", replace="    kind: keyed_unit\n"),
+    ),
     "duplicate_list_item": (
         Patch(
             find="  legal_values: [success, backoff, server_error]\n",

@@ -1,5 +1,10 @@
-"""generated/glean/metrics.yaml, proven with the tools Firefox uses: the pinned
+"""The generated Glean files, proven with the tools Firefox uses: the pinned
 glean_parser (parse, glinter) and the Glean Python SDK (load, record, read back).
+
+Normandy's own ``generated/glean/metrics.yaml`` and the files that stand for
+other components' (Uptake's in services/common, Nimbus's ``expose``) are
+checked together, as Firefox's build reads them, with ``glean/tags.yaml``
+defining their tags.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from codegen.model import Event, ExtraKey, Spec
 from codegen.pipeline import load_spec
 
 METRICS = GENERATED / "glean" / "metrics.yaml"
+FILES = sorted((GENERATED / "glean").rglob("metrics.yaml"))
+TAGS = GENERATED / "glean" / "tags.yaml"
 SCHEMA = "moz://mozilla.org/schemas/glean/metrics/2-0-0"
 
 
@@ -29,16 +36,18 @@ def spec() -> Spec:
 @pytest.fixture(scope="module")
 def parsed() -> Any:
     """The object tree glean_parser builds from the file, after asserting it had no error."""
-    result = parser.parse_objects([METRICS])
+    result = parser.parse_objects([*FILES, TAGS])
     errors = list(result)
     assert errors == []
     return result.value
 
 
-def test_the_file_declares_the_glean_schema() -> None:
-    text = METRICS.read_text("utf-8")
-    assert f"\n$schema: {SCHEMA}\n" in text
-    assert text.startswith("# Generated from spec/normandy.yaml")
+def test_each_file_declares_the_glean_schema() -> None:
+    assert len(FILES) == 3, FILES
+    for path in FILES:
+        text = path.read_text("utf-8")
+        assert f"\n$schema: {SCHEMA}\n" in text
+        assert text.startswith("# Generated from spec/normandy.yaml")
 
 
 def test_glinter_reports_no_error_and_no_warning(parsed: Any) -> None:
@@ -48,7 +57,7 @@ def test_glinter_reports_no_error_and_no_warning(parsed: Any) -> None:
 
 def test_glinter_command_line_accepts_the_file() -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "glean_parser", "glinter", str(METRICS)],
+        [sys.executable, "-m", "glean_parser", "glinter", *map(str, FILES), str(TAGS)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -63,7 +72,7 @@ def test_one_event_metric_per_event_named_method_object(
 ) -> None:
     normandy = parsed["normandy"]
     events = {name: m for name, m in normandy.items() if m.type == "event"}
-    assert sorted(events) == sorted(e.glean_name for e in spec.events.all)
+    assert sorted(events) == sorted(e.glean_name for e in spec.events.all if e.in_glean)
     assert "enroll_failed_preference_study" in events
     assert "exp_pref_changed_preference_study" in events
 
@@ -71,11 +80,14 @@ def test_one_event_metric_per_event_named_method_object(
 def test_event_extra_keys_are_value_plus_the_recorded_names(
     spec: Spec, parsed: Any
 ) -> None:
+    groups = spec.events.by_method()
     for event in spec.events.all:
         metric = parsed["normandy"][event.glean_name]
-        assert list(metric.extra_keys) == ["value"] + [
-            k.legacy_key for k in event.extra
-        ]
+        own = [k.legacy_key for k in event.extra]
+        assert list(metric.extra_keys)[: len(own) + 1] == ["value", *own]
+        # the keys of the method's other events follow, as in Firefox's file
+        shared = {k.legacy_key for e in groups[event.method] for k in e.extra}
+        assert set(metric.extra_keys) == {"value"} | shared
         assert all(extra["type"] == "string" for extra in metric.extra_keys.values())
     failed = parsed["normandy"]["enroll_failed_preference_study"]
     assert (
@@ -112,7 +124,9 @@ def test_ownership_comes_from_the_spec_metadata(spec: Spec, parsed: Any) -> None
 def test_recipe_freshness_is_a_labeled_quantity_with_its_unit(parsed: Any) -> None:
     metric = parsed["normandy"]["recipe_freshness"]
     assert metric.type == "labeled_quantity"
-    assert metric.unit == "second"
+    assert (
+        metric.unit == "revision id"
+    )  # what Firefox records, not the document's seconds
     assert metric.bugs == ["https://bugzil.la/1530508"]
     assert metric.telemetry_mirror == "NORMANDY_RECIPE_FRESHNESS"
 
@@ -125,8 +139,10 @@ def test_uptake_event_lists_sources_and_values(spec: Spec, parsed: Any) -> None:
         "https://bugzil.la/1617133",
     ]  # the item's override
     assert metric.notification_emails == [
-        "normandy-notifications@mozilla.com"
-    ]  # inherited
+        "mleplatre@mozilla.com",
+        "bens-directs@mozilla.com",
+    ]  # Uptake Telemetry's owners, as in Firefox's services/common/metrics.yaml
+    assert metric.telemetry_mirror == "UptakeRemotecontentResult_Uptake_Normandy"
     assert list(metric.extra_keys)[:2] == ["source", "value"]
     assert set(metric.extra_keys) >= {
         "trigger",
@@ -171,7 +187,7 @@ def glean_metrics() -> Any:
     """
     from glean import Configuration, load_metrics, testing
 
-    metrics = load_metrics(METRICS)
+    metrics = load_metrics([*FILES, TAGS])
     testing.reset_glean(
         application_id="normandy-telemetry-tests",
         application_version="0.0.0",
@@ -185,6 +201,8 @@ def test_the_sdk_records_and_reads_back_every_event(
 ) -> None:
     normandy = glean_metrics.normandy
     for event in spec.events.all:
+        if not event.in_glean:
+            continue
         metric = getattr(normandy, event.glean_name)
         extra_type = getattr(normandy, Camelize(event.glean_name + "_extra"))
         extras = _extras(event)

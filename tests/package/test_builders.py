@@ -44,10 +44,8 @@ def test_each_event_has_a_keyword_only_builder_typed_from_the_spec(
     assert all(
         p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values()
     )
-    assert (
-        hints["value"] is str
-        and signature.parameters["value"].default is inspect.Parameter.empty
-    )
+    assert hints["value"] == (str | None if event.value_optional else str)
+    assert signature.parameters["value"].default is inspect.Parameter.empty
     for key in event.extra:
         parameter = signature.parameters[key.python_name]
         hint = hints[key.python_name]
@@ -83,7 +81,8 @@ def test_builders_cut_the_preference_branch_and_leave_out_none() -> None:
     built = events.preference_study.enroll_failed(
         value="s", reason="invalid-branch", preference_branch="b" * 200
     )
-    assert built["extra"] == {"reason": "invalid-branch", "preferenceBranch": "b" * 80}
+    # the name Firefox sends, not the document's preferenceBranch
+    assert built["extra"] == {"reason": "invalid-branch", "prefBranch": "b" * 80}
     rollout = events.preference_rollout.enroll_failed(
         value="s", reason="would-be-no-op"
     )

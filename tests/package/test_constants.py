@@ -64,7 +64,13 @@ def test_package_has_no_constant_the_spec_lacks(raw: dict[str, Any]) -> None:
         for name in dir(uptake)
         if name.isupper() and isinstance(getattr(uptake, name), str)
     }
-    assert exported == set(statuses)
+    firefox_names = {
+        status["firefox_name"]
+        for body in raw["uptake"]["sources"].values()
+        for status in body["statuses"].values()
+        if "firefox_name" in status
+    }
+    assert exported == set(statuses) | firefox_names
     for source in uptake.SOURCES.values():
         assert {m.name for m in source.statuses} == {
             c for c, (s, _) in statuses.items() if s == source.name
@@ -122,17 +128,51 @@ def test_extra_key_presence_follows_the_spec(raw: dict[str, Any]) -> None:
 
 
 def test_seed_constants_are_in_spec_and_package(raw: dict[str, Any]) -> None:
-    assert spec_statuses(raw) == SEED_STATUSES
-    for constant, (_, value) in SEED_STATUSES.items():
+    """Every status of the document is in the spec with its value, and every
+    other status says where Firefox defines it."""
+    statuses = spec_statuses(raw)
+    for constant, (source, value) in SEED_STATUSES.items():
+        assert statuses[constant] == (source, value)
         assert getattr(normandy_telemetry, constant) == value
+    for source, body in raw["uptake"]["sources"].items():
+        for constant, status in body["statuses"].items():
+            if constant not in SEED_STATUSES:
+                assert status.get(
+                    "firefox_source"
+                ), f"{constant} is neither in the document nor marked"
 
 
 def test_seed_events_are_in_spec_and_package(raw: dict[str, Any]) -> None:
-    assert spec_events(raw) == SEED_EVENTS
+    """Every event, key and value of the document is in the spec and the package
+    under its name; everything else in the spec says where Firefox has it."""
+    objects = raw["events"]["objects"]
     for (obj, method), keys in SEED_EVENTS.items():
         event = catalog.get_event(method, obj)
         assert event is not None, (obj, method)
-        assert {k.name: tuple(a.value for a in k.allowed) for k in event.extra} == keys
+        ours = {k.name: tuple(a.value for a in k.allowed) for k in event.extra}
+        for name, values in keys.items():
+            assert name in ours, (obj, method, name)
+            assert set(values) <= set(ours[name]), (obj, method, name)
+    for obj, obj_body in objects.items():
+        for method, body in obj_body["events"].items():
+            marked = bool(obj_body.get("firefox_source") or body.get("firefox_source"))
+            seed_keys = SEED_EVENTS.get((obj, method))
+            assert (
+                marked or seed_keys is not None
+            ), f"{obj}.{method} is neither in the document nor marked"
+            for name, key in (body.get("extra") or {}).items():
+                key_marked = marked or bool(key.get("firefox_source"))
+                assert key_marked or name in (seed_keys or {}), f"{obj}.{method} {name}"
+                for value, allowed in (key.get("allowed") or {}).items():
+                    value_marked = key_marked or (
+                        isinstance(allowed, dict) and allowed.get("firefox_source")
+                    )
+                    assert value_marked or value in (seed_keys or {}).get(name, ()), (
+                        obj,
+                        method,
+                        name,
+                        value,
+                    )
 
 
 def test_seed_value_not_legal_in_firefox_is_flagged_visibly(

@@ -27,7 +27,9 @@ def _variants(sent: dict[str, Any]) -> Iterator[dict[str, str]]:
     closed = [name for name, facts in keys.items() if facts["values"]]
     sometimes = [name for name, facts in keys.items() if facts["sent"] == "sometimes"]
     base = {name: (facts["values"] or [FREE_TEXT])[0] for name, facts in keys.items()}
-    choices = [(name, value) for name in closed for value in keys[name]["values"]] or [(None, None)]
+    choices = [(name, value) for name in closed for value in keys[name]["values"]] or [
+        (None, None)
+    ]
     for (name, value), included in itertools.product(
         choices, itertools.product((True, False), repeat=len(sometimes))
     ):
@@ -38,7 +40,9 @@ def _variants(sent: dict[str, Any]) -> Iterator[dict[str, str]]:
         for key, facts in keys.items():
             sent_when = facts["sent"]
             if isinstance(sent_when, dict):
-                if not all(values.get(k) in allowed for k, allowed in sent_when.items()):
+                if not all(
+                    values.get(k) in allowed for k, allowed in sent_when.items()
+                ):
                     continue
             elif sent_when == "sometimes" and not included[sometimes.index(key)]:
                 continue
@@ -57,7 +61,9 @@ def _records() -> list[tuple[str, dict[str, Any]]]:
                 "value": "some-slug",
                 "extra": extra,
             }
-            records.append((f"{sent['method']}#{sent['object']} {sorted(extra.items())}", event))
+            records.append(
+                (f"{sent['method']}#{sent['object']} {sorted(extra.items())}", event)
+            )
     return records
 
 
@@ -75,7 +81,14 @@ def test_records_firefox_sends_are_valid_in_both_shapes(event: dict[str, Any]) -
     errors = [str(e) for e in nt.iter_event_errors(event)]
     assert not errors, errors
     assert nt.is_valid_event(event)
-    legacy = [12345, event["category"], event["method"], event["object"], event["value"], event["extra"]]
+    legacy = [
+        12345,
+        event["category"],
+        event["method"],
+        event["object"],
+        event["value"],
+        event["extra"],
+    ]
     assert nt.is_valid_event(legacy), [str(e) for e in nt.iter_event_errors(legacy)]
 
 

@@ -1,4 +1,4 @@
-"""The RST escaper (codegen/rst.py), checked against docutils itself.
+"""The RST escaper (codegen/targets/docs/rst.py), checked against docutils itself.
 
 Whatever the spec text, the reStructuredText the escaper makes parses to
 paragraphs, text and inline literals only, and shows every character of the

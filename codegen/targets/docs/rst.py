@@ -7,7 +7,7 @@ trailing backslash or a line that looks like a list renders as exactly those
 characters. The single piece of markup spec text may use is the one spec
 authors already write: a code span in backticks (`` `recipe.arguments.slug` ``,
 CommonMark's rule: a run of N backticks closes at the next run of N), which
-becomes an inline literal. ``tests/test_docs_rst.py`` proves with docutils
+becomes an inline literal. ``tests/unit/test_docs_rst.py`` proves with docutils
 itself that the result of :func:`text` parses to nothing but paragraphs, text
 and literals, whatever the input.
 
