@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from benchmarks.synthetic import synthetic_spec
-from support import ROOT
 from codegen import parallel
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
