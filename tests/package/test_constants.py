@@ -134,7 +134,7 @@ def test_seed_constants_are_in_spec_and_package(raw: dict[str, Any]) -> None:
     for constant, (source, value) in SEED_STATUSES.items():
         assert statuses[constant] == (source, value)
         assert getattr(normandy_telemetry, constant) == value
-    for source, body in raw["uptake"]["sources"].items():
+    for body in raw["uptake"]["sources"].values():
         for constant, status in body["statuses"].items():
             if constant not in SEED_STATUSES:
                 assert status.get(
