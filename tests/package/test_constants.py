@@ -197,3 +197,35 @@ def test_source_keys_resolve_to_their_source() -> None:
     )
     assert uptake.source_for_key("normandy/recipe/abc") is None
     assert uptake.source_for_key("normandy/runner/extra") is None
+
+
+def test_statuses_that_share_a_value_are_each_a_member(raw: dict[str, Any]) -> None:
+    """Firefox reports some values for two statuses of one source: neither may
+    become an alias of the other, and a value still looks up a status."""
+    shared = 0
+    for name, body in raw["uptake"]["sources"].items():
+        enum_class = uptake.SOURCES[name].statuses
+        assert [m.name for m in enum_class] == list(body["statuses"])
+        by_value: dict[str, list[str]] = {}
+        for constant, status in body["statuses"].items():
+            by_value.setdefault(status["value"], []).append(constant)
+        for value, constants in by_value.items():
+            members = [enum_class[c] for c in constants]
+            assert len({id(m) for m in members}) == len(constants)
+            assert all(m.value == value and m == value for m in members)
+            assert enum_class(value) is members[0]
+            shared += len(constants) > 1
+    assert (
+        shared >= 2
+    ), "the spec has statuses that share a value (backoff, content_error)"
+
+
+def test_a_value_firefox_sends_instead_looks_up_its_status() -> None:
+    status = uptake.RecipeStatus("sign_error")
+    assert status is uptake.RecipeStatus.RECIPE_SIGNATURE_INVALID
+    assert status.value == "signature_error" and status.firefox_value == "sign_error"
+    assert (
+        uptake.RECIPE_INVALID_SIGNATURE == "sign_error"
+    )  # Firefox's name, Firefox's value
+    with pytest.raises(ValueError):
+        uptake.RecipeStatus("not_a_status")

@@ -17,6 +17,9 @@ from typing import Any
 import firefox_facts as firefox
 import normandy_telemetry as nt
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import SETTINGS
 
 FREE_TEXT = "firefox-sent-text"
 
@@ -104,3 +107,50 @@ def test_the_same_records_broken_are_refused(event: dict[str, Any]) -> None:
         if closed:
             wrong = {**event, "extra": {**event["extra"], name: value + "-not-sent"}}
             assert not nt.is_valid_event(wrong)
+
+
+@st.composite
+def firefox_records(draw: st.DrawFn) -> Any:
+    """A record as Firefox's code sends it: any event it sends, any closed value,
+    any text in free keys (within the 80 characters Firefox cuts values to),
+    keys that are sent only sometimes present or not, in either shape."""
+    sent = draw(st.sampled_from(firefox.SENT_BY_CODE))
+    values: dict[str, str] = {}
+    for name, facts in sent["extra"].items():
+        closed = st.sampled_from(facts["values"]) if facts["values"] else st.nothing()
+        free = st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80
+        )
+        if facts["values"] and facts.get("free_text"):
+            values[name] = draw(st.one_of(closed, free))
+        else:
+            values[name] = draw(closed if facts["values"] else free)
+    extra = {}
+    for name, facts in sent["extra"].items():
+        when = facts["sent"]
+        if isinstance(when, dict):
+            if all(values.get(k) in allowed for k, allowed in when.items()):
+                extra[name] = values[name]
+        elif when == "always" or draw(st.booleans()):
+            extra[name] = values[name]
+    value = draw(
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+    )
+    if draw(st.booleans()):
+        return {
+            "category": "normandy",
+            "method": sent["method"],
+            "object": sent["object"],
+            "value": value,
+            "extra": extra,
+        }
+    timestamp = draw(st.integers(min_value=0, max_value=2**53))
+    return [timestamp, "normandy", sent["method"], sent["object"], value, extra]
+
+
+@SETTINGS
+@given(firefox_records())
+def test_any_record_firefox_sends_is_valid(record: Any) -> None:
+    errors = [str(e) for e in nt.iter_event_errors(record)]
+    assert not errors, (record, errors)
+    assert nt.is_valid_event(record)
