@@ -36,6 +36,7 @@ from normandy_telemetry.reading import (
     integer_problem,
     is_enrollment_id,
     json_kind,
+    NotPlain,
     key_path,
     read_failure,
     show,
@@ -133,10 +134,8 @@ _RULES: Final[dict[tuple[str, str], _Rule]] = {
     pair: _Rule(event) for pair, event in EVENTS.items()
 }
 _METHODS_OF: Final[dict[str, list[str]]] = {str.__str__(o): [] for o in OBJECTS}
-_RULES_OF: Final[dict[str, dict[str, _Rule]]] = {o: {} for o in _METHODS_OF}
 for (_method, _object), _rule in _RULES.items():
     _METHODS_OF[_object].append(_method)
-    _RULES_OF[_object][_method] = _rule
 
 
 # -- events ---------------------------------------------------------------------
@@ -297,9 +296,22 @@ def _condition_text(rule: _Rule, name: str) -> str:
 def _texts_or_false(event: object, *fields: object) -> bool:
     """The verdict when a field is not exactly a ``str``: a subclass of ``str``
     takes the full check, anything else is simply wrong."""
-    if all(issubclass(type(field), str) for field in fields):
-        return not _event_errors(event)
-    return False
+    for field in fields:
+        if not issubclass(type(field), str):
+            return False
+    return not _event_errors(event)
+
+
+def _is_timestamp(item: object) -> bool:
+    """Whether a timestamp that is not an ``int`` is still a non-negative JSON
+    integer (a float with no fraction), without building a message."""
+    if type(item) is float:
+        return item >= 0 and float.is_integer(item)
+    return integer_problem(item) is None  # bool, subclasses, anything else
+
+
+_NO_EXTRA: Final[dict[str, str]] = {}
+"""What an absent or null ``extra`` is checked as; never written to."""
 
 
 def _searched_plain_keys(event: object) -> bool:
@@ -345,7 +357,7 @@ def is_valid_event(event: object) -> bool:
             if type(timestamp) is int:
                 if timestamp < 0:
                     return False
-            elif integer_problem(timestamp) is not None:
+            elif not _is_timestamp(timestamp):
                 return False
         else:
             return issubclass(type(event), (dict, list)) and not _event_errors(event)
@@ -358,24 +370,24 @@ def is_valid_event(event: object) -> bool:
             if nullable is None or not nullable.event.value_optional:
                 return False
             value = ""  # a null value, which this event may have
-        if not (type(category) is str and type(method) is str and type(object_) is str):
+        if (
+            type(category) is not str
+            or type(method) is not str
+            or type(object_) is not str
+        ):
             return _texts_or_false(event, category, method, object_, value)
-        rules = _RULES_OF.get(object_)
-        if rules is None:
+        check = CHECKS[object_][method]  # KeyError: no such Normandy event
+        if category != CATEGORY or len(value) > VALUE_MAX_LENGTH:
             return False
-        rule = rules.get(method)
-        if rule is None or category != CATEGORY or len(value) > VALUE_MAX_LENGTH:
-            return False
+        if type(extra) is dict:
+            return check(extra)
         if extra is None:
-            return not rule.n_required
-        if type(extra) is not dict:
-            return issubclass(type(extra), dict) and not _event_errors(event)
-        verdict = rule.check(extra)
-        if verdict is None:
-            return not _event_errors(event)
-        return verdict
-    except KeyError:  # a key the event needs is missing
+            return check(_NO_EXTRA)
+        return issubclass(type(extra), dict) and not _event_errors(event)
+    except KeyError:  # no such event, or a key the event needs is missing
         return False
+    except NotPlain:  # a str subclass, which the full check reads for what it holds
+        return not _event_errors(event)
     except Exception:
         # Only a key that is not exactly a str has methods of its own, which
         # can raise while a mapping is searched; the full check reads those.

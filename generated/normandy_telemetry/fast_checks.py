@@ -5,11 +5,11 @@ Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
 change the spec or a template, then run `make generate`.
 
 Each function checks an exact ``dict`` of extra keys in straight-line code, a
-few statements per key, and returns ``True`` or ``False``, or ``None`` to ask
-for the full check (a value that is a ``str`` subclass); a missing key that is
-always sent raises ``KeyError``, which ``is_valid_event`` reads as ``False``.
-``validate.iter_event_errors`` is the full check, and the tests prove that the
-two agree on every event.
+few statements per key, and returns ``True`` or ``False``. A missing key that
+is always sent raises ``KeyError``, which ``is_valid_event`` reads as
+``False``; a value that is a ``str`` subclass raises ``NotPlain``, which sends
+the event to the full check. ``validate.iter_event_errors`` is the full check,
+and the tests prove that the two agree on every event.
 """
 
 from __future__ import annotations
@@ -19,17 +19,15 @@ from typing import Any, Final
 
 from normandy_telemetry.reading import is_uuid, not_text
 
-Check = Callable[[dict[Any, Any]], bool | None]
+Check = Callable[[dict[Any, Any]], bool]
 """The fast check of one event's ``extra``."""
 
 FILLER: Final = "__NO_ENROLLMENT_ID__"
 """The enrollment-ID filler, which an enrollment-ID key may hold instead of a UUID."""
 
 
-def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     """preference_study.enroll"""
-    get = extra.get
-    n = 2
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
@@ -40,57 +38,50 @@ def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if t1 not in {"exp", "exp-highpop"}:
         return False
-    t2 = get("enrollmentId")
-    if t2 is not None:
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["enrollmentId"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) != 36:
+        if t2 != FILLER:
             return False
-        if t2 != FILLER and (len(t2) != 36 or is_uuid(t2) is None):
-            return False
-    if len(extra) != n:
+    elif is_uuid(t2) is None:
         return False
     return True
 
 
-def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.enrollFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {
-        "invalid-branch",
+    if t0 == "invalid-branch":
+        t1 = extra.get("preferenceBranch")
+        if t1 is None:
+            t1 = extra["prefBranch"]
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+        n = 2
+    elif t0 not in {
         "name-conflict",
         "pref-conflict",
         "experiment-type-too-long",
         "invalid-type",
     }:
         return False
-    t1 = get("preferenceBranch")
-    if t1 is None:
-        t1 = get("prefBranch")
-    elif "prefBranch" in extra:
-        return False
-    if t1 is not None:
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
-            return False
-    if len(extra) != n:
-        return False
-    if (t1 is not None) is not (t0 in {"invalid-branch"}):
-        return False
-    return True
+    else:
+        n = 1
+    return len(extra) == n
 
 
-def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
     """preference_study.unenroll"""
-    get = extra.get
-    n = 2
     t0 = extra["didResetValue"]
     if type(t0) is not str:
         return not_text(t0)
@@ -113,89 +104,82 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool | None:
         "migration-removing-single-pref-action",
     }:
         return False
-    t2 = get("enrollmentId")
+    size = len(extra)
+    if size == 2:
+        return True
+    n = 2
+    t2 = extra.get("enrollmentId")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
             return False
-        if t2 != FILLER and (len(t2) != 36 or is_uuid(t2) is None):
-            return False
-    t3 = get("branch")
+    t3 = extra.get("branch")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    t4 = get("changedPref")
+    t4 = extra.get("changedPref")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
         if len(t4) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.unenrollFailed"""
-    get = extra.get
-    n = 2
-    t0 = get("enrollmentId")
-    if t0 is not None:
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) > 80:
-            return False
-        if t0 != FILLER and (len(t0) != 36 or is_uuid(t0) is None):
-            return False
     t1 = extra["reason"]
     if type(t1) is not str:
         return not_text(t1)
     if t1 not in {"does-not-exist", "already-unenrolled"}:
         return False
-    t2 = get("caller")
+    t3 = extra["originalReason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    n = 2
+    t0 = extra.get("enrollmentId")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) != 36:
+            if t0 != FILLER:
+                return False
+        elif is_uuid(t0) is None:
+            return False
+    t2 = extra.get("caller")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
         if len(t2) > 80:
             return False
-    t3 = extra["originalReason"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 80:
-        return False
-    t4 = get("changedPref")
+    t4 = extra.get("changedPref")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
         if len(t4) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     """preference_study.expPrefChanged"""
-    get = extra.get
-    n = 2
-    t0 = get("enrollmentId")
-    if t0 is not None:
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) > 80:
-            return False
-        if t0 != FILLER and (len(t0) != 36 or is_uuid(t0) is None):
-            return False
     t1 = extra["preferenceName"]
     if type(t1) is not str:
         return not_text(t1)
@@ -206,102 +190,107 @@ def _check_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool | No
         return not_text(t2)
     if t2 not in {"atEnroll", "sideload", "observer", "onEnroll"}:
         return False
-    if len(extra) != n:
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t0 = extra["enrollmentId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) != 36:
+        if t0 != FILLER:
+            return False
+    elif is_uuid(t0) is None:
         return False
     return True
 
 
-def _check_preference_rollout_enroll(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_rollout_enroll(extra: dict[Any, Any]) -> bool:
     """preference_rollout.enroll"""
-    get = extra.get
-    n = 0
-    t0 = get("enrollmentId")
-    if t0 is not None:
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) > 80:
+    size = len(extra)
+    if size == 0:
+        return True
+    if size != 1:
+        return False
+    t0 = extra["enrollmentId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) != 36:
+        if t0 != FILLER:
             return False
-        if t0 != FILLER and (len(t0) != 36 or is_uuid(t0) is None):
-            return False
-    if len(extra) != n:
+    elif is_uuid(t0) is None:
         return False
     return True
 
 
-def _check_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_rollout.enrollFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"invalid type", "would-be-no-op", "conflict"}:
-        return False
-    t1 = get("preference")
-    if t1 is not None:
-        n += 1
+    if t0 in {"invalid type", "conflict"}:
+        t1 = extra["preference"]
         if type(t1) is not str:
             return not_text(t1)
         if len(t1) > 80:
             return False
-    if len(extra) != n:
+        n = 2
+    elif t0 != "would-be-no-op":
         return False
-    if (t1 is not None) is not (t0 in {"invalid type", "conflict"}):
-        return False
-    return True
+    else:
+        n = 1
+    return len(extra) == n
 
 
-def _check_preference_rollout_update(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     """preference_rollout.update"""
-    get = extra.get
-    n = 1
     t0 = extra["previousState"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = get("enrollmentId")
-    if t1 is not None:
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
+    size = len(extra)
+    if size == 1:
+        return True
+    if size != 2:
+        return False
+    t1 = extra["enrollmentId"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) != 36:
+        if t1 != FILLER:
             return False
-        if t1 != FILLER and (len(t1) != 36 or is_uuid(t1) is None):
-            return False
-    if len(extra) != n:
+    elif is_uuid(t1) is None:
         return False
     return True
 
 
-def _check_preference_rollout_graduate(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
     """preference_rollout.graduate"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if t0 not in {"all-prefs-match", "in-graduation-set"}:
         return False
-    t1 = get("enrollmentId")
-    if t1 is not None:
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
+    size = len(extra)
+    if size == 1:
+        return True
+    if size != 2:
+        return False
+    t1 = extra["enrollmentId"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) != 36:
+        if t1 != FILLER:
             return False
-        if t1 != FILLER and (len(t1) != 36 or is_uuid(t1) is None):
-            return False
-    if len(extra) != n:
+    elif is_uuid(t1) is None:
         return False
     return True
 
 
-def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     """addon_study.enroll"""
-    get = extra.get
-    n = 2
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
@@ -312,59 +301,60 @@ def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = get("enrollmentId")
+    size = len(extra)
+    if size == 2:
+        return True
+    n = 2
+    t2 = extra.get("enrollmentId")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
             return False
-        if t2 != FILLER and (len(t2) != 36 or is_uuid(t2) is None):
-            return False
-    t3 = get("branch")
+    t3 = extra.get("branch")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_study.enrollFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = get("branch")
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t1 = extra.get("branch")
     if t1 is not None:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
         if len(t1) > 80:
             return False
-    t2 = get("detail")
+    t2 = extra.get("detail")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
         if len(t2) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_addon_study_update(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_study_update(extra: dict[Any, Any]) -> bool:
     """addon_study.update"""
-    get = extra.get
-    n = 2
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
@@ -375,68 +365,70 @@ def _check_addon_study_update(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = get("enrollmentId")
+    size = len(extra)
+    if size == 2:
+        return True
+    n = 2
+    t2 = extra.get("enrollmentId")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
             return False
-        if t2 != FILLER and (len(t2) != 36 or is_uuid(t2) is None):
-            return False
-    t3 = get("branch")
+    t3 = extra.get("branch")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
     """addon_study.updateFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = get("enrollmentId")
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t1 = extra.get("enrollmentId")
     if t1 is not None:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if len(t1) != 36:
+            if t1 != FILLER:
+                return False
+        elif is_uuid(t1) is None:
             return False
-        if t1 != FILLER and (len(t1) != 36 or is_uuid(t1) is None):
-            return False
-    t2 = get("branch")
+    t2 = extra.get("branch")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
         if len(t2) > 80:
             return False
-    t3 = get("detail")
+    t3 = extra.get("detail")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     """addon_study.unenroll"""
-    get = extra.get
-    n = 3
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
@@ -468,28 +460,31 @@ def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool | None:
         "migration-removing-unbranched-action",
     }:
         return False
-    t3 = get("enrollmentId")
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t3 = extra.get("enrollmentId")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
             return False
-        if t3 != FILLER and (len(t3) != 36 or is_uuid(t3) is None):
-            return False
-    t4 = get("branch")
+    t4 = extra.get("branch")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
         if len(t4) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_addon_rollout_enroll(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
     """addon_rollout.enroll"""
     t0 = extra["addonId"]
     if type(t0) is not str:
@@ -501,56 +496,55 @@ def _check_addon_rollout_enroll(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != 2:
-        return False
-    return True
+    return len(extra) == 2
 
 
-def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollout.enrollFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = get("addonId")
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t1 = extra.get("addonId")
     if t1 is not None:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
         if len(t1) > 80:
             return False
-    t2 = get("conflictingSlug")
+    t2 = extra.get("conflictingSlug")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
         if len(t2) > 80:
             return False
-    t3 = get("detail")
+    t3 = extra.get("detail")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    t4 = get("enrollmentId")
+    t4 = extra.get("enrollmentId")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if len(t4) != 36:
+            if t4 != FILLER:
+                return False
+        elif is_uuid(t4) is None:
             return False
-        if t4 != FILLER and (len(t4) != 36 or is_uuid(t4) is None):
-            return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
-def _check_addon_rollout_update(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_rollout_update(extra: dict[Any, Any]) -> bool:
     """addon_rollout.update"""
     t0 = extra["addonId"]
     if type(t0) is not str:
@@ -562,33 +556,30 @@ def _check_addon_rollout_update(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != 2:
-        return False
-    return True
+    return len(extra) == 2
 
 
-def _check_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollout.updateFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = get("detail")
-    if t1 is not None:
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
-            return False
-    if len(extra) != n:
+    size = len(extra)
+    if size == 1:
+        return True
+    if size != 2:
+        return False
+    t1 = extra["detail"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
         return False
     return True
 
 
-def _check_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.enroll"""
     t0 = extra["branch"]
     if type(t0) is not str:
@@ -600,34 +591,26 @@ def _check_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != 2:
-        return False
-    return True
+    return len(extra) == 2
 
 
-def _check_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.enrollFailed"""
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if t0 not in {"feature-conflict", "name-conflict"}:
         return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
-def _check_nimbus_experiment_update(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.update"""
-    if len(extra) != 0:
-        return False
-    return True
+    return len(extra) == 0
 
 
-def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.unenroll"""
-    get = extra.get
-    n = 2
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
@@ -636,15 +619,38 @@ def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool | None:
     t1 = extra["reason"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {
+    if t1 == "changed-pref":
+        t2 = extra["changedPref"]
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+        n = 3
+    elif t1 == "prefFlips-conflict":
+        t3 = extra["conflictingSlug"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+        n = 3
+    elif t1 == "prefFlips-failed":
+        t4 = extra["prefName"]
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+        t5 = extra["prefType"]
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
+            return False
+        n = 4
+    elif t1 not in {
         "branch-removed",
         "bucketing",
-        "changed-pref",
         "force-enrollment",
         "individual-opt-out",
         "labs-opt-out",
-        "prefFlips-conflict",
-        "prefFlips-failed",
         "pref-variable-changed",
         "pref-variable-missing",
         "pref-variable-no-longer",
@@ -664,60 +670,22 @@ def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool | None:
         "unenrolled-in-another-profile",
     }:
         return False
-    t2 = get("changedPref")
-    if t2 is not None:
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    t3 = get("conflictingSlug")
-    if t3 is not None:
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-    t4 = get("prefName")
-    if t4 is not None:
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-    t5 = get("prefType")
-    if t5 is not None:
-        n += 1
-        if type(t5) is not str:
-            return not_text(t5)
-        if len(t5) > 80:
-            return False
-    if len(extra) != n:
-        return False
-    if (t2 is not None) is not (t1 in {"changed-pref"}):
-        return False
-    if (t3 is not None) is not (t1 in {"prefFlips-conflict"}):
-        return False
-    if (t4 is not None) is not (t1 in {"prefFlips-failed"}):
-        return False
-    if (t5 is not None) is not (t1 in {"prefFlips-failed"}):
-        return False
-    return True
+    else:
+        n = 2
+    return len(extra) == n
 
 
-def _check_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.unenrollFailed"""
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if t0 not in {"already-unenrolled", "does-not-exist"}:
         return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
-def _check_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.expose"""
     t0 = extra["branchSlug"]
     if type(t0) is not str:
@@ -729,120 +697,102 @@ def _check_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool | None:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != 2:
-        return False
-    return True
+    return len(extra) == 2
 
 
-def _check_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.validationFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {
-        "invalid-recipe",
-        "invalid-branch",
-        "l10n-missing-entry",
-        "l10n-missing-locale",
-        "unsupported-feature",
-    }:
-        return False
-    t1 = get("branch")
-    if t1 is not None:
-        n += 1
+    if t0 == "invalid-branch":
+        t1 = extra["branch"]
         if type(t1) is not str:
             return not_text(t1)
         if len(t1) > 80:
             return False
-    t2 = get("feature")
-    if t2 is not None:
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    t3 = get("locale")
-    if t3 is not None:
-        n += 1
+        n = 2
+    elif t0 == "l10n-missing-entry":
+        t3 = extra["locale"]
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    t4 = get("l10n_ids")
-    if t4 is not None:
-        n += 1
+        t4 = extra["l10n_ids"]
         if type(t4) is not str:
             return not_text(t4)
         if len(t4) > 500:
             return False
-    t5 = get("feature_ids")
-    if t5 is not None:
-        n += 1
+        n = 3
+    elif t0 == "l10n-missing-locale":
+        t3 = extra["locale"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+        n = 2
+    elif t0 == "unsupported-feature":
+        t5 = extra["feature_ids"]
         if type(t5) is not str:
             return not_text(t5)
         if len(t5) > 500:
             return False
-    if len(extra) != n:
+        n = 2
+    elif t0 != "invalid-recipe":
         return False
-    if (t1 is not None) is not (t0 in {"invalid-branch"}):
+    else:
+        n = 1
+    size = len(extra)
+    if size == n:
+        return True
+    if size != n + 1:
         return False
-    if (t3 is not None) is not (t0 in {"l10n-missing-entry", "l10n-missing-locale"}):
-        return False
-    if (t4 is not None) is not (t0 in {"l10n-missing-entry"}):
-        return False
-    if (t5 is not None) is not (t0 in {"unsupported-feature"}):
+    t2 = extra["feature"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
         return False
     return True
 
 
-def _check_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     """preference_rollback.unenroll"""
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"rollback"}:
+    if t0 != "rollback":
         return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
-def _check_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_rollback.unenrollFailed"""
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
     if t0 not in {"in-graduation-set", "graduated"}:
         return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
-def _check_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     """addon_rollback.unenroll"""
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"rollback"}:
+    if t0 != "rollback":
         return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
-def _check_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollback.unenrollFailed"""
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"uninstall-failed"}:
+    if t0 != "uninstall-failed":
         return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
 CHECKS: Final[dict[str, dict[str, Check]]] = {

@@ -33,10 +33,17 @@ type_name: Final = type.__dict__["__name__"].__get__
 """A type's own name, whatever its metaclass says."""
 
 
-def not_text(item: object) -> bool | None:
-    """The fast checks' verdict on a value that is not exactly a ``str``: a
-    subclass takes the full check (``None``), anything else is wrong."""
-    return None if item is not None and issubclass(type(item), str) else False
+class NotPlain(Exception):
+    """Raised by a fast check that met a ``str`` subclass: the full check,
+    which reads it for what it holds, must decide."""
+
+
+def not_text(item: object) -> bool:
+    """The fast checks' verdict on a value that is not exactly a ``str``: wrong,
+    unless it is a subclass, which the full check must read (:class:`NotPlain`)."""
+    if issubclass(type(item), str):
+        raise NotPlain
+    return False
 
 
 def is_enrollment_id(text: str) -> bool:

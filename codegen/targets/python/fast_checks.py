@@ -7,9 +7,9 @@ generated ``normandy_telemetry/fast_checks.py``: visible in golden diffs,
 type-checked with the package, covered by the tests, and shown in tracebacks.
 Spec text reaches them only as literals made by ``layout.py_string``.
 
-A check returns ``True`` or ``False``, or ``None`` to ask for the full check
-(a value that is a ``str`` subclass); a missing key that is always sent raises
-``KeyError``, which ``is_valid_event`` reads as ``False``.
+A check returns ``True`` or ``False``. A missing key that is always sent raises
+``KeyError``, which ``is_valid_event`` reads as ``False``; a value that is a
+``str`` subclass raises ``NotPlain``, which sends the event to the full check.
 """
 
 from __future__ import annotations
@@ -43,103 +43,270 @@ def _function_name(event: Event, index: int) -> str:
     name = f"_check_{event.object}_{snake_case(event.method)}"
     return (
         name
-        if fits(f"def {name}(extra: dict[Any, Any]) -> bool | None:")
+        if fits(f"def {name}(extra: dict[Any, Any]) -> bool:")
         else f"_check_{index}"
     )
 
 
-def _value_test(key: ExtraKey, local: str, pad: str) -> list[str]:
+def _set_test(local: str, values: list[str], pad: str, op: str = "not in") -> list[str]:
+    """``if <local> <op> {values}:`` as black lays it out (one value: ``!=``/``==``)."""
+    literals = [py_string(v) for v in values]
+    if len(literals) == 1:
+        return [f"{pad}if {local} {'!=' if op == 'not in' else '=='} {literals[0]}:"]
+    line = f"{pad}if {local} {op} {{{', '.join(literals)}}}:"
+    if fits(line):
+        return [line]
+    return [
+        f"{pad}if {local} {op} {{",
+        *(f"{pad}    {v}," for v in literals),
+        f"{pad}}}:",
+    ]
+
+
+def _value_test(key: ExtraKey, local: str, pad: str, filler_length: int) -> list[str]:
     """``if <the value is wrong>: return False``, as black lays it out."""
     if key.allowed:
-        values = [py_string(a.value) for a in key.allowed]
-        line = f"{pad}if {local} not in {{{', '.join(values)}}}:"
-        if not fits(line):
-            return [
-                f"{pad}if {local} not in {{",
-                *(f"{pad}    {value}," for value in values),
-                f"{pad}}}:",
+        return [
+            *_set_test(local, [a.value for a in key.allowed], pad),
+            f"{pad}    return False",
+        ]
+    if key.format == "enrollment_id":
+        lines = []
+        if key.max_length < max(UUID_LENGTH, filler_length):
+            lines += [
+                f"{pad}if len({local}) > {key.max_length}:",
                 f"{pad}    return False",
             ]
-        return [line, f"{pad}    return False"]
-    if key.format == "enrollment_id":
-        return [
-            f"{pad}if len({local}) > {key.max_length}:",
-            f"{pad}    return False",
-            f"{pad}if {local} != FILLER and (len({local}) != {UUID_LENGTH} or is_uuid({local}) is None):",
+        return lines + [
+            f"{pad}if len({local}) != {UUID_LENGTH}:",
+            f"{pad}    if {local} != FILLER:",
+            f"{pad}        return False",
+            f"{pad}elif is_uuid({local}) is None:",
             f"{pad}    return False",
         ]
     return [f"{pad}if len({local}) > {key.max_length}:", f"{pad}    return False"]
 
 
-def _body(event: Event) -> tuple[str, ...]:
-    legacy = {
-        k.name: k.legacy_name
-        for k in event.extra
-        if k.legacy_name and k.legacy_name != k.name
-    }
-    required = [k for k in event.extra if k.required]
-    counted = len(required) < len(event.extra)
-    lines = [f'    """{event.object}.{event.method}"""']
-    if legacy or counted:
-        lines.append("    get = extra.get")
-    if counted:
-        lines.append(f"    n = {len(required)}")
-    local: dict[str, str] = {}
-    for index, key in enumerate(event.extra):
-        name = local[key.name] = f"t{index}"
-        literal = py_string(key.name)
-        if key.name in legacy:
-            other = py_string(legacy[key.name])
-            lines += [
-                f"    {name} = get({literal})",
-                f"    if {name} is None:",
-                f"        {name} = get({other})",
-                f"    elif {other} in extra:",
-                "        return False",
-            ]
-        elif key.required:
-            lines.append(f"    {name} = extra[{literal}]")
+def _condition(key: ExtraKey, local: dict[str, str]) -> list[str]:
+    """The tests of ``key``'s condition on the locals holding the keys it names."""
+    tests = []
+    for condition in key.when:
+        name = local[condition.key]
+        if len(condition.values) == 1:
+            tests.append(f"{name} == {py_string(condition.values[0])}")
         else:
-            lines.append(f"    {name} = get({literal})")
-        pad = "    "
-        if not key.required:
-            lines += [f"    if {name} is not None:", "        n += 1"]
-            pad = "        "
-        lines += [
+            values = ", ".join(py_string(v) for v in condition.values)
+            tests.append(f"{name} in {{{values}}}")
+    return tests
+
+
+def _if(tests: list[str], pad: str, negate: str = "") -> list[str]:
+    """``if <tests joined by and>:`` as black lays it out."""
+    line = f"{pad}if {negate}{' and '.join(tests)}:"
+    if fits(line) and not negate:
+        return [line]
+    if negate:
+        line = f"{pad}if {negate}({' and '.join(tests)}):"
+        if fits(line):
+            return [line]
+        return [f"{pad}if {negate}(", *_joined(tests, pad + "    "), f"{pad}):"]
+    return [f"{pad}if (", *_joined(tests, pad + "    "), f"{pad}):"]
+
+
+def _other_name(key: ExtraKey) -> str | None:
+    return key.legacy_name if key.legacy_name and key.legacy_name != key.name else None
+
+
+def _lookup(key: ExtraKey, name: str, pad: str, strict: bool) -> list[str]:
+    """Read the key, under either of its names; ``strict``: it must be there
+    (a missing one raises KeyError, which the caller reads as False)."""
+    literal = py_string(key.name)
+    other = _other_name(key)
+    if other is None:
+        return [
+            (
+                f"{pad}{name} = extra[{literal}]"
+                if strict
+                else f"{pad}{name} = extra.get({literal})"
+            )
+        ]
+    fallback = (
+        f"extra[{py_string(other)}]" if strict else f"extra.get({py_string(other)})"
+    )
+    return [
+        f"{pad}{name} = extra.get({literal})",
+        f"{pad}if {name} is None:",
+        f"{pad}    {name} = {fallback}",
+    ]
+
+
+class _Writer:
+    """The lines of one check, with the facts every part of it needs."""
+
+    def __init__(self, event: Event, filler_length: int) -> None:
+        self.event = event
+        self.filler_length = filler_length
+        self.local = {key.name: f"t{index}" for index, key in enumerate(event.extra)}
+
+    def read(self, key: ExtraKey, pad: str, strict: bool = True) -> list[str]:
+        name = self.local[key.name]
+        checked = [
             f"{pad}if type({name}) is not str:",
             f"{pad}    return not_text({name})",
         ]
-        lines += _value_test(key, name, pad)
-    count = "n" if counted else str(len(required))
-    lines += [f"    if len(extra) != {count}:", "        return False"]
-    for index, key in enumerate(event.extra):
-        if not key.when:
-            continue
-        tests = []
-        for condition in key.when:
-            values = ", ".join(py_string(v) for v in condition.values)
-            tests.append(f"{local[condition.key]} in {{{values}}}")
-        line = f"    if (t{index} is not None) is not ({' and '.join(tests)}):"
-        if fits(line):
-            lines.append(line)
-        else:
+        return (
+            _lookup(key, name, pad, strict)
+            + checked
+            + _value_test(key, name, pad, self.filler_length)
+        )
+
+
+def _driver(
+    decided: list[ExtraKey],
+) -> tuple[ExtraKey, list[tuple[list[str], list[ExtraKey]]], list[str]] | None:
+    """When every conditional key of the first phase depends on one closed key
+    that is always sent, each of that key's values says exactly which keys come
+    with it: the check branches once on it (values grouped by the keys they
+    bring, in spec order), and the branches replace the test of its value."""
+    conditional = [k for k in decided if not k.required]
+    drivers = {c.key for k in conditional for c in k.when}
+    if (
+        not conditional
+        or len(drivers) != 1
+        or any(len(k.when) != 1 for k in conditional)
+    ):
+        return None
+    driver = next(k for k in decided if k.name in drivers)
+    if not driver.required or not driver.allowed:
+        return None
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for allowed in driver.allowed:
+        brought = tuple(
+            k.name for k in conditional if allowed.value in k.when[0].values
+        )
+        groups.setdefault(brought, []).append(allowed.value)
+    plain = groups.pop((), [])
+    by_name = {k.name: k for k in conditional}
+    return (
+        driver,
+        [(values, [by_name[n] for n in names]) for names, values in groups.items()],
+        plain,
+    )
+
+
+def _body(event: Event, filler_length: int) -> tuple[str, ...]:
+    """The check, in two phases. First the keys whose presence the record itself
+    decides: those always sent, then those whose condition names only such keys.
+    If the record has exactly those keys, it is valid. Only a record with more
+    keys reads the optional ones, and is valid if they account for every key.
+    Every key read is counted once, so a key sent under both its names, or any
+    key the event does not have, leaves the count short."""
+    writer = _Writer(event, filler_length)
+    local = writer.local
+    decided: list[ExtraKey] = []
+    known: set[str] = set()
+    for key in event.extra:
+        if key.required or (key.when and all(c.key in known for c in key.when)):
+            decided.append(key)
+            known.add(key.name)
+    later = [k for k in event.extra if k.name not in known]
+    conditional_later = [k for k in later if k.when]
+    named_by_condition = {c.key for k in event.extra for c in k.when}
+    required = [k for k in decided if k.required]
+    conditional = [k for k in decided if not k.required]
+    lines = [f'    """{event.object}.{event.method}"""']
+    driver = _driver(decided)
+    for key in required:
+        if driver is not None and key is driver[0]:
+            name = local[key.name]
+            lines += _lookup(key, name, "    ", strict=True)
             lines += [
-                f"    if (t{index} is not None) is not (",
-                *_joined(tests),
-                "    ):",
+                f"    if type({name}) is not str:",
+                f"    return not_text({name})".replace(
+                    "    return", "        return", 1
+                ),
             ]
+        else:
+            lines += writer.read(key, "    ")
+    count = str(len(required))
+    if driver is not None:
+        key, groups, plain = driver
+        name = local[key.name]
+        count = "n"
+        for index, (values, brought) in enumerate(groups):
+            test = _set_test(name, values, "    ", op="in")
+            if index:
+                test[0] = test[0].replace("    if ", "    elif ", 1)
+            lines += test
+            for other in brought:
+                lines += writer.read(other, "        ")
+            lines.append(f"        n = {len(required) + len(brought)}")
+        if plain:
+            test = _set_test(name, plain, "    ")
+            test[0] = test[0].replace(
+                "    if ", "    elif " if groups else "    if ", 1
+            )
+            lines += [
+                *test,
+                "        return False",
+                "    else:",
+                f"        n = {len(required)}",
+            ]
+        else:
+            lines += ["    else:", "        return False"]
+    elif conditional:
+        count = "n"
+        lines.append(f"    n = {len(required)}")
+        for key in conditional:
+            name = local[key.name]
+            if key.name in named_by_condition or key in conditional_later:
+                lines.append(f"    {name} = None")
+            lines += _if(_condition(key, local), "    ")
+            lines += writer.read(key, "        ")
+            lines.append("        n += 1")
+    if not later:
+        lines.append(f"    return len(extra) == {count}")
+        return tuple(lines)
+    lines += [
+        f"    size = len(extra)",
+        f"    if size == {count}:",
+        "        return True",
+    ]
+    if len(later) == 1 and not conditional_later and _other_name(later[0]) is None:
+        # one key may be there or not: the size says which, no lookup is wasted
+        more = "n + 1" if count == "n" else str(int(count) + 1)
+        lines += [f"    if size != {more}:", "        return False"]
+        lines += writer.read(later[0], "    ")
+        lines.append("    return True")
+        return tuple(lines)
+    if count != "n":
+        lines.append(f"    n = {count}")
+    for key in later:
+        name = local[key.name]
+        lines += _lookup(key, name, "    ", strict=False)
+        read = writer.read(key, "        ")
+        lines += [
+            f"    if {name} is not None:",
+            "        n += 1",
+            *read[len(_lookup(key, name, "        ", False)) :],
+        ]
+    for key in conditional_later:
+        name = local[key.name]
+        lines += _if(
+            _condition(key, local), "    ", negate=f"({name} is not None) is not "
+        )
         lines.append("        return False")
-    lines.append("    return True")
+    lines.append("    return size == n")
     return tuple(lines)
 
 
-def _joined(tests: list[str]) -> list[str]:
+def _joined(tests: list[str], pad: str = "        ") -> list[str]:
     """Conditions joined by ``and`` inside brackets, as black splits a long line:
     on one line when they fit, else one per line."""
-    one_line = f"        {' and '.join(tests)}"
+    one_line = f"{pad}{' and '.join(tests)}"
     if len(tests) == 1 or fits(one_line):
         return [one_line]
-    return [f"        {tests[0]}", *(f"        and {test}" for test in tests[1:])]
+    return [f"{pad}{tests[0]}", *(f"{pad}and {test}" for test in tests[1:])]
 
 
 def context(spec: Spec) -> dict[str, Any]:
@@ -149,7 +316,9 @@ def context(spec: Spec) -> dict[str, Any]:
         entries = []
         for event in obj.events:
             function = CheckFunction(
-                _function_name(event, len(functions)), event, _body(event)
+                _function_name(event, len(functions)),
+                event,
+                _body(event, len(spec.enrollment_id.filler)),
             )
             functions.append(function)
             entries.append(f"    {py_string(event.method)}: {function.name},")

@@ -5,11 +5,11 @@ Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
 edit: change the spec or a template, then run `make generate`.
 
 Each function checks an exact ``dict`` of extra keys in straight-line code, a
-few statements per key, and returns ``True`` or ``False``, or ``None`` to ask
-for the full check (a value that is a ``str`` subclass); a missing key that is
-always sent raises ``KeyError``, which ``is_valid_event`` reads as ``False``.
-``validate.iter_event_errors`` is the full check, and the tests prove that the
-two agree on every event.
+few statements per key, and returns ``True`` or ``False``. A missing key that
+is always sent raises ``KeyError``, which ``is_valid_event`` reads as
+``False``; a value that is a ``str`` subclass raises ``NotPlain``, which sends
+the event to the full check. ``validate.iter_event_errors`` is the full check,
+and the tests prove that the two agree on every event.
 """
 
 from __future__ import annotations
@@ -19,48 +19,41 @@ from typing import Any, Final
 
 from normandy_telemetry.reading import is_uuid, not_text
 
-Check = Callable[[dict[Any, Any]], bool | None]
+Check = Callable[[dict[Any, Any]], bool]
 """The fast check of one event's ``extra``."""
 
 FILLER: Final = "__NO_ENROLLMENT_ID__"
 """The enrollment-ID filler, which an enrollment-ID key may hold instead of a UUID."""
 
 
-def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     """preference_study.enroll"""
     t0 = extra["enrollmentId"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if len(t0) != 36:
+        if t0 != FILLER:
+            return False
+    elif is_uuid(t0) is None:
         return False
-    if t0 != FILLER and (len(t0) != 36 or is_uuid(t0) is None):
-        return False
-    if len(extra) != 1:
-        return False
-    return True
+    return len(extra) == 1
 
 
-def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool | None:
+def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.enrollFailed"""
-    get = extra.get
-    n = 1
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"invalid-branch"}:
-        return False
-    t1 = get("preferenceBranch")
-    if t1 is not None:
-        n += 1
+    if t0 == "invalid-branch":
+        t1 = extra["preferenceBranch"]
         if type(t1) is not str:
             return not_text(t1)
         if len(t1) > 80:
             return False
-    if len(extra) != n:
+        n = 2
+    else:
         return False
-    if (t1 is not None) is not (t0 in {"invalid-branch"}):
-        return False
-    return True
+    return len(extra) == n
 
 
 CHECKS: Final[dict[str, dict[str, Check]]] = {
