@@ -268,7 +268,7 @@ def _body(event: Event, filler_length: int) -> tuple[str, ...]:
         lines.append(f"    return len(extra) == {count}")
         return tuple(lines)
     lines += [
-        f"    size = len(extra)",
+        "    size = len(extra)",
         f"    if size == {count}:",
         "        return True",
     ]
