@@ -34,12 +34,12 @@ from normandy_telemetry.catalog import (
 from normandy_telemetry.errors import FieldError, ValidationError
 from normandy_telemetry.fast_checks import CHECKS, Check
 from normandy_telemetry.reading import (
+    NotPlain,
     choices,
     exact_text,
     integer_problem,
     is_enrollment_id,
     json_kind,
-    NotPlain,
     key_path,
     read_failure,
     show,
