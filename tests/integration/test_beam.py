@@ -754,7 +754,16 @@ def test_everything_but_the_beam_module_imports_without_apache_beam() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "pip install 'normandy-telemetry[beam]'" in result.stdout
+    # Suggestions a client can follow: normandy-telemetry is on no index, so the
+    # folder it was generated into, with the extra it declares, or Beam itself.
+    assert "pip install './generated[beam]'" in result.stdout
+    assert "pip install apache-beam" in result.stdout
+    assert "normandy-telemetry[" not in result.stdout
+    project = tomllib.loads((GENERATED / "pyproject.toml").read_text("utf-8"))
+    assert "beam" in project["project"]["optional-dependencies"]
+    assert project["project"]["optional-dependencies"]["beam"][0].startswith(
+        "apache-beam"
+    )
 
 
 def test_generated_package_offers_beam_as_an_extra() -> None:
