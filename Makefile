@@ -28,11 +28,13 @@ golden: $(STAMP)
 	$(VPY) -m codegen generate --spec tests/fixtures/minimal.yaml --out tests/golden/minimal
 	$(VPY) -m codegen generate --spec tests/fixtures/stress.yaml --out tests/golden/stress
 
-# The spec's lint rules, the drift check, and black and ruff over the
-# toolchain's own code: what CI runs after the tests.
+# The spec's lint rules, the drift check with the version rule (the spec's
+# version must follow its changes since BASE: README, "Versions"), and black
+# and ruff over the toolchain's own code: what CI runs after the tests.
+BASE ?= main
 check: $(STAMP)
 	$(VPY) -m codegen lint
-	$(VPY) -m codegen check
+	$(VPY) -m codegen check --base $(BASE)
 	$(VENV)/bin/black --check --quiet $(OWN_CODE)
 	$(VENV)/bin/ruff check --quiet $(OWN_CODE)
 

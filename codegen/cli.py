@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from codegen import diff as spec_diff
+from codegen import versioning
 from codegen.lint import ERROR, RULES, UNUSED_SUPPRESSION, error_rules, lint
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
@@ -48,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
             default=DEFAULT_OUT,
             help="output directory (default: %(default)s)",
         )
+        if name == "check":
+            command.add_argument(
+                "--base",
+                metavar="REV",
+                help="also fail when the spec changed since git revision REV without"
+                " the version bump its changes need (make check: BASE, default main)",
+            )
     rules = "\n".join(
         f"  {r.id} ({r.severity}): {r.summary}" for r in (*RULES, UNUSED_SUPPRESSION)
     )
@@ -144,10 +152,42 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"wrote {len(files)} files to {args.out}/")
         return 0
     drift = compare(args.out, files)
+    failed = 0
     if not drift.clean:
         print(drift.report(args.out.as_posix()), file=sys.stderr)
+        failed = 1
+    else:
+        print(f"{args.out}/ matches {args.spec.as_posix()} ({len(files)} files)")
+    if args.base:
+        failed = _check_version(spec, args.spec, args.base) or failed
+    return failed
+
+
+def _check_version(spec: Spec, path: Path, base: str) -> int:
+    """The spec's version against its changes since ``base`` (``check --base``)."""
+    try:
+        old = spec_at_revision(base, path)
+    except RevisionError as error:
+        print(
+            f"error: cannot check the version against {base}: {error}; pass --base"
+            " (make check: BASE=) a revision that has the spec, such as the branch"
+            " this one merges into",
+            file=sys.stderr,
+        )
         return 1
-    print(f"{args.out}/ matches {args.spec.as_posix()} ({len(files)} files)")
+    except SpecError as error:
+        print(
+            f"error: cannot check the version against {base}, whose spec does not load:\n"
+            + error.report(),
+            file=sys.stderr,
+        )
+        return 1
+    problems = versioning.version_problems(old, spec, base)
+    for problem in problems:
+        print(problem.render(spec.label), file=sys.stderr)
+    if problems:
+        return 1
+    print(f"version {spec.version} follows the changes since {base}")
     return 0
 
 

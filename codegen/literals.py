@@ -14,9 +14,11 @@ from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-
 from typing import Any
 
 
-def generated_notice(label: str) -> str:
-    """The "generated, do not edit" sentence of outputs that carry it as data (JSON)."""
-    return f"Generated from {label} by python -m codegen generate. Do not edit: change the spec and run `make generate`."
+def generated_notice(label: str, version: str | None = None) -> str:
+    """The "generated, do not edit" sentence of outputs that carry it as data (JSON),
+    with the spec's version where the output has one."""
+    source = f"{label} (version {version})" if version else label
+    return f"Generated from {source} by python -m codegen generate. Do not edit: change the spec and run `make generate`."
 
 
 def comment_text(text: str) -> str:

@@ -41,6 +41,10 @@ def is_python_name(name: str) -> bool:
     )
 
 
+DEFAULT_VERSION = "1.0.0"
+"""The version of a spec without ``version:``: the number every package generated
+before the field existed carried."""
+
 UUID_PATTERN = (
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 )
@@ -473,6 +477,13 @@ class Spec:
     enrollment_id: EnrollmentId
     events: Events
     metadata: Metadata | None = None
+    version: str = field(default=DEFAULT_VERSION, compare=False)
+    """MAJOR.MINOR.PATCH (the spec's ``version``). Not compared: the version
+    says how the rest changed, it is not itself a change to the telemetry."""
+    version_loc: Loc = _loc()
+    digest: str = field(default="", compare=False)
+    """``sha256:`` and the hex digest of the spec's text (line ends as LF), set
+    by ``pipeline.load_spec_bytes``: which exact spec a package was built from."""
 
     @property
     def has_firefox_metadata(self) -> bool:

@@ -174,6 +174,8 @@ class ModelBuilder:
             enrollment_id=self.enrollment_id(_child(root, "enrollment_id")),
             events=self.events(_child(root, "events")),
             metadata=self.metadata,
+            version=_text(root, "version") or m.DEFAULT_VERSION,
+            version_loc=_node_loc(_child(root, "version")),
         )
 
     # -- metadata for the Firefox targets --------------------------------------

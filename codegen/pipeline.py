@@ -8,6 +8,8 @@ mistake, and nothing has been written.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,7 +45,13 @@ def load_spec_bytes(data: bytes, label: str) -> Spec:
         problems = check_target_limits(spec)
     if problems:
         raise SpecError(label, problems)
-    return spec
+    return dataclasses.replace(spec, digest=spec_digest(data))
+
+
+def spec_digest(data: bytes) -> str:
+    """``sha256:<hex>`` of the spec's text, line ends read as LF, so that a
+    checkout that turns them into CRLF names the same spec."""
+    return "sha256:" + hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()
 
 
 def render_outputs(spec: Spec, parallel: bool | None = None) -> dict[str, str]:
@@ -62,4 +70,7 @@ def render_outputs(spec: Spec, parallel: bool | None = None) -> dict[str, str]:
     if parallel is None:
         parallel = can_fork() and spec.events.count >= PARALLEL_MIN_EVENTS
     files = render_forked(outputs, render) if parallel else render(outputs)
-    return with_manifest(dict(sorted(files.items())), spec.label)
+    # The manifest names the spec as every other header does: with its version.
+    return with_manifest(
+        dict(sorted(files.items())), f"{spec.label} (version {spec.version})"
+    )

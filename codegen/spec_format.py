@@ -16,6 +16,7 @@ from codegen.format_language import (
     Record,
     Text,
 )
+from codegen.model import DEFAULT_VERSION
 
 FORMAT_VERSION = 1
 DOCUMENT = "Normandy's data-collection document"
@@ -600,6 +601,19 @@ SPEC_FORMAT = Record(
             Integer(minimum=1),
             f"Always ``{FORMAT_VERSION}``.",
             required=True,
+        ),
+        Field(
+            "version",
+            Text(
+                r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)",
+                "a version MAJOR.MINOR.PATCH such as 1.4.0",
+            ),
+            "The version of the telemetry the spec describes, which the generated package, "
+            "its ``__version__``, the headers of the generated files and the docs carry. "
+            "Every change to the spec bumps it as ``python -m codegen diff`` classes the "
+            "change: a breaking change bumps MAJOR, a compatible one MINOR, a documentation-only "
+            "one PATCH (``python -m codegen check --base REV`` fails otherwise). Without it, "
+            f"the spec is version ``{DEFAULT_VERSION}``.",
         ),
         Field("title", TITLE, "The title of the telemetry described.", required=True),
         Field("description", PROSE, "What is collected and why.", required=True),

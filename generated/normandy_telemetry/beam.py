@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.0.0) by `python -m codegen generate`:
 # a copy of codegen/runtime/beam.py, the same for every spec.
 # Do not edit: change codegen/runtime/beam.py, then run `make generate`.
 """The validators as Apache Beam transforms, for pipelines of any size.
@@ -46,9 +46,12 @@ try:
     from apache_beam.pvalue import PCollection
     from apache_beam.transforms import combiners
 except ImportError as exc:
+    # normandy-telemetry is on no package index: it is installed from the folder
+    # it was generated into, as the README says, so that is what is suggested.
     raise ImportError(
-        "normandy_telemetry.beam needs Apache Beam; install the package with"
-        " its extra: pip install 'normandy-telemetry[beam]'"
+        "normandy_telemetry.beam needs Apache Beam, which is not installed. Install"
+        " the package with its beam extra from the folder it was generated into:"
+        " pip install './generated[beam]'; or add Beam beside it: pip install apache-beam"
     ) from exc
 
 from normandy_telemetry.catalog import CATEGORY

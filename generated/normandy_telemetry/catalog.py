@@ -1,8 +1,9 @@
 """The event catalogue: every Normandy event, its extra keys and their allowed
 values.
 
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
+Generated from spec/normandy.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Normandy records enrollment in and unenrollment from studies and rollouts, and
 the related failures and updates, as Telemetry Events. Every event is stored in

@@ -1,7 +1,8 @@
 """Uptake statuses Normandy reports, by source.
 
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
+Generated from spec/normandy.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Normandy watches how the recipes it runs are carried out and reports to
 Telemetry how many runs succeeded and how many failed. It does so with Uptake

@@ -74,6 +74,8 @@ def test_installs_and_imports_in_a_fresh_environment_with_nothing_else(
         "import normandy_telemetry as n\n"
         "assert n.RECIPE_SIGNATURE_INVALID == 'signature_error'\n"
         "assert n.get_event('enroll', 'preference_study') is not None\n"
+        "from importlib.metadata import version\n"
+        "assert version('normandy-telemetry') == n.__version__, n.__version__\n"
         "added = {m.split('.')[0] for m in set(sys.modules) - before}\n"
         "third_party = added - set(sys.stdlib_module_names) - {'normandy_telemetry'}\n"
         "assert not third_party, third_party\n"

@@ -1,7 +1,8 @@
 """Typed builders for the addon_rollout events.
 
-Generated from spec/normandy.yaml by `python -m codegen generate`. Do not edit:
-change the spec or a template, then run `make generate`.
+Generated from spec/normandy.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Typed builders for the addon_rollout events: Add-on Rollouts.
 

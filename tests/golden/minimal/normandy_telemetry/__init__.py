@@ -1,10 +1,13 @@
 """Minimal telemetry: constants and event catalogue.
 
-Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/minimal.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 The smallest spec the generator accepts.
 """
+
+from typing import Final
 
 from normandy_telemetry import catalog, events, uptake
 from normandy_telemetry.catalog import (
@@ -46,6 +49,17 @@ from normandy_telemetry.validate_scalars import (
     validate_recipe_freshness,
 )
 
+__version__: Final = "1.0.0"
+"""The version of the spec the package was generated from, which is the package's
+version too: MAJOR goes up when a change can break a client, MINOR when the spec
+only gained something, PATCH when only its documentation changed."""
+
+SPEC_DIGEST: Final = (
+    "sha256:859bb6454d61d7b73d1bef55abce3b1a94ee4a07740c8097fe5c7fb0b420f449"
+)
+"""``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
+generated from: ``sha256sum`` of that spec file names the same spec."""
+
 __all__ = [
     "build_event",
     "catalog",
@@ -72,6 +86,7 @@ __all__ = [
     "RUNNER_SERVER_ERROR",
     "RUNNER_SUCCESS",
     "RunnerStatus",
+    "SPEC_DIGEST",
     "uptake",
     "uptake_report",
     "UptakeReport",

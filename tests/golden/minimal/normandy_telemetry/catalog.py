@@ -1,8 +1,9 @@
 """The event catalogue: every Normandy event, its extra keys and their allowed
 values.
 
-Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/minimal.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Enrollment events.
 

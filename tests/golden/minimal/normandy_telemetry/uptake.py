@@ -1,7 +1,8 @@
 """Uptake statuses Normandy reports, by source.
 
-Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/minimal.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Uptake statuses of the runner and of recipes.
 """

@@ -1,7 +1,8 @@
 """Normandy telemetry: constants and event catalogue.
 
-Generated from fixtures/stress.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/stress.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Normandy is the Firefox component that fetches recipes from a server and runs
 them to make changes to the browser, such as preference studies, preference
@@ -12,6 +13,8 @@ Events in the normandy category record when a client enrolls in, fails to
 enroll in, updates, graduates from or leaves one of these changes, so that the
 people running a change can see who took part and what went wrong.
 """
+
+from typing import Final
 
 from normandy_telemetry import catalog, events, uptake
 from normandy_telemetry.catalog import (
@@ -65,6 +68,17 @@ from normandy_telemetry.validate_scalars import (
     validate_recipe_freshness,
 )
 
+__version__: Final = "1.0.0"
+"""The version of the spec the package was generated from, which is the package's
+version too: MAJOR goes up when a change can break a client, MINOR when the spec
+only gained something, PATCH when only its documentation changed."""
+
+SPEC_DIGEST: Final = (
+    "sha256:61d4740d26b677c5860ff9e6608be77787156e7a95283fa79b0c084f207f91e3"
+)
+"""``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
+generated from: ``sha256sum`` of that spec file names the same spec."""
+
 __all__ = [
     "ACTION_NETWORK_ERROR",
     "ACTION_POST_EXECUTION_ERROR",
@@ -103,6 +117,7 @@ __all__ = [
     "RUNNER_SERVER_ERROR",
     "RUNNER_SUCCESS",
     "RunnerStatus",
+    "SPEC_DIGEST",
     "uptake",
     "uptake_report",
     "UptakeReport",

@@ -1,8 +1,9 @@
 """The fast path of ``is_valid_event``: one check of an event's ``extra`` per
 event.
 
-Generated from fixtures/stress.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/stress.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Each function checks an exact ``dict`` of extra keys in straight-line code, a
 few statements per key, and returns ``True`` or ``False``. A missing key that

@@ -1,7 +1,8 @@
 """Typed event builders, one module per event object.
 
-Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/minimal.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 ``events.preference_study.enroll(value=..., branch=..., experiment_type=...,
 enrollment_id=...)`` returns the event as a mapping that ``validate_event``

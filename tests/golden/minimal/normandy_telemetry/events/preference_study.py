@@ -1,7 +1,8 @@
 """Typed builders for the preference_study events.
 
-Generated from fixtures/minimal.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/minimal.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Typed builders for the preference_study events: Preference Studies.
 

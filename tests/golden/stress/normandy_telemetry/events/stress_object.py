@@ -1,7 +1,8 @@
 """Typed builders for the stress_object events.
 
-Generated from fixtures/stress.yaml by `python -m codegen generate`. Do not
-edit: change the spec or a template, then run `make generate`.
+Generated from fixtures/stress.yaml (version 1.0.0) by `python -m codegen
+generate`. Do not edit: change the spec or a template, then run `make
+generate`.
 
 Typed builders for the stress_object events: Stress object.
 
