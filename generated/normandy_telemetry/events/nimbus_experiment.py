@@ -17,7 +17,7 @@ category besides its own telemetry.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 from normandy_telemetry.validate import Event
 from normandy_telemetry.validate import build_event as _build
@@ -31,6 +31,30 @@ UnenrollReason = Literal[
     "labs-opt-out",
     "prefFlips-conflict",
     "prefFlips-failed",
+    "pref-variable-changed",
+    "pref-variable-missing",
+    "pref-variable-no-longer",
+    "recipe-not-seen",
+    "studies-opt-out",
+    "targeting-mismatch",
+    "unknown",
+    "invalid-branch",
+    "invalid-feature",
+    "invalid-recipe",
+    "l10n-missing-entry",
+    "l10n-missing-locale",
+    "unsupported-feature",
+    "labs-disabled",
+    "migration",
+    "rollouts-opt-out",
+    "unenrolled-in-another-profile",
+]
+UnenrollReasonOther = Literal[
+    "branch-removed",
+    "bucketing",
+    "force-enrollment",
+    "individual-opt-out",
+    "labs-opt-out",
     "pref-variable-changed",
     "pref-variable-missing",
     "pref-variable-no-longer",
@@ -163,6 +187,58 @@ def update(
         value,
         {},
     )
+
+
+@overload
+def unenroll(
+    *,
+    value: str,
+    branch: str,
+    reason: UnenrollReasonOther,
+    changed_pref: None = None,
+    conflicting_slug: None = None,
+    pref_name: None = None,
+    pref_type: None = None,
+) -> Event: ...
+
+
+@overload
+def unenroll(
+    *,
+    value: str,
+    branch: str,
+    reason: Literal["changed-pref"],
+    changed_pref: str,
+    conflicting_slug: None = None,
+    pref_name: None = None,
+    pref_type: None = None,
+) -> Event: ...
+
+
+@overload
+def unenroll(
+    *,
+    value: str,
+    branch: str,
+    reason: Literal["prefFlips-conflict"],
+    changed_pref: None = None,
+    conflicting_slug: str,
+    pref_name: None = None,
+    pref_type: None = None,
+) -> Event: ...
+
+
+@overload
+def unenroll(
+    *,
+    value: str,
+    branch: str,
+    reason: Literal["prefFlips-failed"],
+    changed_pref: None = None,
+    conflicting_slug: None = None,
+    pref_name: str,
+    pref_type: str,
+) -> Event: ...
 
 
 def unenroll(
@@ -339,6 +415,71 @@ def expose(
             "featureId": feature_id,
         },
     )
+
+
+@overload
+def validation_failed(
+    *,
+    value: str,
+    reason: Literal["invalid-recipe"],
+    branch: None = None,
+    feature: str | None = None,
+    locale: None = None,
+    l10n_ids: None = None,
+    feature_ids: None = None,
+) -> Event: ...
+
+
+@overload
+def validation_failed(
+    *,
+    value: str,
+    reason: Literal["invalid-branch"],
+    branch: str,
+    feature: str | None = None,
+    locale: None = None,
+    l10n_ids: None = None,
+    feature_ids: None = None,
+) -> Event: ...
+
+
+@overload
+def validation_failed(
+    *,
+    value: str,
+    reason: Literal["l10n-missing-entry"],
+    branch: None = None,
+    feature: str | None = None,
+    locale: str,
+    l10n_ids: str,
+    feature_ids: None = None,
+) -> Event: ...
+
+
+@overload
+def validation_failed(
+    *,
+    value: str,
+    reason: Literal["l10n-missing-locale"],
+    branch: None = None,
+    feature: str | None = None,
+    locale: str,
+    l10n_ids: None = None,
+    feature_ids: None = None,
+) -> Event: ...
+
+
+@overload
+def validation_failed(
+    *,
+    value: str,
+    reason: Literal["unsupported-feature"],
+    branch: None = None,
+    feature: str | None = None,
+    locale: None = None,
+    l10n_ids: None = None,
+    feature_ids: str,
+) -> Event: ...
 
 
 def validation_failed(

@@ -17,7 +17,7 @@ graduates.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 from normandy_telemetry.validate import Event
 from normandy_telemetry.validate import build_event as _build
@@ -54,6 +54,24 @@ def enroll(
             "enrollmentId": enrollment_id,
         },
     )
+
+
+@overload
+def enroll_failed(
+    *,
+    value: str,
+    reason: Literal["invalid type", "conflict"],
+    preference: str,
+) -> Event: ...
+
+
+@overload
+def enroll_failed(
+    *,
+    value: str,
+    reason: Literal["would-be-no-op"],
+    preference: None = None,
+) -> Event: ...
 
 
 def enroll_failed(

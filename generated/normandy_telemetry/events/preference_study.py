@@ -17,13 +17,19 @@ experiment.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 from normandy_telemetry.validate import Event
 from normandy_telemetry.validate import build_event as _build
 
 EnrollFailedReason = Literal[
     "invalid-branch",
+    "name-conflict",
+    "pref-conflict",
+    "experiment-type-too-long",
+    "invalid-type",
+]
+EnrollFailedReasonOther = Literal[
     "name-conflict",
     "pref-conflict",
     "experiment-type-too-long",
@@ -87,6 +93,24 @@ def enroll(
             "enrollmentId": enrollment_id,
         },
     )
+
+
+@overload
+def enroll_failed(
+    *,
+    value: str,
+    reason: Literal["invalid-branch"],
+    preference_branch: str,
+) -> Event: ...
+
+
+@overload
+def enroll_failed(
+    *,
+    value: str,
+    reason: EnrollFailedReasonOther,
+    preference_branch: None = None,
+) -> Event: ...
 
 
 def enroll_failed(

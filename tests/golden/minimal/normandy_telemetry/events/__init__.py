@@ -9,9 +9,12 @@ enrollment_id=...)`` returns the event as a mapping that ``validate_event``
 accepts. Every argument is keyword-only: the event's value is ``value``
 (``event_value`` when the event has an extra key named value), and each extra
 key takes its Python name (``enrollmentId`` becomes ``enrollment_id``). Keys
-that are not always sent default to ``None``, which leaves them out. A builder
-cuts a value the spec says the sender truncates, and raises ``ValidationError``
-for any value the spec does not allow.
+that are not always sent default to ``None``, which leaves them out. Where a
+key is sent exactly when another key has certain values (a key sent only for
+one reason), the builder has one ``@overload`` per case, so a type checker
+rejects a call that leaves the key out in its case or gives it in another. A
+builder cuts a value the spec says the sender truncates, and raises
+``ValidationError`` for any value the spec does not allow.
 
 Each module is imported when it is first used, so a spec with thousands of
 events costs nothing to import until its builders are needed; type checkers see

@@ -55,7 +55,7 @@ def enroll_failed(
     *,
     value: str,
     reason: Literal["invalid-branch"],
-    preference_branch: str | None = None,
+    preference_branch: str,
 ) -> Event:
     """Build preference_study.enrollFailed: Enrollment Failed.
 

@@ -16,7 +16,7 @@ allows.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 from normandy_telemetry.validate import Event
 from normandy_telemetry.validate import build_event as _build
@@ -95,6 +95,54 @@ def loose(
             "cut": cut,
         },
     )
+
+
+@overload
+def chained(
+    *,
+    value: str,
+    mode: Literal["a", "b"],
+    level: Literal["low"],
+    detail: None = None,
+    source_name: str,
+    enrollment_id: str,
+) -> Event: ...
+
+
+@overload
+def chained(
+    *,
+    value: str,
+    mode: Literal["a"],
+    level: Literal["high"],
+    detail: str,
+    source_name: str,
+    enrollment_id: str,
+) -> Event: ...
+
+
+@overload
+def chained(
+    *,
+    value: str,
+    mode: Literal["b"],
+    level: Literal["high"],
+    detail: None = None,
+    source_name: str,
+    enrollment_id: str,
+) -> Event: ...
+
+
+@overload
+def chained(
+    *,
+    value: str,
+    mode: Literal['say "hi" \\ now'],
+    level: None = None,
+    detail: None = None,
+    source_name: str,
+    enrollment_id: str,
+) -> Event: ...
 
 
 def chained(
