@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all generate golden check lint test test-fast docs bench clean format
+.PHONY: all generate golden check lint test test-fast docs docs-serve bench clean format
 
 # The toolchain's own code, held to the standard of what it generates.
 OWN_CODE := codegen tests benchmarks docs
@@ -61,6 +61,12 @@ test-fast: $(STAMP)
 # too (tests/integration/test_docs.py), so CI proves the site builds.
 docs: $(STAMP)
 	$(VENV)/bin/sphinx-build -W --keep-going -n -b html docs docs/_build/html
+
+# Build the site, then serve it on 127.0.0.1:$(DOCS_PORT) (loopback only), where
+# search shows snippets; opened from disk, the browser keeps them from it.
+DOCS_PORT ?= 8000
+docs-serve: docs
+	$(VPY) docs/serve.py --port $(DOCS_PORT) --directory docs/_build/html
 
 bench: $(STAMP)
 	$(VPY) -m benchmarks $(BENCH)

@@ -22,12 +22,16 @@ GENERATED = ROOT / "generated"
 # The generated package first, so autodoc documents the one beside these pages.
 sys.path[:0] = [str(GENERATED), str(ROOT), str(HERE / "_ext")]
 
+import normandy_telemetry  # noqa: E402  (the generated package beside these pages)
+
 project = "Normandy telemetry"
+# The spec's version (its ``version:``), which the generated package carries too.
+version = release = normandy_telemetry.__version__
 author = "The Normandy telemetry maintainers"
 copyright = "the Normandy telemetry maintainers"
 language = "en"
 
-extensions = ["sphinx.ext.autodoc", "normandy_docs"]
+extensions = ["sphinx.ext.autodoc", "telemetry_domain", "normandy_docs"]
 
 root_doc = "index"
 exclude_patterns = ["_build", "_ext"]
@@ -66,7 +70,9 @@ autodoc_preserve_defaults = True
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["normandy.css"]
-html_title = "Normandy telemetry"
+# Search results that name the item: items first, their sections' titles not twice.
+html_js_files = ["telemetry-search.js"]
+html_title = f"Normandy telemetry {release}"
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False

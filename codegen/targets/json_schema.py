@@ -16,7 +16,9 @@ from codegen.model import (
     Event,
     EventObject,
     ExtraKey,
+    Scalar,
     Spec,
+    UptakeSource,
     core_pattern,
 )
 from codegen.targets.base import Output, Target
@@ -371,6 +373,63 @@ def _document(build: Any) -> Any:
     return lambda spec: {"document": json_document(build(spec))}
 
 
+# -- where each item is described, for readers (the docs name these) -----------------
+
+EVENTS_SCHEMA = "normandy-events.schema.json"
+UPTAKE_SCHEMA = "normandy-uptake.schema.json"
+SCALARS_SCHEMA = "normandy-scalars.schema.json"
+SHARED_EVENT_DEFS = ("event", "legacy_event", "timestamp")
+"""Definitions of ``normandy-events.schema.json`` that are about no one event."""
+ENROLLMENT_ID_DEF = "enrollment_id"
+
+
+def pointer(document: str, *path: str) -> str:
+    """``document#/a/b``: a JSON Pointer (RFC 6901) into a schema, as a URI fragment."""
+    joined = "/".join(path)
+    if "~" in joined or joined.count("/") != len(path) - 1:  # a part holds / or ~
+        joined = "/".join(p.replace("~", "~0").replace("/", "~1") for p in path)
+    return f"{document}#/{joined}"
+
+
+def object_pointers(obj: EventObject) -> tuple[str, str]:
+    """The definitions that dispatch an object's events, in both shapes."""
+    return (
+        pointer(EVENTS_SCHEMA, "$defs", f"{obj.name}.events"),
+        pointer(EVENTS_SCHEMA, "$defs", f"{obj.name}.legacy_events"),
+    )
+
+
+def event_pointer(event: Event) -> str:
+    return pointer(EVENTS_SCHEMA, "$defs", event.ident)
+
+
+def key_pointers(event: Event, key: ExtraKey) -> tuple[str, ...]:
+    """The key's property, and the one of the name Firefox records it under."""
+    names = [key.name]
+    if key.legacy_name and key.legacy_name != key.name:
+        names.append(key.legacy_name)
+    return tuple(
+        pointer(
+            EVENTS_SCHEMA,
+            "$defs",
+            event.ident,
+            "properties",
+            "extra",
+            "properties",
+            name,
+        )
+        for name in names
+    )
+
+
+def source_pointer(spec: Spec, source: UptakeSource) -> str:
+    return pointer(UPTAKE_SCHEMA, "anyOf", str(spec.uptake.sources.index(source)))
+
+
+def scalar_pointer(scalar: Scalar) -> str:
+    return pointer(SCALARS_SCHEMA, "$defs", scalar.ident)
+
+
 OUTPUT = Output(
     name="json_schema",
     summary="JSON Schema (draft 2020-12) for events, uptake reports and the scalar",
@@ -381,9 +440,9 @@ OUTPUT = Output(
             _document(build),
         )
         for name, build in (
-            ("normandy-events", events_schema),
-            ("normandy-uptake", uptake_schema),
-            ("normandy-scalars", scalars_schema),
+            (EVENTS_SCHEMA.removesuffix(".schema.json"), events_schema),
+            (UPTAKE_SCHEMA.removesuffix(".schema.json"), uptake_schema),
+            (SCALARS_SCHEMA.removesuffix(".schema.json"), scalars_schema),
         )
     ),
     cost=0.23,

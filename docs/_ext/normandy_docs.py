@@ -1,6 +1,6 @@
 """Sphinx glue for the Normandy telemetry site.
 
-Two things the stock extensions do not do:
+Three things the stock extensions do not do:
 
 * ``autodoc`` parses docstrings as reStructuredText, and the generated
   package's docstrings hold spec text (descriptions, corrections). So every
@@ -12,6 +12,11 @@ Two things the stock extensions do not do:
 * ``.. normandy-api::`` documents every module of the package, found by
   walking it, so a module the generator starts writing (validators, event
   builders) appears on the API page without anyone editing it.
+* Inline code breaks only where a reader expects it (:class:`Translator`): a
+  long name (``normandy.enroll_failed_preference_study``, a JSON Schema
+  pointer, a pattern) after its dots, slashes, ``#``, underscores and closing
+  brackets, and a value (``invalid-branch``) never, so a 390 px wide screen wraps lines instead of
+  scrolling sideways or cutting a value in two.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from sphinx.ext.autodoc.mock import mock
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.parsing import nested_parse_to_nodes
+from sphinx.writers.html5 import HTML5Translator
 
 from codegen.targets.docs import rst
 
@@ -157,7 +163,45 @@ class NormandyApi(SphinxDirective):
         )
 
 
+# Inline code longer than this may break after a separator; shorter code (every
+# telemetry value, most names) never breaks.
+LONG_CODE = 20
+_WORDS_AND_SPACES = re.compile(r"\S+| +|\n")
+# A piece ends after a separator of names, paths and patterns; never at "-",
+# which values such as invalid-branch are made with.
+_PIECES = re.compile(r"[^./#_=,|)\]}]*[./#_=,|)\]}]+|[^./#_=,|)\]}]+")
+
+
+class Translator(HTML5Translator):
+    """The HTML writer, with break opportunities (``<wbr>``) in long inline code.
+
+    Sphinx writes each word of inline code as a ``<span class="pre">``, which
+    never wraps; a word longer than the screen overflows it. Here a long word
+    is written as one span per piece that ends at a separator, with ``<wbr>``
+    between them, so it may break there and nowhere else.
+    """
+
+    def visit_Text(self, node: nodes.Text) -> None:
+        if not self.protect_literal_text:
+            super().visit_Text(node)
+            return
+        for token in _WORDS_AND_SPACES.findall(node.astext()):
+            if token.strip():
+                pieces = _PIECES.findall(token) if len(token) > LONG_CODE else [token]
+                self.body.append(
+                    "<wbr>".join(
+                        f'<span class="pre">{self.encode(piece)}</span>'
+                        for piece in pieces
+                    )
+                )
+            elif token in {" ", "\n"}:
+                self.body.append(token)  # a break at whitespace, as Sphinx allows
+            else:
+                self.body.append("&#160;" * (len(token) - 1) + " ")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.set_translator("html", Translator, override=True)
     app.connect("autodoc-process-docstring", escape_docstring)
     app.connect("doctree-read", unlink_builtins)
     app.connect("doctree-read", prefer_label_ids)

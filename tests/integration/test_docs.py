@@ -224,8 +224,9 @@ def assert_spec_on_site(spec: Spec, html: Path, prose: bool = True) -> None:
             assert visible(status.description) in text
             if status.correction:
                 assert visible(status.correction) in text
+    scalars = Page(html / "scalars.html")
     for scalar in spec.scalars:
-        text = uptake.labelled(rst.label(scalar)).text()
+        text = scalars.labelled(rst.label(scalar)).text()
         assert (
             scalar.name in text and scalar.key.pattern in text and scalar.unit in text
         )
@@ -254,12 +255,10 @@ def assert_spec_on_site(spec: Spec, html: Path, prose: bool = True) -> None:
             ), f"{event.ident} missing from the summary of {obj.name}"
             section = enrollment.labelled(rst.label(event))
             text = section.text()
-            for fact in (
-                event.method,
-                event.object,
-                f"{category}.{event.glean_name}",
-                "Events.yaml",
-            ):
+            facts = [event.method, event.object, event.legacy_id, "Events.yaml"]
+            if spec.has_firefox_metadata and event.in_glean:
+                facts.append(f"{category}.{event.glean_name}")
+            for fact in facts:
                 assert fact in text, f"{fact!r} not under {event.ident}"
             assert (
                 f"{event.python_name}()" in text or f"{event.python_name}_()" in text
@@ -297,6 +296,8 @@ def test_the_site_builds_with_warnings_as_errors(site: Path) -> None:
         "index",
         "overview",
         "uptake",
+        "uptake-glean",
+        "scalars",
         "enrollment",
         "corrections",
         "python",
@@ -340,7 +341,10 @@ def test_corrections_page_lists_every_correction_with_a_link_to_its_item(
     spec = load_spec(SPEC)
     page = Page(site / "corrections.html")
     text = page.root.text()
-    pages = {name: Page(site / f"{name}.html") for name in ("uptake", "enrollment")}
+    pages = {
+        name: Page(site / f"{name}.html")
+        for name in ("uptake", "uptake-glean", "scalars", "enrollment")
+    }
     corrections = list(items.labelled_corrections(spec))
     assert corrections, "the spec records corrections; the page must list them"
     for label, correction in corrections:

@@ -13,6 +13,8 @@ came from the spec.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -92,16 +94,16 @@ SHOWN = [
         ".. _evil-label: https://example.com/ and :raw-html:",
     ),
     (
-        "uptake.html",
+        "scalars.html",
         "scalar-recipe_freshness",
         ".. image:: https://example.com/track.png",
     ),
     (
-        "uptake.html",
+        "scalars.html",
         "scalar-recipe_freshness",
         ".. meta:: :http-equiv=refresh: 0; url=https://example.com/",
     ),
-    ("uptake.html", "scalar-recipe_freshness", "recipe <id>"),
+    ("scalars.html", "scalar-recipe_freshness", "recipe <id>"),
     ("enrollment.html", None, ".. automodule:: os"),
     ("enrollment.html", "enrollment-ids", ".. toctree:: INJECTED-TOCTREE"),
     ("enrollment.html", "enrollment-ids", "|sub| and |date| and |today|"),
@@ -245,18 +247,35 @@ def test_nothing_from_the_spec_becomes_an_element_attribute_or_link(
 
 
 def test_the_generated_pages_escape_what_they_include(hostile: Path) -> None:
-    """Belt and braces: no line of a generated page starts a directive from spec text."""
+    """Belt and braces: no line of a generated page starts a directive from spec
+    text, and the ``telemetry`` directives' lines, which hold spec text, are JSON
+    (which the directive never reads as reStructuredText)."""
     generated = hostile.parent / "generated" / "docs"
+    telemetry = 0
     for path in generated.glob("*.rst"):
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        lines = path.read_text("utf-8").splitlines()
+        in_telemetry = False
+        for number, line in enumerate(lines, 1):
             stripped = line.strip()
+            if in_telemetry and line.startswith("   ") and stripped:
+                row = json.loads(stripped)
+                assert isinstance(row, list) and line.isascii(), f"{path.name}:{number}"
+                continue
+            in_telemetry = False
             if stripped.startswith(".. ") and "::" in stripped:
                 directive = stripped[3:].split("::", 1)[0]
+                if directive.startswith("telemetry:"):
+                    in_telemetry = True
+                    telemetry += 1
+                    label = stripped.split("::", 1)[1].strip()
+                    assert re.fullmatch(r"[a-z0-9][a-z0-9._~ -]*", label), line
+                    continue
                 assert directive in {
                     "index",
                     "list-table",
                     "admonition",
                 }, f"{path.name}:{number}: {line}"
+    assert telemetry > 20
 
 
 def dialogs_opened(site: Path, addresses: list[str]) -> list[str]:

@@ -8,9 +8,10 @@ about each item (its names in every output, when it is sent, its limits).
 
 from __future__ import annotations
 
-from codegen.model import snake_case
+from codegen.model import Spec, snake_case
 from codegen.targets.base import Filter, Output, Target
 from codegen.targets.docs import items
+from codegen.targets.docs.names import SiteNames
 from codegen.targets.docs.rst import (
     header,
     index_target,
@@ -36,12 +37,18 @@ FILTERS: dict[str, Filter] = {
     "rst_builder": items.builder,
     "rst_key_refs": items.key_refs,
     "rst_glean": items.glean,
-    "rst_event_index": items.event_index,
-    "rst_key_index": items.key_index,
-    "rst_value_index": items.value_index,
     "rst_presence": items.presence,
     "rst_event_facts": items.event_facts,
     "rst_key_facts": items.key_facts,
+    "rst_key_section": items.key_section,
+    "rst_value_notes": items.value_notes,
+    "rst_object_facts": items.object_facts,
+    "rst_source_facts": items.source_facts,
+    "rst_status_facts": items.status_facts,
+    "rst_scalar_facts": items.scalar_facts,
+    "rst_uptake_glean_facts": items.uptake_glean_facts,
+    "rst_uptake_values": items.uptake_values,
+    "rst_count": items.count,
     "rst_snake": snake_case,
     "rst_header": header,
     "py": python_literal,  # a Python expression shown on a page, as the package writes it
@@ -49,12 +56,20 @@ FILTERS: dict[str, Filter] = {
 """The documentation templates' filters."""
 
 
+def _names(spec: Spec) -> dict[str, object]:
+    """Every item's names in every output (``names.SiteNames``), for the pages
+    that declare items to the site's ``telemetry`` Sphinx domain."""
+    return {"names": SiteNames.of(spec)}
+
+
 OUTPUT = Output(
     name="docs",
     summary="the documentation pages the Sphinx site in docs/ includes",
     targets=(
-        Target("docs/uptake.rst.j2", "docs/uptake.rst"),
-        Target("docs/enrollment.rst.j2", "docs/enrollment.rst"),
+        Target("docs/uptake.rst.j2", "docs/uptake.rst", _names),
+        Target("docs/uptake-glean.rst.j2", "docs/uptake-glean.rst", _names),
+        Target("docs/scalars.rst.j2", "docs/scalars.rst", _names),
+        Target("docs/enrollment.rst.j2", "docs/enrollment.rst", _names),
         Target(
             "docs/corrections.rst.j2", "docs/corrections.rst", items.corrections_context
         ),
@@ -63,5 +78,5 @@ OUTPUT = Output(
         ),
     ),
     filters=FILTERS,
-    cost=0.47,
+    cost=0.75,  # as much as the Python package since the pages name every item everywhere
 )

@@ -9,8 +9,7 @@ text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator
 
 from codegen.format_language import iter_records
 from codegen.model import (
@@ -18,14 +17,21 @@ from codegen.model import (
     Correction,
     EnrollmentId,
     Event,
+    EventObject,
     ExtraKey,
+    Scalar,
     Spec,
+    Status,
+    UptakeSource,
     describe_presence,
     snake_case,
 )
 from codegen.spec_format import FORMAT_VERSION, SPEC_FORMAT
-from codegen.targets.docs.rst import index_target, label, literal, pyref, ref, text
+from codegen.targets import json_schema
+from codegen.targets.docs.names import GleanPlace, SiteNames
+from codegen.targets.docs.rst import inline, label, literal, pyref, ref, text, title
 from codegen.targets.python.builders import builder_name
+from codegen.targets.python.layout import python_literal
 
 
 def builder(event: Event) -> str:
@@ -48,34 +54,34 @@ def glean(event: Event) -> str:
     return f"{event.category}.{event.glean_name}"
 
 
-def event_index(event: Event) -> str:
-    """The event's label and index entries: method, object and Glean metric."""
-    method, obj = event.method, event.object
-    return index_target(
-        label(event),
-        [
-            (method, f"{obj} event"),
-            (obj, f"{method} event"),
-            (glean(event), "Glean metric"),
-        ],
-    )
+def count(number: int, one: str, many: str) -> str:
+    """``the value below`` for 1, ``one of the 3 values below`` for 3: wording that
+    fits the number (``many`` has ``{n}`` where the number goes)."""
+    return one if number == 1 else many.format(n=number)
 
 
-def key_index(pair: tuple[Event, ExtraKey]) -> str:
-    """An extra key's label and index entries (and its legacy name, if it has one)."""
-    event, key = pair
-    where = f"{event.object} {event.method} extra key"
-    entries = [(key.name, where)]
-    if key.legacy_name:
-        entries.append((key.legacy_name, f"{where} {key.name}"))
-    return index_target(label(pair), entries)
+def fields(rows: list[tuple[str, str]]) -> str:
+    """A field list; each body's later lines (paragraphs) indented under it."""
+    lines = []
+    for name, body in rows:
+        first, *rest = body.split("\n")
+        lines.append(f":{name}: {first}")
+        lines += [f"   {line}" if line.strip() else "" for line in rest]
+    return "\n".join(lines)
 
 
-def value_index(triple: tuple[Event, ExtraKey, AllowedValue]) -> str:
-    event, key, allowed = triple
-    return index_target(
-        label(triple), [(allowed.value, f"{event.object} {event.method} {key.name}")]
-    )
+def _codes(values: Iterable[str]) -> str:
+    return ", ".join(literal(v) for v in values)
+
+
+def _glean_place(place: GleanPlace) -> str:
+    tags = f" (tag {_codes(place.tags)})" if place.tags else ""
+    return f"in Firefox's {literal(place.firefox_file)}{tags}"
+
+
+NO_FIREFOX_FILES = (
+    "not generated: the spec has no ``metadata:``, which Firefox's files need"
+)
 
 
 def presence(pair: tuple[Event, ExtraKey]) -> str:
@@ -94,54 +100,100 @@ def presence(pair: tuple[Event, ExtraKey]) -> str:
     return describe_presence(key, name, value)
 
 
-def event_facts(event: Event, value_max_length: int) -> str:
-    """The field list under an event's title: names in every output, and limits."""
+def _formerly(renamed_from: str | None) -> list[tuple[str, str]]:
+    return [("Formerly", literal(renamed_from))] if renamed_from else []
+
+
+def event_facts(event: Event, names: SiteNames, value_max_length: int) -> str:
+    """The field list under an event's title: its names in every output, and limits."""
     method, obj = event.method, event.object
     snake = snake_case(method)
     catalog = "normandy_telemetry.catalog"
-    limit = f"        At most {value_max_length} characters."
+    value = text(event.value) + f"\n\nAt most {value_max_length} characters."
     if event.value_optional:
-        limit += " Firefox sends some of these events without a value."
-    lines = [
-        f":Method: {literal(method)}",
-        f":Object: {literal(obj)}",
-        f":Value: {text(event.value, 8)}",
-        "",
-        limit,
+        value += " Firefox sends some of these events without a value."
+    rows = [
+        (
+            "Event",
+            f"{literal(event.legacy_id)}: category {literal(event.category)},"
+            f" method {literal(method)}, object {literal(obj)}",
+        ),
+        ("Value", value),
     ]
-    if event.in_glean:
-        lines += [
-            f":Glean metric: {literal(glean(event))}, an event metric; the event's value",
-            "               is sent as its extra key ``value``",
-        ]
-    else:
-        lines.append(
-            ":Glean metric: none; Firefox records this event in legacy telemetry only"
-        )
-    if event.in_legacy:
-        category = literal(event.category)
-        lines.append(
-            f":Events.yaml: category {category}, method {literal(method)}, object {literal(obj)}"
+    place = names.glean_of(event)
+    if not names.spec.has_firefox_metadata:
+        rows.append(("Glean metric", NO_FIREFOX_FILES))
+    elif place is None:
+        rows.append(
+            (
+                "Glean metric",
+                "none; Firefox records this event in legacy telemetry only",
+            )
         )
     else:
-        lines.append(":Events.yaml: none; Firefox records this event in Glean only")
-    lines += [
-        f":Python builder: {builder(event)}",
-        f":Python constants: {pyref(f'{catalog}.EventObject.{obj.upper()}', 'attr', 2)},",
-        f"                   {pyref(f'{catalog}.EventMethod.{snake.upper()}', 'attr', 2)},",
-        f"                   {literal(f'get_event({method!r}, {obj!r})')}",
-        f"                   (module {pyref(catalog, 'mod', 2)})",
+        own = {key.legacy_key for key in event.extra}
+        shared = [key for key in place.extra_keys if key not in own]
+        body = (
+            f"{literal(place.metric)}, an event metric {_glean_place(place)}. The event's"
+            f" value is its extra key ``value``"
+        )
+        if shared:
+            body += (
+                f"; like every {literal(method)} metric, it also declares the keys of the"
+                f" method's other events: {_codes(shared)}"
+            )
+        rows.append(("Glean metric", body + "."))
+    mirror = names.mirror_of(event)
+    if mirror:
+        rows.append(
+            (
+                "Telemetry mirror",
+                f"{literal(mirror)}: the legacy event that Firefox's Glean layer records"
+                " too (the metric's ``telemetry_mirror``)",
+            )
+        )
+    entry = names.entry_of(event)
+    if not names.spec.has_firefox_metadata:
+        rows.append(("Events.yaml", NO_FIREFOX_FILES))
+    elif entry is None:
+        rows.append(("Events.yaml", "none; Firefox records this event in Glean only"))
+    else:
+        rows.append(
+            (
+                "Events.yaml",
+                f"entry {literal(entry)} (method {literal(method)}, object {literal(obj)})",
+            )
+        )
+    rows += [
+        ("JSON Schema", literal(json_schema.event_pointer(event))),
+        (
+            "Python",
+            f"builder {builder(event)}; constants"
+            f" {pyref(f'{catalog}.EventObject.{obj.upper()}', 'attr', 2)} and"
+            f" {pyref(f'{catalog}.EventMethod.{snake.upper()}', 'attr', 2)};"
+            f" {literal(f'get_event({method!r}, {obj!r})')} (module {pyref(catalog, 'mod', 2)})",
+        ),
+        *_formerly(event.renamed_from),
     ]
-    return "\n".join(lines)
+    return fields(rows)
 
 
-@cache
-def key_facts(key: ExtraKey, filler: str) -> str:
-    """The field list of an extra key after its presence: values, limits, names."""
+def in_document(*items: object) -> bool:
+    """Whether Normandy's data-collection document has all of ``items`` (none
+    records a ``firefox_source``)."""
+    return not any(getattr(item, "firefox_source", None) for item in items)
+
+
+def key_facts(
+    key: ExtraKey, obj: EventObject, event: Event, names: SiteNames, filler: str
+) -> str:
+    """The field list of an extra key: presence, values, limits, names."""
     if key.allowed:
-        values = f"one of the {len(key.allowed)} values below"
+        values = count(
+            len(key.allowed), "the value below", "one of the {n} values below"
+        )
     elif key.format == "enrollment_id":
-        values = f"an :ref:`enrollment ID <enrollment-ids>`, or {literal(filler)}\n         while Telemetry upload is disabled"
+        values = f"an :ref:`enrollment ID <enrollment-ids>`, or {literal(filler)} while Telemetry upload is disabled"
     elif key.examples:
         values = "any string, for example " + " or ".join(
             literal(example) for example in key.examples
@@ -151,15 +203,333 @@ def key_facts(key: ExtraKey, filler: str) -> str:
     limit = f"at most {key.max_length} characters"
     if key.truncate:
         limit += f"; the sender cuts longer values to {key.truncate} characters"
-    lines = [f":Values: {values}", f":Limit: {limit}"]
-    if key.legacy_name and key.legacy_name != key.name:
-        lines.append(
-            f":Recorded as: {literal(key.legacy_name)} in ``Events.yaml`` and in Glean, and what the builders send (the name above is the data-collection document's)"
+    rows = [
+        ("Presence", presence((event, key))),
+        ("Values", values),
+        ("Limit", limit),
+    ]
+    recorded = key.legacy_key
+    if recorded != key.name:
+        whose = (
+            "the data-collection document's"
+            if in_document(obj, event, key)
+            else "the spec's"
         )
-    lines.append(
-        f":Python: keyword argument {literal(snake_case(key.name))} of the builder"
+        rows.append(
+            (
+                "Recorded as",
+                f"{literal(recorded)} in ``Events.yaml`` and in Glean, and what the"
+                f" builders send (the name above is {whose}; the validators accept either)",
+            )
+        )
+    place = names.glean_of(event)
+    if place is not None:
+        rows.append(
+            ("Glean", f"extra key {literal(recorded)} of {literal(place.metric)}")
+        )
+    rows += [
+        (
+            "JSON Schema",
+            " and ".join(literal(p) for p in json_schema.key_pointers(event, key)),
+        ),
+        (
+            "Python",
+            f"keyword argument {literal(snake_case(key.name))} of {builder(event)}",
+        ),
+        *_formerly(key.renamed_from),
+    ]
+    return fields(rows)
+
+
+def notes(item: object) -> str:
+    """What a page says beside an item: that only Firefox has it, and where the
+    spec corrects the data-collection document (``templates/docs/_notes.j2``
+    says the same for the items a template lays out)."""
+    blocks = []
+    source = getattr(item, "firefox_source", None)
+    if source:
+        blocks.append(
+            ".. admonition:: Only in Firefox\n\n"
+            "   Normandy's data-collection document does not have this; Firefox defines"
+            f" or sends it in\n   {literal(source)}."
+        )
+    correction = getattr(item, "correction", None)
+    if correction:
+        blocks.append(
+            ".. admonition:: Correction of the data-collection document\n\n"
+            f"   {text(correction, 3)}"
+        )
+    return "\n\n".join(blocks)
+
+
+def key_section(
+    key: ExtraKey, obj: EventObject, event: Event, names: SiteNames, filler: str
+) -> str:
+    """An extra key's section, its allowed values included: one call per key
+    rather than a few dozen template expressions (a large spec has tens of
+    thousands of keys)."""
+    parts = [
+        names.key_names(event, key).directive(),
+        title(key.name, "^", code=True),
+        text(key.description),
+        key_facts(key, obj, event, names, filler),
+    ]
+    if key.firefox_source or key.correction:
+        parts.append(notes(key))
+    for allowed in key.allowed:
+        body = [text(allowed.description, 3), *value_notes(allowed)]
+        parts += [
+            names.value_names(event, key, allowed).directive(),
+            literal(allowed.value) + "\n   " + "\n\n   ".join(body),
+        ]
+    return "\n\n".join(parts)
+
+
+def value_notes(allowed: AllowedValue) -> list[str]:
+    """What follows an allowed value's meaning: where Firefox has it, corrections,
+    its former name (each a paragraph)."""
+    notes = []
+    if allowed.firefox_source:
+        notes.append(f"*Only in Firefox:* {literal(allowed.firefox_source)}")
+    if allowed.correction:
+        notes.append(
+            f"*Correction of the data-collection document:* {text(allowed.correction, 3)}"
+        )
+    if allowed.renamed_from:
+        notes.append(f"*Formerly:* {literal(allowed.renamed_from)}")
+    return notes
+
+
+def object_facts(obj: EventObject, names: SiteNames) -> str:
+    catalog = "normandy_telemetry.catalog"
+    rows = [
+        ("Object", literal(obj.name)),
+        (
+            "Python",
+            f"{pyref(f'{catalog}.EventObject.{obj.name.upper()}', 'attr', 2)}; builders"
+            f" in {pyref(f'normandy_telemetry.events.{obj.name}', 'mod', 2)}",
+        ),
+        (
+            "JSON Schema",
+            " and ".join(literal(p) for p in json_schema.object_pointers(obj)),
+        ),
+        *_formerly(obj.renamed_from),
+    ]
+    return fields(rows)
+
+
+def source_facts(source: UptakeSource, spec: Spec) -> str:
+    rows = [("Key", literal(source.key))]
+    if source.placeholder:
+        placeholder = source.placeholder
+        rows.append(
+            (
+                "Placeholder",
+                f"{literal('<' + placeholder.name + '>')}: {text(placeholder.description)}"
+                f"\n\nEvery real value matches the regular expression {literal(placeholder.pattern)}.",
+            )
+        )
+    rows += [
+        (
+            "Python",
+            f"{pyref('normandy_telemetry.uptake.' + source.enum_name, 'class', 2)},"
+            f" {literal('normandy_telemetry.uptake.SOURCES[' + python_literal(source.name) + ']')}",
+        ),
+        ("JSON Schema", literal(json_schema.source_pointer(spec, source))),
+        *_formerly(source.renamed_from),
+    ]
+    return fields(rows)
+
+
+def status_facts(
+    status: Status, source: UptakeSource, spec: Spec, names: SiteNames
+) -> str:
+    legal = set(spec.uptake.legal_values)
+    value = literal(status.value)
+    if status.value not in legal:
+        value += ", which Firefox's ``UptakeTelemetry.STATUS`` does not have"
+    rows = [("Telemetry value", value)]
+    if status.firefox_value:
+        rows.append(("Firefox sends", literal(status.firefox_value)))
+    if status.firefox_name:
+        rows.append(
+            (
+                "Firefox name",
+                f"{literal(status.firefox_name)}, the constant's name in Firefox's"
+                f" ``Uptake.sys.mjs``",
+            )
+        )
+    rows.append(("Key", literal(source.key)))
+    uptake = names.uptake_glean_names()
+    if uptake is not None and uptake.own is not None:
+        values = " or ".join(literal(v) for v in status.reported_values)
+        rows.append(
+            (
+                "Glean",
+                f"the event :ref:`{uptake.own.name} <uptake-glean>` with ``source``"
+                f" the key and ``value`` {values}",
+            )
+        )
+    python = [
+        pyref(f"normandy_telemetry.uptake.{status.constant}", "data", 2),
+        pyref(
+            f"normandy_telemetry.uptake.{source.enum_name}.{status.constant}", "attr", 3
+        ),
+    ]
+    if status.firefox_name:
+        python.append(
+            pyref(f"normandy_telemetry.uptake.{status.firefox_name}", "data", 2)
+        )
+    rows += [("Python", ", ".join(python)), *_formerly(status.renamed_from)]
+    return fields(rows)
+
+
+def scalar_facts(scalar: Scalar, names: SiteNames) -> str:
+    rows = [
+        ("Kind", f"{literal(scalar.kind)}: one number per key"),
+        (
+            "Key",
+            f"the {inline(scalar.key.name)}: {text(scalar.key.description)}"
+            f"\n\nEvery real key matches the regular expression {literal(scalar.key.pattern)}.",
+        ),
+        ("Value", text(scalar.value)),
+        ("Unit", literal(scalar.unit)),
+    ]
+    place = names.glean_of(scalar)
+    if names.legacy_scalars:
+        rows.append(
+            (
+                "Scalars.yaml",
+                f"{literal(scalar.short_name)} in category {literal(scalar.category)},"
+                " a keyed ``uint``",
+            )
+        )
+    if place is not None:
+        rows += [
+            (
+                "Glean metric",
+                f"{literal(place.metric)}, a {literal(scalar.glean_type)} whose labels are"
+                f" the keys, {_glean_place(place)}",
+            ),
+            (
+                "Telemetry mirror",
+                f"{literal(scalar.telemetry_mirror)}: the legacy scalar that Firefox's Glean"
+                " layer records too (the metric's ``telemetry_mirror``)",
+            ),
+        ]
+    elif not names.spec.has_firefox_metadata:
+        rows.append(("Glean and Scalars.yaml", NO_FIREFOX_FILES))
+    ident = scalar.ident
+    rows += [
+        ("JSON Schema", literal(json_schema.scalar_pointer(scalar))),
+        (
+            "Python",
+            ", ".join(
+                [
+                    pyref(f"normandy_telemetry.catalog.{ident.upper()}", "data", 2),
+                    pyref(
+                        f"normandy_telemetry.validate_scalars.validate_{ident}",
+                        "func",
+                        1,
+                    ),
+                    pyref(
+                        f"normandy_telemetry.validate_scalars.iter_{ident}_errors",
+                        "func",
+                        1,
+                    ),
+                    pyref(
+                        f"normandy_telemetry.validate_scalars.is_valid_{ident}",
+                        "func",
+                        1,
+                    ),
+                ]
+            ),
+        ),
+    ]
+    return fields(rows)
+
+
+def uptake_glean_facts(spec: Spec, names: SiteNames) -> str:
+    uptake = spec.uptake.glean
+    place = names.glean_of(uptake) if uptake else None
+    assert uptake is not None and place is not None
+    rows = [
+        (
+            "Glean metric",
+            f"{literal(place.metric)}, an event metric {_glean_place(place)}",
+        )
+    ]
+    if uptake.telemetry_mirror:
+        rows.append(
+            (
+                "Telemetry mirror",
+                f"{literal(uptake.telemetry_mirror)}: the legacy event that Firefox's Glean"
+                " layer records too (the metric's ``telemetry_mirror``)",
+            )
+        )
+    rows += [
+        (
+            "JSON Schema",
+            f"{literal(json_schema.UPTAKE_SCHEMA)}, a report's ``source`` and ``value``",
+        ),
+        (
+            "Python",
+            ", ".join(
+                pyref(f"normandy_telemetry.validate.{name}", "func", 1)
+                for name in (
+                    "uptake_report",
+                    "validate_uptake",
+                    "iter_uptake_errors",
+                    "is_valid_uptake",
+                )
+            ),
+        ),
+    ]
+    return fields(rows)
+
+
+def uptake_values(spec: Spec) -> str:
+    """What the Uptake page says of the values, true of every status: the legal
+    values, and each status whose documented value is not one of them."""
+    legal = set(spec.uptake.legal_values)
+    outside = [
+        (source, status)
+        for source, status in spec.uptake.statuses
+        if status.value not in legal
+    ]
+    sentence = (
+        "Firefox's ``UptakeTelemetry.STATUS`` accepts these telemetry values: "
+        + _codes(spec.uptake.legal_values)
+        + "."
     )
-    return "\n".join(lines)
+    if not outside:
+        return sentence + " Every status's telemetry value is one of them."
+    listed = []
+    for _, status in outside:
+        sent = (
+            f", for which Firefox sends {literal(status.firefox_value)}"
+            if status.firefox_value
+            else ""
+        )
+        listed.append(
+            f"{literal(status.value)} of {ref(label(status), status.constant)}{sent}"
+        )
+    return (
+        sentence
+        + " Every status's telemetry value is one of them, except "
+        + _and(listed)
+        + ": Normandy's data-collection document gives "
+        + count(len(listed), "this value", "these values")
+        + ", and the spec keeps "
+        + count(len(listed), "it", "them")
+        + " (see "
+        + ref("corrections", "the corrections")
+        + ")."
+    )
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def labelled_corrections(spec: Spec) -> Iterator[tuple[str, Correction]]:
