@@ -21,10 +21,13 @@ Three things the stock extensions do not do:
 
 from __future__ import annotations
 
+import ast
 import builtins
 import importlib
+import inspect
 import pkgutil
 import re
+import typing
 from types import ModuleType
 from typing import Any
 
@@ -32,6 +35,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.ext.autodoc.mock import mock
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.parsing import nested_parse_to_nodes
@@ -117,6 +121,62 @@ def _long_values(module: ModuleType) -> list[str]:
     return sorted(names)
 
 
+def _undocumented_data(module: ModuleType) -> list[str]:
+    """Public module-level names ``module`` assigns itself without a docstring."""
+    try:
+        source = inspect.getsource(module)
+    except (OSError, TypeError):
+        return []
+    analyzer = ModuleAnalyzer.for_module(module.__name__)
+    documented = {name for scope, name in analyzer.find_attr_docs() if scope == ""}
+    names = []
+    for node in ast.parse(source).body:
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        for target in targets:
+            if (
+                isinstance(target, ast.Name)
+                and not target.id.startswith("_")
+                and target.id not in documented
+            ):
+                names.append(target.id)
+    return list(dict.fromkeys(names))
+
+
+_PLAIN_VALUE = re.compile(r"[\w.' -]*")
+
+
+def _data_lines(module: str, name: str, value: object) -> list[str]:
+    """A ``py:data`` entry for a name autodoc leaves out, written here rather than by
+    autodoc, whose "alias of Literal[...]" line would put the values (spec text)
+    into the page as markup. Everything shown is escaped."""
+    lines = ["", f".. py:data:: {name}", f"   :module: {module}"]
+    shown = repr(value)
+    if typing.get_origin(value) is typing.Literal:
+        text = "A Literal of: " + ", ".join(repr(v) for v in typing.get_args(value))
+        return [*lines, "", "   " + rst.text(text, 3)]
+    if len(shown) <= LONGEST_VALUE and _PLAIN_VALUE.fullmatch(shown):
+        lines.append(f"   :value: {shown}")
+    return lines
+
+
+def _own_data(module: str) -> list[str]:
+    """Module-level names ``module`` assigns itself with a docstring, in source order."""
+    analyzer = ModuleAnalyzer.for_module(module)
+    analyzer.analyze()
+    return [
+        name
+        for (scope, name), _ in sorted(
+            analyzer.find_attr_docs().items(),
+            key=lambda item: analyzer.tagorder[item[0][1]],
+        )
+        if scope == ""
+    ]
+
+
 class NormandyApi(SphinxDirective):
     """``.. normandy-api::``: a section per module of the package, documented by autodoc."""
 
@@ -155,6 +215,18 @@ class NormandyApi(SphinxDirective):
                     lines += [f"   :exclude-members: {', '.join(long_values)}"]
             for value in long_values if module.__name__ != PACKAGE else []:
                 lines += ["", f".. autodata:: {name}.{value}", "   :no-value:"]
+            # Names the module assigns without a docstring, which autodoc leaves
+            # out because it cannot tell them from imported ones (a Literal
+            # alias of the builders, a constant of the runtime).
+            for value in (
+                _undocumented_data(module) if module.__name__ != PACKAGE else []
+            ):
+                if value not in long_values:
+                    lines += _data_lines(name, value, getattr(module, value))
+            if module.__name__ == PACKAGE:
+                # What the package itself defines (its version, the spec's digest).
+                for value in _own_data(PACKAGE):
+                    lines += ["", f".. autodata:: {name}.{value}"]
         return nested_parse_to_nodes(
             self.state,
             "\n".join(lines),
@@ -170,6 +242,26 @@ _WORDS_AND_SPACES = re.compile(r"\S+| +|\n")
 # A piece ends after a separator of names, paths and patterns; never at "-",
 # which values such as invalid-branch are made with.
 _PIECES = re.compile(r"[^./#_=,|)\]}]*[./#_=,|)\]}]+|[^./#_=,|)\]}]+")
+
+
+_HEX_RUN = re.compile(r"[0-9a-f]{32,}")
+
+
+def _hex_chunks(piece: str) -> list[str]:
+    """``piece`` cut every 16 characters inside a run of 32 hexadecimal digits or more."""
+    run = _HEX_RUN.search(piece)
+    if run is None:
+        return [piece]
+    start, end = run.span()
+    chunks = [
+        piece[start + i : min(start + i + 16, end)] for i in range(0, end - start, 16)
+    ]
+    head, tail = piece[:start], piece[end:]
+    return (
+        [head + chunks[0], *chunks[1:-1], chunks[-1] + tail]
+        if len(chunks) > 1
+        else [piece]
+    )
 
 
 class Translator(HTML5Translator):
@@ -188,6 +280,8 @@ class Translator(HTML5Translator):
         for token in _WORDS_AND_SPACES.findall(node.astext()):
             if token.strip():
                 pieces = _PIECES.findall(token) if len(token) > LONG_CODE else [token]
+                # A digest (SPEC_DIGEST) may break every 16 hexadecimal digits.
+                pieces = [p for piece in pieces for p in _hex_chunks(piece)]
                 self.body.append(
                     "<wbr>".join(
                         f'<span class="pre">{self.encode(piece)}</span>'

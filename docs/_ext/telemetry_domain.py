@@ -106,7 +106,7 @@ def canonical(target: str) -> str:
     category."""
     target = _collapse(target)
     head, hash_, tail = target.partition("#")
-    if hash_ and "." in head:
+    if hash_ and "." in head and not tail.startswith("/"):  # not a JSON Pointer
         head = head.rsplit(".", 1)[1]
     return head + hash_ + tail
 

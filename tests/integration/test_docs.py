@@ -73,11 +73,6 @@ def built_site() -> Path:
     return SITE
 
 
-@pytest.fixture(scope="session")
-def site() -> Path:
-    return built_site()
-
-
 # -- reading HTML ---------------------------------------------------------------
 
 VOID = frozenset(
@@ -519,3 +514,17 @@ def test_searching_in_chromium_lands_on_the_recipe_status(served: str) -> None:
             page.screenshot(path=str(SCREENSHOTS / "result.png"))
         finally:
             browser.close()
+
+
+def test_the_site_names_the_document_as_readers_know_it_and_counts_right(
+    site: Path,
+) -> None:
+    import normandy_telemetry
+
+    for path in sorted(site.glob("*.html")):
+        text = Page(path).root.text()
+        assert not re.search(r"\bseed\b", text, re.I), path.name
+        assert not re.search(r"\bone of the 1 \w+", text), path.name
+    index = Page(site / "index.html").root.text()
+    assert f"version {normandy_telemetry.__version__} of the spec" in index
+    assert f"Normandy telemetry {normandy_telemetry.__version__}" in index

@@ -1,0 +1,171 @@
+"""What the pages say is true of every item, fits the count, and names the
+document as its readers know it.
+
+Each case renders the pages of a small spec (``tests/fixtures/minimal.yaml``,
+patched) and pins a sentence: the wording the issue found wrong stays fixed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support import ROOT, SPEC, Patch, patched
+
+from codegen.pipeline import load_spec, load_spec_bytes
+from codegen.render import render_targets
+from codegen.targets.docs import OUTPUT, items
+
+MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text("utf-8")
+
+
+def pages(text: str) -> dict[str, str]:
+    spec = load_spec_bytes(text.encode("utf-8"), "spec/normandy.yaml")
+    return {
+        path.removeprefix("docs/"): " ".join(page.split())
+        for path, page in render_targets(spec, (OUTPUT,)).items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("number", "wording"),
+    [
+        (1, "the value below"),
+        (2, "one of the 2 values below"),
+        (7, "one of the 7 values below"),
+    ],
+)
+def test_the_count_fits_the_number(number: int, wording: str) -> None:
+    assert (
+        items.count(number, "the value below", "one of the {n} values below") == wording
+    )
+
+
+def test_a_key_with_one_allowed_value_says_the_value_below() -> None:
+    enrollment = pages(MINIMAL)["enrollment.rst"]
+    assert ":Values: the value below" in enrollment
+    assert "one of the 1 values" not in enrollment
+    two = pages(
+        patched(
+            MINIMAL,
+            Patch(
+                "                invalid-branch: The recipe names an invalid preference branch.\n",
+                "                invalid-branch: The recipe names an invalid preference branch.\n"
+                "                name-conflict: The slug is taken.\n",
+            ),
+        )
+    )["enrollment.rst"]
+    assert ":Values: one of the 2 values below" in two
+
+
+def test_one_status_and_one_event_are_counted_in_the_singular() -> None:
+    uptake = pages(MINIMAL)["uptake.rst"]
+    assert "(``normandy/recipe/<recipe id>``): one status," in uptake
+    assert "(``normandy/runner``): 2 statuses," in uptake
+
+
+def test_the_uptake_page_says_every_value_is_legal_only_when_it_is() -> None:
+    uptake = pages(MINIMAL)["uptake.rst"]
+    assert "Every status's telemetry value is one of them." in uptake
+    assert "except" not in uptake.split("accepts these telemetry values", 1)[1][:300]
+    real = pages(SPEC.read_text("utf-8"))["uptake.rst"]
+    assert re.search(
+        r"Every status's telemetry value is one of them, except ``signature_error`` of"
+        r" :ref:`RECIPE_SIGNATURE_INVALID <status-recipe_signature_invalid>`, for which"
+        r" Firefox sends ``sign_error``: Normandy's data-collection document gives this"
+        r" value, and the spec keeps it",
+        real,
+    ), real[:2000]
+    assert (
+        ":Telemetry value: ``signature_error``, which Firefox's ``UptakeTelemetry.STATUS``"
+        " does not have"
+    ) in real
+    assert "Every status's telemetry value is one of the values" not in real
+
+
+def test_the_document_is_named_as_readers_know_it() -> None:
+    for name, page in pages(SPEC.read_text("utf-8")).items():
+        assert not re.search(r"\bseed\b", page, re.I), name
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert not re.search(r"\bseed\b", readme, re.I)
+    for path in (ROOT / "docs").glob("*.rst"):
+        assert not re.search(r"\bseed\b", path.read_text("utf-8"), re.I), path.name
+
+
+def test_a_firefox_name_is_attributed_to_whoever_gave_the_other_one() -> None:
+    text = pages(
+        patched(
+            MINIMAL,
+            Patch(
+                "              when: {reason: [invalid-branch]}\n",
+                "              when: {reason: [invalid-branch]}\n"
+                "              legacy_name: prefBranch\n",
+            ),
+        )
+    )["enrollment.rst"]
+    assert "(the name above is the data-collection document's;" in text
+    only_firefox = pages(
+        patched(
+            MINIMAL,
+            Patch(
+                "              when: {reason: [invalid-branch]}\n",
+                "              when: {reason: [invalid-branch]}\n"
+                "              legacy_name: prefBranch\n"
+                "              firefox_source: toolkit/components/normandy/lib/X.sys.mjs\n",
+            ),
+        )
+    )["enrollment.rst"]
+    assert "(the name above is the spec's;" in only_firefox
+
+
+def test_former_names_are_on_the_page_and_declared_to_search() -> None:
+    text = pages(
+        patched(
+            MINIMAL,
+            Patch(
+                "            preferenceBranch:\n",
+                "            preferenceBranch:\n              renamed_from: prefBranchName\n",
+            ),
+            Patch(
+                "        RECIPE_SUCCESS:\n",
+                "        RECIPE_SUCCESS:\n          renamed_from: RECIPE_OK\n",
+            ),
+        )
+    )
+    enrollment, uptake = text["enrollment.rst"], text["uptake.rst"]
+    assert ":Formerly: ``prefBranchName``" in enrollment
+    assert (
+        '["former", "enrollFailed#preference_study.prefBranchName",'
+        ' "prefBranchName, now preferenceBranch of normandy.enrollFailed#preference_study"'
+    ) in enrollment
+    assert ":Formerly: ``RECIPE_OK``" in uptake
+    assert (
+        '["former", "RECIPE_OK", "RECIPE_OK, now RECIPE_SUCCESS of normandy/recipe/<recipe id>"'
+        in uptake
+    )
+
+
+def test_a_spec_without_firefox_metadata_says_why_it_names_no_firefox_file() -> None:
+    enrollment = pages(MINIMAL)["enrollment.rst"]
+    assert load_spec_bytes(MINIMAL.encode(), "x").metadata is None
+    assert (
+        ":Glean metric: not generated: the spec has no ``metadata:``, which Firefox's files need"
+        in enrollment
+    )
+
+
+def test_the_real_pages_name_every_identifier_of_an_event() -> None:
+    enrollment = pages(SPEC.read_text("utf-8"))["enrollment.rst"]
+    for name in (
+        "``normandy.enrollFailed#preference_study``: category ``normandy``, method"
+        " ``enrollFailed``, object ``preference_study``",
+        "``normandy.enroll_failed_preference_study``, an event metric in Firefox's"
+        " ``toolkit/components/normandy/metrics.yaml``",
+        ":Telemetry mirror: ``Normandy_Enrollfailed_PreferenceStudy``",
+        ":Events.yaml: entry ``normandy.enroll_failed``",
+        ":JSON Schema: ``normandy-events.schema.json#/$defs/preference_study.enrollFailed``",
+        "builder :py:func:`events.preference_study.enroll_failed() <normandy_telemetry.events.preference_study.enroll_failed>`",
+    ):
+        assert name in enrollment, name
+    spec = load_spec(SPEC)
+    assert spec.version in pages(SPEC.read_text("utf-8"))["uptake.rst"].split("\n")[0]
