@@ -60,18 +60,23 @@ class Version(NamedTuple):
         return f"{self.major}.{self.minor}.{self.patch}"
 
 
+CLASSES: tuple[ChangeClass, ...] = ("breaking", "compatible", "docs")
+"""The classes of change, highest first."""
+
+
 def change_class(old: Spec, new: Spec) -> ChangeClass | None:
     """The class of every change from ``old`` to ``new`` together: the highest one,
-    ``None`` when the telemetry did not change."""
+    ``None`` when the telemetry did not change.
+
+    The one place that asks ``codegen.diff``: today it takes the highest class of
+    ``diff_specs``' field-level changes, leaving out the fields that number the
+    spec rather than describe telemetry."""
     kinds = {
         change.kind
         for change in diff.diff_specs(old, new)
         if change.path.split(".", 1)[0] not in _VERSION_FIELDS
     }
-    for kind in ("breaking", "compatible", "docs"):
-        if kind in kinds:
-            return kind  # type: ignore[return-value]
-    return None
+    return next((kind for kind in CLASSES if kind in kinds), None)
 
 
 def required_bump(old: Spec, new: Spec) -> Part | None:

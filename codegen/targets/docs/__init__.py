@@ -41,7 +41,6 @@ FILTERS: dict[str, Filter] = {
     "rst_event_facts": items.event_facts,
     "rst_key_facts": items.key_facts,
     "rst_key_section": items.key_section,
-    "rst_value_notes": items.value_notes,
     "rst_object_facts": items.object_facts,
     "rst_source_facts": items.source_facts,
     "rst_status_facts": items.status_facts,

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
-from typing import Any
+from json.encoder import encode_basestring_ascii
 
 from codegen.model import (
     AllowedValue,
@@ -30,6 +29,7 @@ from codegen.model import (
     Scalar,
     Spec,
     Status,
+    UptakeGlean,
     UptakeSource,
 )
 from codegen.targets import json_schema
@@ -123,7 +123,8 @@ class GleanPlace:
     extra_keys: tuple[str, ...] = ()
 
 
-_LAST: list[Any] = []  # [spec, its SiteNames]: the pages of one render share them
+_LAST: list[tuple[Spec, SiteNames]] = []
+"""The last spec and its names: the pages of one render share them."""
 
 
 @dataclass
@@ -141,10 +142,10 @@ class SiteNames:
     @classmethod
     def of(cls, spec: Spec) -> SiteNames:
         """The names of ``spec``'s items, computed once for all the pages of a render."""
-        if _LAST and _LAST[0] is spec:
-            return _LAST[1]
+        if _LAST and _LAST[0][0] is spec:
+            return _LAST[0][1]
         names = cls._compute(spec)
-        _LAST[:] = [spec, names]
+        _LAST[:] = [(spec, names)]
         return names
 
     @classmethod
@@ -156,18 +157,9 @@ class SiteNames:
                 for category, metrics in file.categories:
                     for metric in metrics:
                         item = metric.item
-                        short = (
-                            item.glean_name
-                            if isinstance(item, Event)
-                            else (
-                                item.short_name
-                                if isinstance(item, Scalar)
-                                else item.name
-                            )
-                        )
                         keys = tuple(name for name, _ in metric.extra_keys)
                         names.glean[id(item)] = GleanPlace(
-                            f"{category}.{short}",
+                            f"{category}.{_glean_short_name(item)}",
                             file.firefox_path,
                             metric.metadata.tags,
                             keys,
@@ -373,6 +365,15 @@ class SiteNames:
         return ItemNames(f"uptake-glean-{label_slug(name)}", own)
 
 
+def _glean_short_name(item: Event | Scalar | UptakeGlean) -> str:
+    """A metric's name within its category, as the Glean template writes it."""
+    if isinstance(item, Event):
+        return item.glean_name
+    if isinstance(item, Scalar):
+        return item.short_name
+    return item.name
+
+
 def _event_name(event: Event) -> str:
     """How the inventory names an event: ``enrollFailed#preference_study``
     (the category, always the spec's one, may be put before it in a role)."""
@@ -393,8 +394,8 @@ def every_item(spec: Spec, names: SiteNames) -> Iterator[ItemNames]:
     uptake = names.uptake_glean_names()
     if uptake is not None and spec.uptake.glean is not None:
         yield uptake
-        for key in ("source", "value", *(e.name for e in spec.uptake.glean.extra)):
-            yield names.uptake_glean_key_names(key)
+        for name in ("source", "value", *(e.name for e in spec.uptake.glean.extra)):
+            yield names.uptake_glean_key_names(name)
     for scalar in spec.scalars:
         yield names.scalar_names(scalar)
     yield names.shared_event_names()
