@@ -110,12 +110,12 @@ RECIPE_SIGNATURE_INVALID: Final = "signature_error"
 """Normandy could not verify the recipe's signature. Firefox sends sign_error for
 this status.
 
-Correction of Normandy's data-collection document: The seed documents the
-telemetry value `signature_error`, but Firefox's UptakeTelemetry does not know
-that value: its STATUS list only has `sign_error`, and `sign_error` is what
-Firefox actually sends for this status. The spec keeps the seed's
-`signature_error` as the documented value and records `sign_error` as the value
-found in real Firefox telemetry.
+Correction of Normandy's data-collection document: The data-collection document
+gives the telemetry value `signature_error`, but Firefox's UptakeTelemetry does
+not know that value: its STATUS list only has `sign_error`, which Firefox sends
+for this status. The spec keeps the document's `signature_error` as the
+documented value and records `sign_error` as the value found in real Firefox
+telemetry.
 """
 
 
