@@ -31,7 +31,8 @@ golden: $(STAMP)
 # The spec's lint rules, the drift check with the version rule (the spec's
 # version must follow its changes since BASE: README, "Versions"), and black
 # and ruff over the toolchain's own code: what CI runs after the tests.
-BASE ?= main
+# The base is main where the clone has it, else the last commit (a detached CI checkout).
+BASE ?= $(shell git rev-parse --verify --quiet main >/dev/null 2>&1 && echo main || echo HEAD)
 check: $(STAMP)
 	$(VPY) -m codegen lint
 	$(VPY) -m codegen check --base $(BASE)
