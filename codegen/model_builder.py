@@ -344,7 +344,8 @@ class ModelBuilder:
         if legal and value is not None and value not in legal:
             if firefox_value is None:
                 message = (
-                    f"'{value}' is not a legal Uptake value (uptake.legal_values){did_you_mean(value, legal)} "
+                    f"'{value}' is not a legal Uptake value (uptake.legal_values)"
+                    f"{did_you_mean(value, legal) or '.'} "
                     "If Normandy's data-collection document really gives this value, keep it and add "
                     "'firefox_value:' with what Firefox sends and a 'correction:' saying why"
                 )
@@ -498,10 +499,13 @@ class ModelBuilder:
         )
 
     def python_name(self, entry: YamlEntry, name: str, what: str) -> None:
-        if not m.is_python_name(name):
-            kind = "soft keyword" if name in m.SOFT_KEYWORDS else "keyword"
-            message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
-            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+        if m.is_python_name(name) or not name.isidentifier():
+            # A name that is no identifier at all breaks the format's own name
+            # pattern, which the structure check has reported with the reason.
+            return
+        kind = "soft keyword" if name in m.SOFT_KEYWORDS else "keyword"
+        message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
+        self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
     def unique(
         self, seen: dict[str, YamlEntry], derived: str, entry: YamlEntry, what: str
