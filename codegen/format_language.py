@@ -140,6 +140,25 @@ def dotted(path: SpecPath) -> str:
     return text or "the spec"
 
 
+def locate(tree: object, path: SpecPath) -> tuple[int, int] | None:
+    """Where the node at ``path`` is written (a mapping entry: its key), or None."""
+    node, at = tree, None
+    for part in path:
+        if isinstance(node, YamlMapping) and isinstance(part, str):
+            entry = node.entries.get(part)
+            if entry is None:
+                return None
+            node, at = entry.value, (entry.key_line, entry.key_column)
+        elif isinstance(node, YamlSequence) and isinstance(part, int):
+            if not 0 <= part < len(node.items):
+                return None
+            node = node.items[part]
+            at = (node.line, node.column)
+        else:
+            return None
+    return at
+
+
 @dataclass
 class StructureChecker:
     """Walk a node tree against a schema, collecting every problem."""

@@ -473,6 +473,9 @@ class Spec:
     enrollment_id: EnrollmentId
     events: Events
     metadata: Metadata | None = None
+    tree: object = field(default=None, compare=False, repr=False)
+    """The document the model was built from (``codegen.loader`` nodes), for the
+    tools that point at a field the model does not keep (lint, diff)."""
 
     @property
     def has_firefox_metadata(self) -> bool:

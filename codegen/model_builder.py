@@ -174,6 +174,7 @@ class ModelBuilder:
             enrollment_id=self.enrollment_id(_child(root, "enrollment_id")),
             events=self.events(_child(root, "events")),
             metadata=self.metadata,
+            tree=root,
         )
 
     # -- metadata for the Firefox targets --------------------------------------
