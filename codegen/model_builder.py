@@ -266,6 +266,15 @@ class ModelBuilder:
         constants: dict[str, YamlEntry] = {}
         sources = []
         enum_names: dict[str, YamlEntry] = {}
+        self.renames(_entries(node, "sources"), "source")
+        self.renames(
+            [
+                e
+                for s in _entries(node, "sources")
+                for e in _entries(s.value, "statuses")
+            ],
+            "status",
+        )
         for entry in _entries(node, "sources"):
             source = self.source(entry, legal, constants)
             self.unique(enum_names, source.enum_name, entry, "source")
@@ -463,7 +472,9 @@ class ModelBuilder:
         category = _text(node, "category") or ""
         extra_max = _int(node, "extra_max_length") or 0
         objects = []
+        self.renames(_entries(node, "objects"), "object")
         for entry in _entries(node, "objects"):
+            self.renames(_entries(entry.value, "events"), "event")
             self.python_name(entry, entry.key, "object")
             metadata = self.item_metadata(_child(entry.value, "metadata"))
             events = tuple(
@@ -498,6 +509,26 @@ class ModelBuilder:
             loc=_node_loc(_child(node, "category")),
             glean_extra_keys=_text(node, "glean_extra_keys") or "per_event",
         )
+
+    def renames(self, entries: list[YamlEntry] | tuple[()], what: str) -> None:
+        """A ``renamed_from`` must name what the item was called before: not the
+        item itself, and nothing that is still there beside it."""
+        names = {entry.key for entry in entries}
+        for entry in entries:
+            node = _child(entry.value, "renamed_from")
+            origin = _str_value(node)
+            if origin is None:
+                continue
+            if origin == entry.key:
+                message = f"renamed_from '{origin}' names the {what} itself; remove it, or give the old name"
+                self.report(node, message)
+            elif origin in names:
+                article = "an" if what[0] in "aeiou" else "a"
+                message = (
+                    f"renamed_from '{origin}' names {article} {what} that is still here; "
+                    f"{article} {what} can only be renamed from a name that is gone"
+                )
+                self.report(node, message)
 
     def python_name(self, entry: YamlEntry, name: str, what: str) -> None:
         if m.is_python_name(name) or not name.isidentifier():
@@ -542,6 +573,7 @@ class ModelBuilder:
         keys = {e.key: e for e in extra_entries}
         python_names: dict[str, YamlEntry] = {}
         extra = []
+        self.renames(extra_entries, "extra key")
         for key_entry in extra_entries:
             python = m.snake_case(key_entry.key)
             self.python_name(key_entry, python, "extra key")
@@ -600,7 +632,9 @@ class ModelBuilder:
             )
         allowed = []
         allowed_node = fields.get("allowed")
-        for value_entry in _entries(allowed_node) if allowed_node is not None else ():
+        values = _entries(allowed_node) if allowed_node is not None else ()
+        self.renames(values, "allowed value")
+        for value_entry in values:
             value_node = value_entry.value
             description = (
                 str(value_node.value)

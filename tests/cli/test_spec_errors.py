@@ -459,6 +459,21 @@ EXPECTED: dict[str, Expected] = {
             "extra key 'from' becomes the Python name 'from', which is a Python keyword; choose another name",
         ),
     ),
+    "renamed_from_itself": (
+        (
+            15,
+            25,
+            "renamed_from 'RUNNER_SUCCESS' names the status itself; remove it, or give the old name",
+        ),
+    ),
+    "renamed_from_still_there": (
+        (
+            82,
+            29,
+            "renamed_from 'reason' names an extra key that is still here; an extra key can only be "
+            "renamed from a name that is gone",
+        ),
+    ),
     "list_item_wrong_type": (
         (
             7,
@@ -788,6 +803,15 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             "              description: Where the enrollment came from.\n"
             "              optional: true\n",
         ),
+    ),
+    "renamed_from_itself": (
+        Patch(
+            find="        RUNNER_SUCCESS:\n",
+            replace="        RUNNER_SUCCESS:\n          renamed_from: RUNNER_SUCCESS\n",
+        ),
+    ),
+    "renamed_from_still_there": (
+        Patch(find=WHEN, replace=WHEN + "              renamed_from: reason\n"),
     ),
     "list_item_wrong_type": (
         Patch(
