@@ -113,12 +113,13 @@ def event_verdict(
     strings: dict[str, str] = {}
     filler = spec.enrollment_id.filler
     for recorded, text in record["extra"].items():
-        key = keys.get(recorded)
+        found_key = keys.get(recorded)
         where = f"extra.{recorded}"
-        if key is None:
+        if found_key is None:
             cause = ("extra-unknown", obj, method, recorded)
             found.append((cause, f"{where}: unexpected key"))
             continue
+        key = found_key
         if key.name in seen:
             found.append(
                 (("extra-twice", obj, method, key.name), f"{where}: sent twice")

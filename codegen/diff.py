@@ -40,7 +40,10 @@ from codegen.acceptance import Cause, Definition, Refusal, definitions
 from codegen.acceptance import refusals as find_refusals
 from codegen.format_language import dotted
 from codegen.problems import SpecError
-from codegen.spec_edits import BREAKING, COMPATIBLE, DOCS, JUDGED, Edit, find_edits
+from codegen.spec_edits import BREAKING as BREAKING
+from codegen.spec_edits import COMPATIBLE as COMPATIBLE
+from codegen.spec_edits import DOCS as DOCS
+from codegen.spec_edits import JUDGED, Edit, find_edits
 
 CLASSES = (BREAKING, COMPATIBLE, DOCS)
 TITLES = {

@@ -107,6 +107,7 @@ EVENT = ("events", "objects")
 
 def _texts(spec: m.Spec) -> Iterator[tuple[Item | None, SpecPath, str]]:
     """Every free text, with the item that may silence a finding on it and its path."""
+    parts: SpecPath
     for name in ("title", "description"):
         yield None, (name,), getattr(spec, name)
     uptake = spec.uptake
@@ -353,6 +354,7 @@ def _uses(event: m.Event, field: str) -> bool:
 
 def override_without_effect(spec: m.Spec) -> Iterator[Hit]:
     """An override no output reads: the maintainer meant something that does not happen."""
+    path: SpecPath
     for obj in spec.events.objects:
         path = (*EVENT, obj.name, "metadata")
         for field in _written(spec, path):

@@ -18,6 +18,7 @@ import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from functools import cache
 from itertools import islice
+from typing import Any
 
 PER_NODE = 12
 """Alternatives kept per node: enough for the edges of each class and repeat."""
@@ -28,16 +29,16 @@ LONG = 40
 _PROBES = "a0Z9_-. /:é٣\t"
 
 
-def _class_chars(items: list[tuple[object, object]]) -> list[str]:
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
     """Characters a class ``[...]`` (or ``\\d``, ``.``) can match: its edges first."""
     negate = any(op is sre.NEGATE for op, _ in items)
     candidates: list[str] = []
     middles: list[str] = []
     for op, arg in items:
         if op is sre.LITERAL:
-            candidates.append(chr(arg))  # type: ignore[call-overload]
+            candidates.append(chr(arg))
         elif op is sre.RANGE:
-            low, high = arg  # type: ignore[misc]
+            low, high = arg
             candidates += [chr(low), chr(high)]
             middles.append(chr((low + high) // 2))
     candidates += middles + list(_PROBES)
@@ -47,16 +48,16 @@ def _class_chars(items: list[tuple[object, object]]) -> list[str]:
     ]
 
 
-def _class_source(items: list[tuple[object, object]]) -> str:
+def _class_source(items: list[tuple[Any, Any]]) -> str:
     """The class as regex source again, to test candidates with ``re`` itself."""
     parts, negate = [], False
     for op, arg in items:
         if op is sre.NEGATE:
             negate = True
         elif op is sre.LITERAL:
-            parts.append(re.escape(chr(arg)))  # type: ignore[call-overload]
+            parts.append(re.escape(chr(arg)))
         elif op is sre.RANGE:
-            low, high = arg  # type: ignore[misc]
+            low, high = arg
             parts.append(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
         elif op is sre.CATEGORY:
             parts.append(_CATEGORIES[arg])
@@ -73,11 +74,11 @@ _CATEGORIES = {
 }
 
 
-def _sequence(parsed: sre_parse.SubPattern | list[tuple[object, object]]) -> list[str]:
+def _sequence(parsed: Any) -> list[str]:
     """Strings a sequence of nodes matches: the first choice everywhere, then
     the same with one node at a time taking each of its other choices."""
-    choices = [_node(op, arg) for op, arg in parsed]
-    choices = [c for c in choices if c is not None]
+    found_choices = [_node(op, arg) for op, arg in parsed]
+    choices = [c for c in found_choices if c is not None]
     if any(not c for c in choices):
         return []  # some node matches nothing we can produce
     base = [c[0] for c in choices]
@@ -88,27 +89,27 @@ def _sequence(parsed: sre_parse.SubPattern | list[tuple[object, object]]) -> lis
     return list(dict.fromkeys(found))
 
 
-def _node(op: object, arg: object) -> list[str] | None:
+def _node(op: Any, arg: Any) -> list[str] | None:
     """The choices of one node, the simplest first; None for a zero-width node."""
     if op is sre.LITERAL:
-        return [chr(arg)]  # type: ignore[call-overload]
+        return [chr(arg)]
     if op is sre.NOT_LITERAL:
         return [c for c in _PROBES if ord(c) != arg][:2]
     if op is sre.ANY:
         return list(_PROBES[:4])
     if op is sre.IN:
-        return _class_chars(arg)  # type: ignore[arg-type]
+        return _class_chars(arg)
     if op is sre.CATEGORY:
         return _class_chars([(op, arg)])
     if op is sre.SUBPATTERN:
-        return _sequence(arg[-1])[:PER_NODE]  # type: ignore[index]
+        return _sequence(arg[-1])[:PER_NODE]
     if op is sre.BRANCH:
         found: list[str] = []
-        for branch in arg[1]:  # type: ignore[index]
+        for branch in arg[1]:
             found += _sequence(branch)[:4]
         return list(dict.fromkeys(found))[:PER_NODE]
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
-        low, high, body = arg  # type: ignore[misc]
+        low, high, body = arg
         options = _sequence(body)[:8]
         if not options:
             return [""] if low == 0 else []

@@ -55,6 +55,18 @@ def _limit(before: int, after: int) -> str:
     return "limit narrowed" if after < before else "limit widened"
 
 
+def _field_of(name: str) -> Callable[[m.Metadata], Any]:
+    """A reader of one metadata field (``legacy.products`` reads a legacy one)."""
+
+    def read(metadata: m.Metadata) -> Any:
+        value: Any = metadata
+        for part in name.split("."):
+            value = getattr(value, part)
+        return value
+
+    return read
+
+
 def _expiry_rank(value: str) -> tuple[int, str]:
     """``never`` outlives any date or version; dates and versions compare as such."""
     if value == "never":
@@ -208,7 +220,7 @@ class _Walker:
             ("notification_emails", "notification email"),
             ("tags", "tag"),
         ):
-            if not inherited(lambda md, name=name: getattr(md, name)):
+            if not inherited(_field_of(name)):
                 before, after = getattr(old, name), getattr(new, name)
                 self.items(
                     (*parts, name),
@@ -235,7 +247,7 @@ class _Walker:
         legacy_parts = (*parts, "legacy")
         entries = f"legacy entries of {where}"
         for name, noun in (("record_in_processes", "process"), ("products", "product")):
-            if inherited(lambda md, name=name: getattr(md.legacy, name)):
+            if inherited(_field_of(f"legacy.{name}")):
                 continue
             before, after = getattr(old.legacy, name), getattr(new.legacy, name)
             for item in before:
@@ -825,6 +837,7 @@ class _Walker:
         new: m.ExtraKey,
     ) -> None:
         where = (*parts, "allowed")
+        blame: list[tuple[int, Cause]]
         if old.allowed and not new.allowed:
             what = f"closed set of values removed: any value of at most {new.max_length} characters is allowed now"
             blame = [(2, ("extra-length", *rule)), (2, ("extra-format", *rule))]
