@@ -212,6 +212,7 @@ def _free_values(
         return [v for v in (*UUIDS, filler) if len(v) <= limit]
     values = ["x", "x" * limit]
     for other in others:
+        values.append("x" * (other.max_length + 1))  # just over a narrower limit
         values += other.allowed_values
         values += [*UUIDS, filler]
         closed = set(other.allowed_values)
@@ -380,7 +381,11 @@ def event_refusals(old: m.Spec, new: m.Spec) -> Iterator[Refusal]:
         event = pair.old
         if same and pair.new == event:
             continue  # nothing that decides a verdict changed
-        values: list[str | None] = ["v", "v" * old.events.value_max_length]
+        longest = old.events.value_max_length
+        narrower = min(longest, new.events.value_max_length + 1)
+        values: list[str | None] = list(
+            dict.fromkeys(["v", "v" * narrower, "v" * longest])
+        )
         if event.value_optional:
             values.append(None)
         renamed = pair.new is not None and (
