@@ -521,10 +521,45 @@ class Definition:
     """Fields of those items it depends on (``recorded_in.glean``, ``legacy_name``)."""
     inherited: tuple[str, ...] = ()
     """Fields it inherits from any enclosing item (``metadata.glean_file``)."""
-    own: bool = True
-    """False for a key a Firefox file declares for an event only because another
-    event of its method or entry has it: no client of that event sends it, so
-    losing it breaks nothing."""
+    container: str | None = None
+    key: str | None = None
+    """For an extra key, the metric or ``Events.yaml`` event that declares it."""
+
+
+def declared_keys(spec: m.Spec) -> dict[str, set[str]]:
+    """The extra keys each Glean metric and ``Events.yaml`` event declares. That is
+    more than the event's own keys: a Glean metric declares those of every event
+    of its method (``per_method``), and Firefox registers an ``Events.yaml``
+    entry's keys for every event in it. An event keeps a key, for its clients,
+    as long as some output still declares it for the event."""
+    found: dict[str, set[str]] = {}
+    if spec.metadata is None:
+        return found
+    per_method = spec.events.glean_extra_keys == "per_method"
+    for events in spec.events.by_method().values():
+        shared = {k.legacy_key for e in events if e.in_glean for k in e.extra}
+        for event in events:
+            if event.in_glean and event.metadata is not None:
+                metric = f"Glean metric {event.category}.{event.glean_name} in {event.metadata.glean_file}"
+                found[metric] = (
+                    shared if per_method else {k.legacy_key for k in event.extra}
+                )
+    for entry in legacy_entries(spec.events):
+        keys = set(entry.extra_names)
+        for event in entry.events:
+            found[f"Events.yaml event {event.legacy_id}"] = keys
+    return found
+
+
+def is_defined(
+    definition: Definition, names: dict[str, Definition], declared: dict[str, set[str]]
+) -> bool:
+    """Whether a spec whose definitions are ``names`` still defines ``definition``."""
+    if definition.name in names:
+        return True
+    return definition.container is not None and definition.key in declared.get(
+        definition.container, ()
+    )
 
 
 def _event_path(event: m.Event) -> Path:
@@ -545,11 +580,11 @@ def definitions(spec: m.Spec) -> dict[str, Definition]:
         *paths: Path,
         fields: tuple[str, ...] = (),
         inherited: tuple[str, ...] = (),
-        own: bool = True,
+        container: str | None = None,
+        key: str | None = None,
     ) -> None:
-        earlier = found.get(name)
-        if earlier is None or (own and not earlier.own):
-            found[name] = Definition(name, paths, fields, inherited, own)
+        if name not in found:
+            found[name] = Definition(name, paths, fields, inherited, container, key)
 
     package = "normandy_telemetry"
     for value in spec.uptake.legal_values:
@@ -589,29 +624,25 @@ def definitions(spec: m.Spec) -> dict[str, Definition]:
 
 def _firefox_definitions(spec: m.Spec, add: Callable[..., None]) -> None:
     shared = ("metadata", "metadata.glean_file", "category")
-    groups = spec.events.by_method()
-    per_method = spec.events.glean_extra_keys == "per_method"
     for event in spec.events.all:
-        if not (event.in_glean and event.metadata is not None):
-            continue
-        metric = f"Glean metric {event.category}.{event.glean_name} in {event.metadata.glean_file}"
-        add(metric, _event_path(event), fields=("recorded_in.glean",), inherited=shared)
-        declared = [(event, key) for key in event.extra]
-        if per_method:
-            declared += [
-                (e, k) for e in groups[event.method] if e.in_glean for k in e.extra
-            ]
-        for owner, key in declared:
+        if event.in_glean and event.metadata is not None:
+            metric = f"Glean metric {event.category}.{event.glean_name} in {event.metadata.glean_file}"
             add(
-                f"{metric}: extra key {key.legacy_key}",
+                metric,
                 _event_path(event),
-                _key_path(owner, key),
-                fields=("legacy_name",),
-                inherited=(*shared, "glean_extra_keys", "recorded_in.glean"),
-                own=owner is event,
+                fields=("recorded_in.glean",),
+                inherited=shared,
             )
-    for entry in legacy_entries(spec.events):
-        for event in entry.events:
+            for key in event.extra:
+                add(
+                    f"{metric}: extra key {key.legacy_key}",
+                    _key_path(event, key),
+                    fields=("legacy_name",),
+                    inherited=(*shared, "glean_extra_keys", "recorded_in.glean"),
+                    container=metric,
+                    key=key.legacy_key,
+                )
+        if event.in_legacy:
             name = f"Events.yaml event {event.legacy_id}"
             add(
                 name,
@@ -619,19 +650,15 @@ def _firefox_definitions(spec: m.Spec, add: Callable[..., None]) -> None:
                 fields=("recorded_in.legacy",),
                 inherited=("metadata", "category"),
             )
-            for owner in (
-                event,
-                *entry.events,
-            ):  # Firefox registers an entry's keys for all its events
-                for key in owner.extra:
-                    add(
-                        f"{name}: extra key {key.legacy_key}",
-                        _event_path(event),
-                        _key_path(owner, key),
-                        fields=("legacy_name",),
-                        inherited=("metadata", "category", "recorded_in.legacy"),
-                        own=owner is event,
-                    )
+            for key in event.extra:
+                add(
+                    f"{name}: extra key {key.legacy_key}",
+                    _key_path(event, key),
+                    fields=("legacy_name",),
+                    inherited=("metadata", "category", "recorded_in.legacy"),
+                    container=name,
+                    key=key.legacy_key,
+                )
     for scalar in spec.scalars:
         if scalar.metadata is None:
             continue

@@ -36,7 +36,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen import model as m
-from codegen.acceptance import Cause, Definition, Refusal, definitions
+from codegen.acceptance import (
+    Cause,
+    Definition,
+    Refusal,
+    declared_keys,
+    definitions,
+    is_defined,
+)
 from codegen.acceptance import refusals as find_refusals
 from codegen.format_language import dotted
 from codegen.problems import SpecError
@@ -175,8 +182,10 @@ def _classify(
             evidence.setdefault(id(edit), []).append(refusal)
         if not claimed and refusal.full:
             unexplained.append(refusal)
-    old_names, new_names = definitions(old), definitions(new)
-    lost = [d for name, d in old_names.items() if d.own and name not in new_names]
+    new_names, declared = definitions(new), declared_keys(new)
+    lost = [
+        d for d in definitions(old).values() if not is_defined(d, new_names, declared)
+    ]
     orphans = list(lost)
     changes = []
     for edit in edits:
