@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from codegen import model as m
+from codegen.diff_output import escape
 from codegen.format_language import SpecPath, dotted, locate
 from codegen.problems import did_you_mean
 from codegen.regex_samples import samples
@@ -81,9 +82,8 @@ class Finding:
     loc: m.Loc
 
     def render(self, label: str) -> str:
-        return (
-            f"{label}:{self.loc.line}:{self.loc.column}: {self.rule.id}: {self.message}"
-        )
+        """The finding on one terminal line: spec text in it is shown escaped."""
+        return f"{label}:{self.loc.line}:{self.loc.column}: {self.rule.id}: {escape(self.message)}"
 
 
 @dataclass(frozen=True)

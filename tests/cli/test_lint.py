@@ -561,3 +561,20 @@ def test_a_placeholder_at_the_top_stops_generation(tmp_path: Path) -> None:
         "lint/normandy.yaml:3:1: PLACEHOLDER_TEXT: description is a placeholder: 'TBD'"
         in result.stderr
     )
+
+
+def test_findings_show_spec_text_escaped(tmp_path: Path) -> None:
+    """An example is printed in its finding: line breaks and bidirectional
+    overrides in it are shown as escapes, so it cannot forge a line."""
+    example = '"' + "x" * 81 + "\\n1 error(s), 0 warning(s) \\u202e" + '"'
+    spec = edited(tmp_path, ((WHEN, WHEN + f"              examples: [{example}]\n"),))
+    result = cli("lint", "--spec", str(spec))
+    (finding,) = [
+        line for line in result.stdout.splitlines() if "INVALID_EXAMPLE" in line
+    ]
+    assert "\\n1 error(s), 0 warning(s) \\u202e" in finding
+    assert "\u202e" not in result.stdout
+    assert (
+        result.stdout.splitlines()[-1]
+        == "1 error(s), 0 warning(s) in lint/normandy.yaml"
+    )
