@@ -100,18 +100,25 @@ def render_markdown(changes: list[Change], old: str, new: str) -> str:
     for kind, items in grouped(changes).items():
         if not items:
             continue
+        columns = ["where", "change", "before", "after"]
+        if kind == BREAKING:
+            columns.append("example")  # what the new spec refuses, or what is gone
         lines += [
             f"### {TITLES[kind]}",
             "",
-            "| where | change | before | after | example |",
-            "| --- | --- | --- | --- | --- |",
+            "| " + " | ".join(columns) + " |",
+            "|" + " --- |" * len(columns),
         ]
         for c in items:
-            before = _md(c.old) if c.old is not None else ""
-            after = _md(c.new) if c.new is not None else ""
-            example = _md(c.example.describe()) if c.example else ""
-            what = escape(c.what).replace("|", "\\|")
-            lines.append(f"| {_md(c.path)} | {what} | {before} | {after} | {example} |")
+            cells = [
+                _md(c.path),
+                escape(c.what).replace("|", "\\|"),
+                _md(c.old) if c.old is not None else "",
+                _md(c.new) if c.new is not None else "",
+            ]
+            if kind == BREAKING:
+                cells.append(_md(c.example.describe()) if c.example else "")
+            lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
