@@ -1,7 +1,11 @@
 """``python -m codegen generate | check | lint | diff``: the commands behind the Makefile.
 
-Exit codes: 0 done; 1 the spec has mistakes, ``generated/`` drifted, a lint
-rule failed or a diff is breaking; 2 the command line itself is wrong.
+Exit codes of ``generate``, ``check`` and ``lint``: 0 done; 1 the spec has
+mistakes, ``generated/`` drifted or a lint rule failed; 2 the command line
+itself is wrong. ``diff`` answers one question, so a CI job can rely on it:
+0 nothing is breaking (or ``--allow-breaking``), 1 something is breaking, 2 it
+could not tell (a wrong command line, a revision git cannot show, a spec that
+is not valid).
 """
 
 from __future__ import annotations
@@ -13,11 +17,17 @@ from pathlib import Path
 
 from codegen import diff as spec_diff
 from codegen import versioning
+from codegen import diff_output
 from codegen.lint import ERROR, RULES, UNUSED_SUPPRESSION, error_rules, lint
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
 from codegen.problems import SpecError
-from codegen.revisions import RevisionError, resolve_side, spec_at_revision
+from codegen.revisions import (
+    RevisionError,
+    resolve_side,
+    revision_range,
+    spec_at_revision,
+)
 from codegen.writer import RefusedOutput, check_replaceable, compare, write_atomically
 
 DEFAULT_SPEC = Path("spec/normandy.yaml")
@@ -77,10 +87,17 @@ def _parser() -> argparse.ArgumentParser:
     diff_command = commands.add_parser(
         "diff",
         help="classify every change between two versions of the spec",
-        description="Each of OLD and NEW is a spec file or a git revision of --spec.",
+        description=(
+            "Each of OLD and NEW is a spec file or a git revision of --spec; OLD may "
+            "be a range A..B. Exit 0: nothing breaking; 1: something breaking; 2: "
+            "a wrong command line, a revision git cannot show or a spec that is "
+            "not valid."
+        ),
     )
     diff_command.add_argument(
-        "old", nargs="?", help="the older spec: a path or a git revision"
+        "old",
+        nargs="?",
+        help="the older spec: a path, a git revision, or a range A..B",
     )
     diff_command.add_argument(
         "new",
@@ -97,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the spec file revisions refer to",
     )
     diff_command.add_argument(
-        "--format", choices=sorted(spec_diff.RENDERERS), default="text"
+        "--format", choices=sorted(diff_output.RENDERERS), default="text"
     )
     diff_command.add_argument(
         "--allow-breaking",
@@ -224,6 +241,9 @@ def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not args.against and not args.old:
         parser.error("give OLD [NEW], or --against REV")
     try:
+        span = revision_range(args.old) if args.old else None
+        if span and args.new:
+            parser.error(f"give a range {args.old} alone, or OLD and NEW")
         if args.against:
             old, old_name = (
                 spec_at_revision(args.against, args.spec),
@@ -233,6 +253,9 @@ def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 load_spec(args.spec),
                 f"{args.spec.as_posix()} (working tree)",
             )
+        elif span:
+            old, old_name = resolve_side(span[0], args.spec)
+            new, new_name = resolve_side(span[1], args.spec)
         else:
             old, old_name = resolve_side(args.old, args.spec)
             new, new_name = (
@@ -240,10 +263,13 @@ def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 if args.new
                 else (load_spec(args.spec), args.spec.as_posix())
             )
+        changes = spec_diff.diff_specs(old, new)
     except RevisionError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    changes = spec_diff.diff_specs(old, new)
-    print(spec_diff.RENDERERS[args.format](changes, old_name, new_name))
+        print(f"error: {diff_output.escape(str(error))}", file=sys.stderr)
+        return 2
+    except SpecError as error:
+        print(error.report(), file=sys.stderr)
+        return 2
+    print(diff_output.RENDERERS[args.format](changes, old_name, new_name))
     breaking = any(c.kind == spec_diff.BREAKING for c in changes)
     return 1 if breaking and not args.allow_breaking else 0

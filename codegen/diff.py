@@ -1,30 +1,57 @@
-"""Field-level differences between two versions of a spec, classified.
+"""Every change between two versions of a spec, classified by what it does to clients.
 
-Telemetry definitions live for years; what breaks a pipeline is a change
-nobody noticed. Every difference is reported with its path in the spec and
-one of three classes:
+Telemetry definitions live for years, and what breaks a pipeline is a change
+nobody noticed. The classes follow from one definition:
 
-* ``breaking``: something removed; a value, name, key or type changed; a key
-  made required; a limit narrowed.
-* ``compatible``: something added; a limit widened; a key made optional.
-* ``docs``: descriptions, titles, corrections and metadata only.
+* ``breaking``: some record the old spec accepts (an event, an Uptake report,
+  a scalar entry) is refused by the new one, or something clients use by name
+  disappears: a constant, an enum member, a builder or its keyword, a Glean
+  metric or an ``Events.yaml`` entry Firefox's build reads, or the processes,
+  products, channels and dates they are recorded for.
+* ``compatible``: an output changes, but everything the old spec accepts
+  stays valid and every name stays.
+* ``docs``: only documentation changes (descriptions, titles, corrections,
+  examples, where an item comes from).
+
+An edit that changes no output at all (``lint_ignore``, comments, order of
+fields) is not a change. Which records stay valid is not decided field by field
+but by :mod:`codegen.acceptance`, which builds records the old spec accepts and
+asks the new spec's rules about them: each breaking change comes with one such
+record (or the name that disappears) as its example. Each change is reported
+once, at the field the maintainer edited: a limit or a ``metadata`` field that
+items inherit is reported where it is written, not again for each heir.
 
 A rename is a removal plus an addition unless the new item records
-``renamed_from:``; then it is one breaking change that names both.
+``renamed_from:``; then it is one breaking change that names both, and the
+item's other edits are compared as usual. A ``renamed_from`` naming nothing
+that the old spec had, where the new spec removed something, is a mistake
+reported with a did-you-mean.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from codegen import model as m
+from codegen.acceptance import (
+    Cause,
+    Definition,
+    Refusal,
+    declared_keys,
+    definitions,
+    is_defined,
+)
+from codegen.acceptance import refusals as find_refusals
+from codegen.format_language import dotted
+from codegen.problems import SpecError
+from codegen.spec_edits import BREAKING as BREAKING
+from codegen.spec_edits import COMPATIBLE as COMPATIBLE
+from codegen.spec_edits import DOCS as DOCS
+from codegen.spec_edits import JUDGED, Edit, find_edits
 
-BREAKING, COMPATIBLE, DOCS = "breaking", "compatible", "docs"
 CLASSES = (BREAKING, COMPATIBLE, DOCS)
 TITLES = {
     BREAKING: "Breaking changes",
@@ -34,12 +61,33 @@ TITLES = {
 
 
 @dataclass(frozen=True)
+class Example:
+    """Why a change is breaking: a record the old spec accepts and the new refuses,
+    or a name clients use that is gone."""
+
+    kind: str
+    """``event``, ``uptake``, ``scalar`` or ``definition``."""
+    record: Any
+    reason: str
+
+    def describe(self) -> str:
+        if self.kind == "definition":
+            return f"{self.record}: {self.reason}"
+        shown = json.dumps(self.record, ensure_ascii=False)
+        return f"{self.kind} {shown} is refused ({self.reason})"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "record": self.record, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Change:
     kind: str
     path: str
     what: str
     old: Any = None
     new: Any = None
+    example: Example | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -48,315 +96,146 @@ class Change:
             "change": self.what,
             "old": self.old,
             "new": self.new,
+            "example": self.example.as_json() if self.example else None,
         }
-
-
-# How each identifiable collection is keyed, and what its items are called.
-IDENTITY = {
-    m.UptakeSource: ("name", "uptake source"),
-    m.Status: ("constant", "status"),
-    m.Scalar: ("ident", "scalar"),
-    m.EventObject: ("name", "object"),
-    m.Event: ("method", "event"),
-    m.ExtraKey: ("name", "extra key"),
-    m.AllowedValue: ("value", "allowed value"),
-}
-# Fields whose change says nothing to a consumer of the data.
-DOC_FIELDS = {
-    "title",
-    "description",
-    "correction",
-    "value_description",
-    "lifetime",
-    "upload_disabled",
-    "examples",
-    "lint_ignore",
-    "renamed_from",
-    "metadata",
-    "bugs",
-    "data_reviews",
-    "notification_emails",
-}
-# Integer limits: narrowing breaks consumers, widening does not.
-LIMIT_FIELDS = {"max_length", "value_max_length", "extra_max_length"}
-DOC_TYPES = (m.Loc,)
 
 
 def diff_specs(old: m.Spec, new: m.Spec) -> list[Change]:
-    return list(_compare(old, new, "spec"))
+    """Every change from ``old`` to ``new``, in spec order, each classified.
+
+    Raises :class:`SpecError` (of ``new``) when a ``renamed_from`` names nothing
+    the old spec had."""
+    edits, problems = find_edits(old, new)
+    if problems:
+        raise SpecError(new.label, problems)
+    return _classify(edits, find_refusals(old, new), old, new)
 
 
-def _compare(
-    old: Any, new: Any, path: str, skip: frozenset[str] = frozenset()
-) -> Iterator[Change]:
-    for field in dataclasses.fields(old):
-        name = field.name
-        if name == "label" or name in skip or not field.compare:
-            continue  # where an item is written, not what it says
-        before, after = getattr(old, name), getattr(new, name, None)
-        where = f"{path}.{name}" if path != "spec" else name
-        if isinstance(old, m.Event) and name == "value":
-            if before != after:
-                yield Change(
-                    DOCS, where, "description of the event value changed", before, after
-                )
-            continue
-        yield from _compare_field(old, name, before, after, where)
+def change_class(old: m.Spec, new: m.Spec) -> str | None:
+    """The class of the whole change from ``old`` to ``new``: ``breaking``,
+    ``compatible``, ``docs``, or None when no output changes."""
+    kinds = {change.kind for change in diff_specs(old, new)}
+    return next((kind for kind in CLASSES if kind in kinds), None)
 
 
-def _compare_field(
-    owner: Any, name: str, before: Any, after: Any, where: str
-) -> Iterator[Change]:
-    if before == after:
-        return
-    if (
-        isinstance(before, tuple)
-        and before
-        and type(before[0]) in IDENTITY
-        or isinstance(after, tuple)
-        and after
-        and type(after[0]) in IDENTITY
-    ):
-        yield from _compare_collection(before, after, where)
-        return
-    if (
-        dataclasses.is_dataclass(before)
-        and dataclasses.is_dataclass(after)
-        and not isinstance(before, type)
-    ):
-        yield from _compare(before, after, where)
-        return
-    if name in DOC_FIELDS or isinstance(before, DOC_TYPES):
-        yield Change(DOCS, where, f"{name} changed", _plain(before), _plain(after))
-    elif name == "legal_values":
-        removed = [v for v in before if v not in after]
-        added = [v for v in after if v not in before]
-        for value in removed:
-            yield Change(
-                BREAKING, f"{where}.{value}", "legal Uptake value removed", value, None
-            )
-        for value in added:
-            yield Change(
-                COMPATIBLE, f"{where}.{value}", "legal Uptake value added", None, value
-            )
-    elif name in LIMIT_FIELDS and isinstance(before, int) and isinstance(after, int):
-        kind, verb = (
-            (BREAKING, "narrowed") if after < before else (COMPATIBLE, "widened")
-        )
-        yield Change(kind, where, f"limit {verb}", before, after)
-    elif name == "truncate":
-        widened = after is None or (before is not None and after > before)
-        yield Change(
-            COMPATIBLE if widened else BREAKING,
-            where,
-            "truncation changed",
-            before,
-            after,
-        )
-    elif isinstance(owner, m.ExtraKey) and name in ("when", "channels", "optional"):
-        return  # judged once, through presence, below
-    else:
-        yield Change(BREAKING, where, f"{name} changed", _plain(before), _plain(after))
+# -- classification ------------------------------------------------------------------
 
 
-def _compare_collection(
-    before: tuple[Any, ...], after: tuple[Any, ...], where: str
-) -> Iterator[Change]:
-    sample = (before or after)[0]
-    key_field, noun = IDENTITY[type(sample)]
-    old_items = {getattr(item, key_field): item for item in before}
-    new_items = {getattr(item, key_field): item for item in after}
-    renamed: dict[str, str] = {}
-    for key, item in new_items.items():
-        origin = getattr(item, "renamed_from", None)
-        if origin and origin in old_items and origin not in new_items:
-            renamed[origin] = key
-    if before and not after and type(sample) is m.AllowedValue:
-        yield Change(
-            COMPATIBLE,
-            where,
-            "closed set of values removed: any string is allowed now",
-            None,
-            None,
-        )
-        return
-    for key, item in old_items.items():
-        if key in new_items:
-            yield from _compare(item, new_items[key], f"{where}.{key}")
-            if isinstance(item, m.ExtraKey):
-                yield from _presence(item, new_items[key], f"{where}.{key}")
-        elif key in renamed:
-            target = renamed[key]
-            yield Change(
-                BREAKING,
-                f"{where}.{target}",
-                f"{noun} renamed from {key} to {target}",
-                key,
-                target,
-            )
-            # The rename itself is the change; its record and new name are not more.
-            yield from _compare(
-                item,
-                new_items[target],
-                f"{where}.{target}",
-                frozenset({key_field, "renamed_from"}),
-            )
-        else:
-            yield Change(BREAKING, f"{where}.{key}", f"{noun} removed", key, None)
-    for key, item in new_items.items():
-        if key in old_items or key in renamed.values():
-            continue
-        required_key = (
-            isinstance(item, m.ExtraKey) and item.required and bool(old_items)
-        )
-        closing_set = isinstance(item, m.AllowedValue) and not old_items
-        if required_key:
-            yield Change(
-                BREAKING,
-                f"{where}.{key}",
-                f"required {noun} added (old events lack it)",
-                None,
-                key,
-            )
-        elif closing_set:
-            yield Change(
-                BREAKING,
-                f"{where}.{key}",
-                f"{noun} added where any value was allowed",
-                None,
-                key,
-            )
-        else:
-            yield Change(COMPATIBLE, f"{where}.{key}", f"{noun} added", None, key)
-
-
-def _presence(old: m.ExtraKey, new: m.ExtraKey, where: str) -> Iterator[Change]:
-    if (old.presence, old.when, old.channels) == (new.presence, new.when, new.channels):
-        return
-    describe = _presence_text
-    if new.required:
-        yield Change(
-            BREAKING,
-            f"{where}.presence",
-            "key made required",
-            describe(old),
-            describe(new),
-        )
-    elif old.required:
-        yield Change(
-            COMPATIBLE,
-            f"{where}.presence",
-            "required key made optional",
-            describe(old),
-            describe(new),
-        )
-    elif new.presence == "optional":
-        yield Change(
-            COMPATIBLE,
-            f"{where}.presence",
-            "key may now be absent without a condition",
-            describe(old),
-            describe(new),
-        )
-    else:
-        yield Change(
-            BREAKING,
-            f"{where}.presence",
-            "condition for the key changed",
-            describe(old),
-            describe(new),
-        )
-
-
-def _presence_text(key: m.ExtraKey) -> str:
-    return m.describe_presence(key)
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name != "loc"
-        }
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
-# -- output -------------------------------------------------------------------
-
-
-def grouped(changes: list[Change]) -> dict[str, list[Change]]:
-    return {kind: [c for c in changes if c.kind == kind] for kind in CLASSES}
-
-
-def _show(value: Any) -> str:
-    return (
-        json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+def _matches(cause: Cause, pattern: Cause) -> bool:
+    return len(pattern) <= len(cause) and all(
+        want is None or want == got for want, got in zip(pattern, cause)
     )
 
 
-def render_text(changes: list[Change], old: str, new: str) -> str:
-    if not changes:
-        return f"no changes between {old} and {new}"
-    lines = [f"{len(changes)} change(s) between {old} and {new}"]
-    for kind, items in grouped(changes).items():
-        if not items:
-            continue
-        lines.append(f"\n{kind} ({len(items)}):")
-        for change in items:
-            detail = ""
-            if change.old is not None or change.new is not None:
-                detail = f": {_show(change.old) if change.old is not None else '(none)'} -> {_show(change.new) if change.new is not None else '(none)'}"
-            lines.append(f"  {change.path}: {change.what}{detail}")
-    return "\n".join(lines)
+def _defines(edit: Edit, definition: Definition) -> bool:
+    """Whether ``edit`` is what made ``definition`` disappear."""
+    for path in definition.paths:
+        for parts in filter(None, (edit.parts, edit.old_parts)):
+            if path[: len(parts)] == parts:
+                return True  # the item, or an item around it, was removed or renamed
+        for name in definition.fields:
+            if edit.parts == (*path, *name.split(".")):
+                return True
+        for depth in range(len(path) + 1):
+            for name in definition.inherited:
+                if edit.parts == (*path[:depth], *name.split(".")):
+                    return True
+    return False
 
 
-def _md(value: Any) -> str:
-    """A Markdown code span of ``value`` that survives inside a table cell."""
-    text = _show(value).replace("|", "\\|")
-    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
-
-
-def render_markdown(changes: list[Change], old: str, new: str) -> str:
-    lines = [f"## Spec changes: `{old}` → `{new}`", ""]
-    if not changes:
-        return "\n".join(lines + ["No changes."])
-    summary = ", ".join(
-        f"{len(items)} {kind}" for kind, items in grouped(changes).items() if items
-    )
-    lines += [f"**{summary}**", ""]
-    for kind, items in grouped(changes).items():
-        if not items:
-            continue
-        lines += [
-            f"### {TITLES[kind]}",
-            "",
-            "| where | change | before | after |",
-            "| --- | --- | --- | --- |",
+def _claims(edits: Sequence[Edit], refusal: Refusal) -> list[Edit]:
+    """The edits that explain ``refusal``: for each of its causes, the most specific."""
+    found: list[Edit] = []
+    # A record that keeps an old name shows what a rename broke, and nothing else.
+    edits = [e for e in edits if refusal.full or e.renames]
+    for cause in refusal.causes:
+        scored = [
+            (
+                max(
+                    (p for p, pattern in e.blame if _matches(cause, pattern)), default=0
+                ),
+                e,
+            )
+            for e in edits
         ]
-        for c in items:
-            before = _md(c.old) if c.old is not None else ""
-            after = _md(c.new) if c.new is not None else ""
-            lines.append(
-                f"| {_md(c.path)} | {c.what} | {before} | {after} |".replace("\n", " ")
+        best = max((score for score, _ in scored), default=0)
+        if best:
+            found += [e for score, e in scored if score == best and e not in found]
+    return found
+
+
+def _example(refusal: Refusal) -> Example:
+    return Example(refusal.kind, refusal.record, refusal.reason)
+
+
+def _classify(
+    edits: list[Edit], refused: list[Refusal], old: m.Spec, new: m.Spec
+) -> list[Change]:
+    """Each edit as a change: judged ones are breaking exactly when a refused
+    record or a lost name shows it."""
+    judged = [e for e in edits if e.judge == JUDGED]
+    evidence: dict[int, list[Refusal]] = {}
+    unexplained: list[Refusal] = []
+    for refusal in refused:
+        claimed = _claims(judged, refusal)
+        for edit in claimed:
+            evidence.setdefault(id(edit), []).append(refusal)
+        if not claimed and refusal.full:
+            unexplained.append(refusal)
+    new_names, declared = definitions(new), declared_keys(new)
+    lost = [
+        d for d in definitions(old).values() if not is_defined(d, new_names, declared)
+    ]
+    orphans = list(lost)
+    changes = []
+    for edit in edits:
+        kind, example = edit.judge, None
+        if edit.evidence is not None:
+            example = Example("definition", *edit.evidence)
+        if kind == JUDGED:
+            cleanest = min(
+                evidence.get(id(edit), ()),
+                key=lambda r: (len(r.causes), len(json.dumps(r.record))),
+                default=None,
             )
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+            if cleanest is not None:
+                example = _example(cleanest)
+            for definition in lost:
+                if _defines(edit, definition):
+                    if definition in orphans:
+                        orphans.remove(definition)
+                    example = example or _gone(definition)
+            kind = BREAKING if example else COMPATIBLE
+        changes.append(
+            Change(kind, dotted(edit.parts), edit.what, edit.old, edit.new, example)
+        )
+    # Safety nets: a refusal or a lost name that no edit explains is still reported.
+    reported: set[tuple[str, str]] = set()
+    for refusal in unexplained:
+        where, what = _unexplained_place(refusal)
+        if (where, what) not in reported:
+            reported.add((where, what))
+            changes.append(Change(BREAKING, where, what, example=_example(refusal)))
+    for definition in orphans:
+        where = dotted(definition.paths[0])
+        changes.append(
+            Change(BREAKING, where, "definition removed", example=_gone(definition))
+        )
+    return changes
 
 
-def render_json(changes: list[Change], old: str, new: str) -> str:
-    payload = {
-        "old": old,
-        "new": new,
-        "breaking": any(c.kind == BREAKING for c in changes),
-        "counts": {kind: len(items) for kind, items in grouped(changes).items()},
-        "changes": [c.as_json() for c in changes],
-    }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+def _gone(definition: Definition) -> Example:
+    return Example("definition", definition.name, "no longer defined")
 
 
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+def _unexplained_place(refusal: Refusal) -> tuple[str, str]:
+    if refusal.kind == "event":
+        record = refusal.record
+        parts = ("events", "objects", record["object"], "events", record["method"])
+        return dotted(parts), "an event the old spec accepts is refused"
+    if refusal.kind == "uptake":
+        return "uptake.sources", "an Uptake report the old spec accepts is refused"
+    return (
+        dotted(("scalars", refusal.record[0])),
+        "a scalar entry the old spec accepts is refused",
+    )

@@ -7,6 +7,7 @@ and the format's reference documentation, so the two cannot drift.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -102,7 +103,12 @@ _FIELD_MAPS: dict[str, dict[str, Field]] = {}  # by record name; records are imm
 
 def _shown(where: str, value: str, named: bool) -> str:
     """The subject of a message about ``value``; a mapping key's ``where`` already quotes it."""
-    return where if named else f"{where} is '{_one_line(value)}', which"
+    return where if named else f"{where} is {_quoted(value)}, which"
+
+
+def _quoted(value: str) -> str:
+    """A spec value or key, quoted on one line for a message."""
+    return f"'{_one_line(value)}'"
 
 
 def _one_line(text: str, limit: int = 60) -> str:
@@ -112,6 +118,45 @@ def _one_line(text: str, limit: int = 60) -> str:
 
 
 Schema = Text | Integer | Boolean | ListOf | Record | NamedMap
+
+SpecPath = tuple[str | int, ...]
+"""Where a node is in the spec: mapping keys and list indexes from the top."""
+
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def dotted(path: SpecPath) -> str:
+    """``path`` as its reader would write it: ``events.objects.preference_study``,
+    ``metadata.bugs[0]``; a key that is not a plain name is quoted
+    (``allowed["a.b"]``), with anything unprintable escaped. The top is "the spec"."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _PLAIN_SEGMENT.fullmatch(part):
+            text += f".{part}" if text else part
+        else:
+            text += f"[{json.dumps(part, ensure_ascii=True)}]"
+    return text or "the spec"
+
+
+def locate(tree: object, path: SpecPath) -> tuple[int, int] | None:
+    """Where the node at ``path`` is written (a mapping entry: its key), or None."""
+    node, at = tree, None
+    for part in path:
+        if isinstance(node, YamlMapping) and isinstance(part, str):
+            entry = node.entries.get(part)
+            if entry is None:
+                return None
+            node, at = entry.value, (entry.key_line, entry.key_column)
+        elif isinstance(node, YamlSequence) and isinstance(part, int):
+            if not 0 <= part < len(node.items):
+                return None
+            node = node.items[part]
+            at = (node.line, node.column)
+        else:
+            return None
+    return at
 
 
 @dataclass
@@ -124,18 +169,19 @@ class StructureChecker:
         self,
         node: YamlNode,
         schema: Schema,
-        where: str,
+        path: SpecPath = (),
         at: tuple[int, int] | None = None,
     ) -> None:
-        """Check ``node``; ``at`` is where the key naming it stands, for "missing" messages."""
+        """Check ``node``, found at ``path``; ``at`` is where the key naming it
+        stands, for "missing" messages."""
         if isinstance(schema, Record):
-            self._record(node, schema, where, at)
+            self._record(node, schema, path, at)
         elif isinstance(schema, NamedMap):
-            self._named_map(node, schema, where)
+            self._named_map(node, schema, path)
         elif isinstance(schema, ListOf):
-            self._list(node, schema, where)
+            self._list(node, schema, path)
         else:
-            self._scalar(node, schema, where)
+            self._scalar(node, schema, dotted(path))
 
     def _wrong_type(self, node: YamlNode, expected: str, where: str) -> None:
         got = node.type_name
@@ -161,9 +207,10 @@ class StructureChecker:
         self,
         node: YamlNode,
         schema: Record,
-        where: str,
+        path: SpecPath,
         at: tuple[int, int] | None = None,
     ) -> None:
+        where = dotted(path)
         if schema.shorthand and isinstance(node, YamlScalar) and node.kind == "str":
             self._scalar(node, Text(), where)
             return
@@ -180,7 +227,7 @@ class StructureChecker:
                 suggestion = did_you_mean(entry.key, missing) or did_you_mean(
                     entry.key, fields
                 )
-                message = f"unknown field '{entry.key}' in {where}{suggestion}"
+                message = f"unknown field {_quoted(entry.key)} in {where}{suggestion}"
                 if suggestion:
                     misspelt.add(suggestion.split("'")[1])
                 else:
@@ -190,7 +237,7 @@ class StructureChecker:
             self.check(
                 entry.value,
                 spec_field.schema,
-                f"'{entry.key}' of {where}",
+                (*path, entry.key),
                 (entry.key_line, entry.key_column),
             )
         line, column = at or (node.line, node.column)
@@ -204,7 +251,8 @@ class StructureChecker:
                 message = f"{where} is missing the required field '{spec_field.name}'"
                 self.problems.append(Problem(line, column, message))
 
-    def _named_map(self, node: YamlNode, schema: NamedMap, where: str) -> None:
+    def _named_map(self, node: YamlNode, schema: NamedMap, path: SpecPath) -> None:
+        where = dotted(path)
         if not isinstance(node, YamlMapping):
             self._wrong_type(node, "a mapping", where)
             return
@@ -215,16 +263,20 @@ class StructureChecker:
         for entry in node.entries.values():
             key_node = YamlScalar(entry.key, "str", entry.key_line, entry.key_column)
             self._scalar(
-                key_node, schema.key, f"the name '{entry.key}' in {where}", named=True
+                key_node,
+                schema.key,
+                f"the name {_quoted(entry.key)} in {where}",
+                named=True,
             )
             self.check(
                 entry.value,
                 schema.value,
-                f"'{entry.key}' in {where}",
+                (*path, entry.key),
                 (entry.key_line, entry.key_column),
             )
 
-    def _list(self, node: YamlNode, schema: ListOf, where: str) -> None:
+    def _list(self, node: YamlNode, schema: ListOf, path: SpecPath) -> None:
+        where = dotted(path)
         if not isinstance(node, YamlSequence):
             self._wrong_type(node, "a list", where)
             return
@@ -234,11 +286,11 @@ class StructureChecker:
             )
         seen: dict[object, YamlScalar] = {}
         for index, item in enumerate(node.items):
-            self.check(item, schema.item, f"item {index + 1} of {where}")
+            self.check(item, schema.item, (*path, index))
             if schema.unique and isinstance(item, YamlScalar):
                 first = seen.get(item.value)
                 if first is not None:
-                    message = f"'{item.value}' is listed twice in {where} (first at line {first.line})"
+                    message = f"{_quoted(str(item.value))} is listed twice in {where} (first at line {first.line})"
                     self.problems.append(Problem(item.line, item.column, message))
                 else:
                     seen[item.value] = item

@@ -484,6 +484,9 @@ class Spec:
     digest: str = field(default="", compare=False)
     """``sha256:`` and the hex digest of the spec's text (line ends as LF), set
     by ``pipeline.load_spec_bytes``: which exact spec a package was built from."""
+    tree: object = field(default=None, compare=False, repr=False)
+    """The document the model was built from (``codegen.loader`` nodes), for the
+    tools that point at a field the model does not keep (lint, diff)."""
 
     @property
     def has_firefox_metadata(self) -> bool:

@@ -176,6 +176,7 @@ class ModelBuilder:
             metadata=self.metadata,
             version=_text(root, "version") or m.DEFAULT_VERSION,
             version_loc=_node_loc(_child(root, "version")),
+            tree=root,
         )
 
     # -- metadata for the Firefox targets --------------------------------------
@@ -267,6 +268,15 @@ class ModelBuilder:
         constants: dict[str, YamlEntry] = {}
         sources = []
         enum_names: dict[str, YamlEntry] = {}
+        self.renames(_entries(node, "sources"), "source")
+        self.renames(
+            [
+                e
+                for s in _entries(node, "sources")
+                for e in _entries(s.value, "statuses")
+            ],
+            "status",
+        )
         for entry in _entries(node, "sources"):
             source = self.source(entry, legal, constants)
             self.unique(enum_names, source.enum_name, entry, "source")
@@ -346,7 +356,8 @@ class ModelBuilder:
         if legal and value is not None and value not in legal:
             if firefox_value is None:
                 message = (
-                    f"'{value}' is not a legal Uptake value (uptake.legal_values){did_you_mean(value, legal)} "
+                    f"'{value}' is not a legal Uptake value (uptake.legal_values)"
+                    f"{did_you_mean(value, legal) or '.'} "
                     "If Normandy's data-collection document really gives this value, keep it and add "
                     "'firefox_value:' with what Firefox sends and a 'correction:' saying why"
                 )
@@ -463,7 +474,9 @@ class ModelBuilder:
         category = _text(node, "category") or ""
         extra_max = _int(node, "extra_max_length") or 0
         objects = []
+        self.renames(_entries(node, "objects"), "object")
         for entry in _entries(node, "objects"):
+            self.renames(_entries(entry.value, "events"), "event")
             self.python_name(entry, entry.key, "object")
             metadata = self.item_metadata(_child(entry.value, "metadata"))
             events = tuple(
@@ -499,11 +512,34 @@ class ModelBuilder:
             glean_extra_keys=_text(node, "glean_extra_keys") or "per_event",
         )
 
+    def renames(self, entries: list[YamlEntry] | tuple[()], what: str) -> None:
+        """A ``renamed_from`` must name what the item was called before: not the
+        item itself, and nothing that is still there beside it."""
+        names = {entry.key for entry in entries}
+        for entry in entries:
+            node = _child(entry.value, "renamed_from")
+            origin = _str_value(node)
+            if origin is None:
+                continue
+            if origin == entry.key:
+                message = f"renamed_from '{origin}' names the {what} itself; remove it, or give the old name"
+                self.report(node, message)
+            elif origin in names:
+                article = "an" if what[0] in "aeiou" else "a"
+                message = (
+                    f"renamed_from '{origin}' names {article} {what} that is still here; "
+                    f"{article} {what} can only be renamed from a name that is gone"
+                )
+                self.report(node, message)
+
     def python_name(self, entry: YamlEntry, name: str, what: str) -> None:
-        if not m.is_python_name(name):
-            kind = "soft keyword" if name in m.SOFT_KEYWORDS else "keyword"
-            message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
-            self.problems.append(Problem(entry.key_line, entry.key_column, message))
+        if m.is_python_name(name) or not name.isidentifier():
+            # A name that is no identifier at all breaks the format's own name
+            # pattern, which the structure check has reported with the reason.
+            return
+        kind = "soft keyword" if name in m.SOFT_KEYWORDS else "keyword"
+        message = f"{what} '{entry.key}' becomes the Python name '{name}', which is a Python {kind}; choose another name"
+        self.problems.append(Problem(entry.key_line, entry.key_column, message))
 
     def unique(
         self, seen: dict[str, YamlEntry], derived: str, entry: YamlEntry, what: str
@@ -539,6 +575,7 @@ class ModelBuilder:
         keys = {e.key: e for e in extra_entries}
         python_names: dict[str, YamlEntry] = {}
         extra = []
+        self.renames(extra_entries, "extra key")
         for key_entry in extra_entries:
             python = m.snake_case(key_entry.key)
             self.python_name(key_entry, python, "extra key")
@@ -597,7 +634,9 @@ class ModelBuilder:
             )
         allowed = []
         allowed_node = fields.get("allowed")
-        for value_entry in _entries(allowed_node) if allowed_node is not None else ():
+        values = _entries(allowed_node) if allowed_node is not None else ()
+        self.renames(values, "allowed value")
+        for value_entry in values:
             value_node = value_entry.value
             description = (
                 str(value_node.value)

@@ -36,7 +36,7 @@ def load_spec_bytes(data: bytes, label: str) -> Spec:
     """The same, for spec text from elsewhere (a git revision); ``label`` names it in messages."""
     tree = parse_document(data, label)
     structure = StructureChecker()
-    structure.check(tree, SPEC_FORMAT, "the spec")
+    structure.check(tree, SPEC_FORMAT)
     spec, problems = build_model(tree, label)
     problems = structure.problems + problems
     if (

@@ -49,3 +49,20 @@ def resolve_side(side: str, spec_path: Path) -> tuple[Spec, str]:
     if as_path.exists():
         raise SpecError(side, [Problem(1, 1, "is not a file")])
     return spec_at_revision(side, spec_path), side
+
+
+def revision_range(side: str) -> tuple[str, str] | None:
+    """``A..B`` as (A, B), each side defaulting to ``HEAD`` as git's own ranges do;
+    None for anything else (a file, one revision). ``A...B`` is refused rather
+    than read as a revision git cannot show."""
+    if Path(side).exists() or ".." not in side:
+        return None
+    if "..." in side:
+        raise RevisionError(
+            f"'{side}' is a three-dot range, which diff does not take; compare "
+            "two revisions with A..B (for the merge base: git merge-base A B)"
+        )
+    old, new = side.split("..", 1)
+    if ".." in new:
+        raise RevisionError(f"'{side}' is not a revision range A..B")
+    return old or "HEAD", new or "HEAD"

@@ -50,8 +50,10 @@ LINT_IGNORE = Field(
 RENAMED_FROM = Field(
     "renamed_from",
     Text(),
-    "The item's previous name, so ``python -m codegen diff`` reports a rename instead "
-    "of a removal and an addition.",
+    "The item's previous name, so ``python -m codegen diff`` reports one rename (and the "
+    "item's other changes) instead of a removal and an addition. It may not name the "
+    "item itself or an item that is still there, and ``diff`` refuses, with a "
+    "did-you-mean, one that names nothing the older spec had.",
 )
 TRACKING = (CORRECTION, FIREFOX_SOURCE, LINT_IGNORE, RENAMED_FROM)
 REGEX = Text(pattern=r".+", hint="a regular expression")

@@ -38,6 +38,17 @@ GLEAN_EXTRA_KEYS_MAX = 50
 GLEAN_EXTRA_KEY_MAX = 40
 GLEAN_VALUE_KEY = "value"  # the extra key that carries a legacy event's value
 GLEAN_SENSITIVE_KEYS = ("url", "uri")  # glinter's HIGHER_DATA_SENSITIVITY_REQUIRED
+GLEAN_EXTRA_VALUE_MAX = 500
+"""The Glean SDK keeps at most this many bytes of an event's extra value."""
+GLEAN_METADATA_FIELDS = (
+    "bugs",
+    "data_reviews",
+    "notification_emails",
+    "expires",
+    "tags",
+    "glean_file",
+)
+"""The ``metadata`` fields a Glean metric is written from."""
 
 
 @dataclass(frozen=True)

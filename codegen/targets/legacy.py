@@ -30,6 +30,10 @@ LEGACY_METHOD_MAX = 20  # also the limit on an entry's (event's) name
 LEGACY_OBJECT_MAX = 20
 LEGACY_EXTRA_KEYS_MAX = 10
 LEGACY_EXTRA_KEY_MAX = 15
+LEGACY_VALUE_MAX = 80
+"""Firefox cuts an event's value and each extra value to this many bytes when it records them."""
+LEGACY_METADATA_FIELDS = ("bugs", "notification_emails", "legacy")
+"""The ``metadata`` fields an ``Events.yaml`` entry is written from."""
 
 _IDENTIFIER = re.compile(LEGACY_IDENTIFIER)
 _IDENTIFIER_HINT = (

@@ -78,7 +78,7 @@ version too: MAJOR goes up when a change can break a client, MINOR when the spec
 only gained something, PATCH when only its documentation changed."""
 
 SPEC_DIGEST: Final = (
-    "sha256:5430912652d8e7402687ed91bfef2dbc41d8bd5d9b667f8a59af8dab797a02a3"
+    "sha256:2ac642af75225dc500760812f21a0fa15e0609b0c5a49879c53f8427477fc676"
 )
 """``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
 generated from: ``sha256sum`` of that spec file names the same spec."""

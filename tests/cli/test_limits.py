@@ -531,7 +531,7 @@ METADATA_MISTAKES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "bugs: [1443560]": (
         "bugs: ['1443560']",
         "7:10",
-        ("'bugs' of 'metadata'", "integer"),
+        ("metadata.bugs[0]", "integer"),
     ),
     "  expires: never\n": (
         "  expires: someday\n",

@@ -28,11 +28,38 @@ class Case:
 
 
 RUNNER_SUCCESS = "        RUNNER_SUCCESS:\n"
+RECIPE_STATUSES = "        RECIPE_SUCCESS:\n          value: success\n          description: The recipe ran.\n"
+PINNED_SOURCE = (
+    "    pinned:\n"
+    "      title: Pinned Recipe Status\n"
+    "      key: normandy/recipe/7\n"
+    "      description: Reported for recipe 7, which is special.\n"
+    "      statuses:\n"
+    "        PINNED_SUCCESS:\n"
+    "          value: success\n"
+    "          description: The recipe ran.\n"
+)
+WHEN = "              when: {reason: [invalid-branch]}\n"
+REASON = "              description: Why the enrollment failed.\n"
+ENROLL_VALUE = "          description: Sent when the client enrolls.\n          value: The slug of the study.\n"
+PREF_BRANCH_IGNORE = "            prefBranch:\n              lint_ignore: [{}]\n"
+METADATA = """metadata:
+  bugs: [1443560]
+  data_reviews: ['https://bugzil.la/1443560']
+  notification_emails: [normandy-notifications@mozilla.com]
+  expires: never
+  legacy:
+    record_in_processes: [main]
+    products: [firefox]
+    expiry_version: never
+    release_channel_collection: opt-out
+"""
 CASES = [
     Case(
         "PLACEHOLDER_TEXT",
         (("description: The run finished.", "description: TODO"),),
-        "14:9: PLACEHOLDER_TEXT: description 'TODO' is a placeholder",
+        "16:11: PLACEHOLDER_TEXT: uptake.sources.runner.statuses.RUNNER_SUCCESS.description is a "
+        "placeholder: 'TODO'",
         (
             RUNNER_SUCCESS,
             RUNNER_SUCCESS + "          lint_ignore: [PLACEHOLDER_TEXT]\n",
@@ -46,6 +73,57 @@ CASES = [
         (
             "        RUNNER_SERVER_ERROR:\n",
             "        RUNNER_SERVER_ERROR:\n          lint_ignore: [DUPLICATE_STATUS_VALUE]\n",
+        ),
+    ),
+    Case(
+        "OVERLAPPING_SOURCE_KEYS",
+        ((RECIPE_STATUSES, RECIPE_STATUSES + PINNED_SOURCE),),
+        "32:5: OVERLAPPING_SOURCE_KEYS: the keys of uptake sources 'recipe' (normandy/recipe/<recipe id>) "
+        "and 'pinned' (normandy/recipe/7) overlap: 'normandy/recipe/7' is both; the validators read it "
+        "as the first, the JSON Schema as either",
+        (
+            "    pinned:\n",
+            "    pinned:\n      lint_ignore: [OVERLAPPING_SOURCE_KEYS]\n",
+        ),
+    ),
+    Case(
+        "INVALID_EXAMPLE",
+        ((WHEN, WHEN + "              examples: [main, " + "x" * 81 + "]\n"),),
+        "83:32: INVALID_EXAMPLE: example '"
+        + "x" * 81
+        + "' of extra key 'prefBranch' of preference_study.enrollFailed has 81 characters; "
+        "the key allows 80",
+        ("            prefBranch:\n", PREF_BRANCH_IGNORE.format("INVALID_EXAMPLE")),
+    ),
+    Case(
+        "LIMIT_ABOVE_TARGET",
+        ((WHEN, WHEN + "              max_length: 200\n"),),
+        "83:15: LIMIT_ABOVE_TARGET: extra key 'prefBranch' of preference_study.enrollFailed allows 200 "
+        "characters, but Firefox's legacy Events.yaml cuts values to 80",
+        ("            prefBranch:\n", PREF_BRANCH_IGNORE.format("LIMIT_ABOVE_TARGET")),
+    ),
+    Case(
+        "EXPIRED",
+        (
+            ("title: Lint base\n", "title: Lint base\n" + METADATA),
+            (
+                ENROLL_VALUE,
+                ENROLL_VALUE + "          metadata: {expires: '2020-01-01'}\n",
+            ),
+        ),
+        "76:22: EXPIRED: events.objects.preference_study.events.enroll.metadata.expires is 2020-01-01, "
+        "which has passed: Firefox records nothing for an expired metric",
+        ("        enroll:\n", "        enroll:\n          lint_ignore: [EXPIRED]\n"),
+    ),
+    Case(
+        "OVERRIDE_WITHOUT_EFFECT",
+        ((REASON, REASON + "              truncate: 20\n"),),
+        "78:15: OVERRIDE_WITHOUT_EFFECT: "
+        "events.objects.preference_study.events.enrollFailed.extra.reason.truncate has no effect: "
+        "the key has allowed values, and only they are checked",
+        (
+            "            reason:\n",
+            "            reason:\n              lint_ignore: [OVERRIDE_WITHOUT_EFFECT]\n",
         ),
     ),
     Case(
@@ -112,6 +190,7 @@ CASES = [
         ),
     ),
 ]
+CASE = {case.rule: case for case in CASES}
 
 
 def edited(
@@ -203,7 +282,8 @@ def test_suppression_naming_an_unknown_rule_suggests_the_right_one(
 
 
 def test_findings_are_collected_in_file_order(tmp_path: Path) -> None:
-    edits = CASES[4].edits + CASES[0].edits + CASES[6].edits
+    edits = CASE["NAMING_CONVENTION"].edits + CASE["PLACEHOLDER_TEXT"].edits
+    edits += CASE["MISSING_ENROLLMENT_ID"].edits
     _, findings = lint(edited(tmp_path, edits))
     assert [f.split(": ")[1] for f in findings] == [
         "PLACEHOLDER_TEXT",
@@ -227,19 +307,19 @@ def test_generate_runs_error_rules_first_and_writes_nothing(tmp_path: Path) -> N
         == 0
     )
     before = snapshot(out)
-    broken = edited(tmp_path, CASES[0].edits, "broken.yaml")
+    broken = edited(tmp_path, CASE["PLACEHOLDER_TEXT"].edits, "broken.yaml")
     result = cli("generate", "--spec", str(broken), "--out", str(out))
     assert result.returncode == 1
     assert (
-        "lint/broken.yaml:14:9: PLACEHOLDER_TEXT: description 'TODO' is a placeholder"
-        in result.stderr
+        "lint/broken.yaml:16:11: PLACEHOLDER_TEXT: uptake.sources.runner.statuses.RUNNER_SUCCESS."
+        "description is a placeholder: 'TODO'" in result.stderr
     )
     assert "nothing was written" in result.stderr
     assert snapshot(out) == before
 
 
 def test_warnings_do_not_stop_generation(tmp_path: Path) -> None:
-    spec = edited(tmp_path, CASES[6].edits)
+    spec = edited(tmp_path, CASE["MISSING_ENROLLMENT_ID"].edits)
     assert (
         cli("generate", "--spec", str(spec), "--out", str(tmp_path / "out")).returncode
         == 0
@@ -248,15 +328,253 @@ def test_warnings_do_not_stop_generation(tmp_path: Path) -> None:
 
 def test_lint_help_lists_every_rule() -> None:
     result = cli("lint", "--help")
-    named = {
-        "PLACEHOLDER_TEXT",
-        "DUPLICATE_STATUS_VALUE",
-        "UNDESCRIBED_ALLOWED_VALUE",
-        "CONFUSABLE_EXTRA_KEYS",
-        "NAMING_CONVENTION",
-        "NEAR_TARGET_LIMIT",
-        "MISSING_ENROLLMENT_ID",
-        "UNUSED_SUPPRESSION",
-    }
-    for rule_id in named:
+    for rule_id in (*RULES_BY_ID, "UNUSED_SUPPRESSION"):
         assert rule_id in result.stdout
+
+
+# Issue 13: every text, every number, every override. Each edit of the base spec
+# and every finding it must give (LINE:COL: ID: message), in file order.
+MORE: dict[str, tuple[tuple[tuple[str, str], ...], list[str]]] = {
+    "placeholder texts everywhere": (
+        (
+            (
+                "description: A spec that every lint rule passes; each lint test breaks one rule.",
+                "description: TBD",
+            ),
+            ("      title: Runner Status\n", "      title: TODO\n"),
+            (
+                "        description: The numeric ID of the recipe.\n        pattern: '^[0-9]+$'\n      description",
+                "        description: ...\n        pattern: '^[0-9]+$'\n      description",
+            ),
+            ("    unit: second\n", "    unit: tbd\n"),
+            (
+                "  lifetime: Used for the lifetime of one change only.\n",
+                "  lifetime: FIXME\n",
+            ),
+            (WHEN, WHEN + "              examples: [main, TODO]\n"),
+            (
+                "              format: enrollment_id\n",
+                "              format: enrollment_id\n              correction: TBD.\n",
+            ),
+        ),
+        [
+            "3:1: PLACEHOLDER_TEXT: description is a placeholder: 'TBD'",
+            "10:7: PLACEHOLDER_TEXT: uptake.sources.runner.title is a placeholder: 'TODO'",
+            "25:9: PLACEHOLDER_TEXT: uptake.sources.recipe.placeholder.description is a placeholder: '...'",
+            "43:5: PLACEHOLDER_TEXT: scalars.recipe_freshness.unit is a placeholder: 'tbd'",
+            "47:3: PLACEHOLDER_TEXT: enrollment_id.lifetime is a placeholder: 'FIXME'",
+            "69:15: PLACEHOLDER_TEXT: events.objects.preference_study.events.enroll.extra.enrollmentId."
+            "correction is a placeholder: 'TBD.'",
+            "84:32: PLACEHOLDER_TEXT: events.objects.preference_study.events.enrollFailed.extra.prefBranch."
+            "examples[1] is a placeholder: 'TODO'",
+        ],
+    ),
+    "examples outside the key's values": (
+        (
+            (
+                "              description: Why the enrollment failed.\n",
+                "              description: Why the enrollment failed.\n"
+                "              examples: [invalid-brnch]\n",
+            ),
+            (
+                "              description: The enrollment ID.\n",
+                "              description: The enrollment ID.\n"
+                "              examples: ['{5912ade2-8201-4774-a09d-807731afb9a8}']\n",
+            ),
+            (
+                WHEN,
+                WHEN + "              truncate: 5\n              examples: [release]\n",
+            ),
+        ),
+        [
+            "70:26: INVALID_EXAMPLE: example '{5912ade2-8201-4774-a09d-807731afb9a8}' of extra key "
+            "'enrollmentId' of preference_study.enroll is neither a UUID without braces nor "
+            "'__NO_ENROLLMENT_ID__'",
+            "79:26: INVALID_EXAMPLE: example 'invalid-brnch' of extra key 'reason' of "
+            "preference_study.enrollFailed is not one of its allowed values; did you mean 'invalid-branch'?",
+            "86:26: INVALID_EXAMPLE: example 'release' of extra key 'prefBranch' of "
+            "preference_study.enrollFailed has 7 characters, but the sender cuts the key to 5",
+        ],
+    ),
+    "limits above Firefox's": (
+        (
+            ("value_max_length: 80", "value_max_length: 200"),
+            ("extra_max_length: 80", "extra_max_length: 81"),
+        ),
+        [
+            "55:3: LIMIT_ABOVE_TARGET: events.value_max_length is 200, but Firefox's legacy Events.yaml "
+            "cuts values to 80",
+            "56:3: LIMIT_ABOVE_TARGET: events.extra_max_length is 81, but Firefox's legacy Events.yaml "
+            "cuts values to 80",
+        ],
+    ),
+    "a Glean-only event may carry more": (
+        (
+            (
+                "          title: Enrollment Failed\n",
+                "          title: Enrollment Failed\n          recorded_in: [glean]\n",
+            ),
+            (WHEN, WHEN + "              max_length: 500\n"),
+            (
+                "              description: Why the enrollment failed.\n",
+                "              description: Why the enrollment failed.\n              max_length: 501\n",
+            ),
+        ),
+        [],
+    ),
+    "expired at the top": (
+        (
+            (
+                "title: Lint base\n",
+                "title: Lint base\n"
+                + METADATA.replace("never\n  legacy", "'2020-01-01'\n  legacy"),
+            ),
+        ),
+        [
+            "7:3: EXPIRED: metadata.expires is 2020-01-01, which has passed: Firefox records nothing for "
+            "an expired metric",
+        ],
+    ),
+    "overrides no output reads": (
+        (
+            ("title: Lint base\n", "title: Lint base\n" + METADATA),
+            (
+                ENROLL_VALUE,
+                ENROLL_VALUE
+                + "          recorded_in: [glean]\n"
+                + "          metadata: {legacy: {products: [firefox]}}\n",
+            ),
+            (
+                "          title: Enrollment Failed\n",
+                "          title: Enrollment Failed\n          recorded_in: [legacy]\n"
+                "          metadata: {expires: never, tags: ['Firefox :: Normandy Client']}\n",
+            ),
+            (
+                "      description: Studies that change preferences.\n",
+                "      description: Studies that change preferences.\n"
+                "      metadata: {bugs: [1]}\n",
+            ),
+        ),
+        [
+            "78:31: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.events.enroll.metadata."
+            "legacy.products has no effect: the event is recorded in glean only, which does not read it",
+            "86:22: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.events.enrollFailed.metadata."
+            "expires has no effect: the event is recorded in legacy only, which does not read it",
+            "86:38: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.events.enrollFailed.metadata."
+            "tags has no effect: the event is recorded in legacy only, which does not read it",
+        ],
+    ),
+    "an object's override that no event inherits": (
+        (
+            ("title: Lint base\n", "title: Lint base\n" + METADATA),
+            (
+                "      description: Studies that change preferences.\n",
+                "      description: Studies that change preferences.\n"
+                "      metadata: {tags: [A], data_reviews: ['https://bugzil.la/1']}\n",
+            ),
+            (ENROLL_VALUE, ENROLL_VALUE + "          metadata: {tags: [B]}\n"),
+            (
+                "          title: Enrollment Failed\n",
+                "          title: Enrollment Failed\n          recorded_in: [legacy]\n",
+            ),
+        ),
+        [
+            "71:18: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.metadata.tags has no "
+            "effect: the events that inherit it (enrollFailed) are recorded in no output that reads it",
+        ],
+    ),
+    "an object's override that every event replaces": (
+        (
+            ("title: Lint base\n", "title: Lint base\n" + METADATA),
+            (
+                "      description: Studies that change preferences.\n",
+                "      description: Studies that change preferences.\n"
+                "      metadata: {expires: '2031-01-01'}\n",
+            ),
+            (
+                ENROLL_VALUE,
+                ENROLL_VALUE + "          metadata: {expires: '2032-01-01'}\n",
+            ),
+            (
+                "          title: Enrollment Failed\n",
+                "          title: Enrollment Failed\n          metadata: {expires: '2033-01-01'}\n",
+            ),
+        ),
+        [
+            "71:18: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.metadata.expires has no "
+            "effect: every event of the object overrides it",
+        ],
+    ),
+    "the uptake event has no legacy entry": (
+        (
+            ("title: Lint base\n", "title: Lint base\n" + METADATA),
+            (
+                "  legal_values: [success, backoff, server_error]\n",
+                "  legal_values: [success, backoff, server_error]\n"
+                "  glean:\n"
+                "    event: uptake.remotecontent.result.uptake_normandy\n"
+                "    metadata: {legacy: {products: [thunderbird]}}\n",
+            ),
+        ),
+        [
+            "20:25: OVERRIDE_WITHOUT_EFFECT: uptake.glean.metadata.legacy.products has no effect: the "
+            "uptake event is generated for Glean only, and Glean metrics.yaml has no legacy fields",
+        ],
+    ),
+    "overlapping placeholder keys": (
+        (
+            (
+                RECIPE_STATUSES,
+                RECIPE_STATUSES
+                + PINNED_SOURCE.replace(
+                    "normandy/recipe/7", "normandy/recipe/<pin>"
+                ).replace(
+                    "      description: Reported",
+                    "      placeholder: {name: pin, description: A pin., pattern: '^[0-9a-f]+$'}\n"
+                    "      description: Reported",
+                ),
+            ),
+        ),
+        [
+            "32:5: OVERLAPPING_SOURCE_KEYS: the keys of uptake sources 'recipe' (normandy/recipe/<recipe id>) "
+            "and 'pinned' (normandy/recipe/<pin>) overlap: 'normandy/recipe/0' is both; the validators read "
+            "it as the first, the JSON Schema as either",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE))
+def test_every_text_number_and_override_is_checked(name: str, tmp_path: Path) -> None:
+    edits, expected = MORE[name]
+    code, findings = lint(edited(tmp_path, edits))
+    assert findings == expected
+    assert code == (1 if expected else 0)
+
+
+def test_a_placeholder_at_the_top_stops_generation(tmp_path: Path) -> None:
+    spec = edited(tmp_path, MORE["placeholder texts everywhere"][0][:1])
+    out = tmp_path / "out"
+    result = cli("generate", "--spec", str(spec), "--out", str(out))
+    assert result.returncode == 1 and not out.exists()
+    assert (
+        "lint/normandy.yaml:3:1: PLACEHOLDER_TEXT: description is a placeholder: 'TBD'"
+        in result.stderr
+    )
+
+
+def test_findings_show_spec_text_escaped(tmp_path: Path) -> None:
+    """An example is printed in its finding: line breaks and bidirectional
+    overrides in it are shown as escapes, so it cannot forge a line."""
+    example = '"' + "x" * 81 + "\\n1 error(s), 0 warning(s) \\u202e" + '"'
+    spec = edited(tmp_path, ((WHEN, WHEN + f"              examples: [{example}]\n"),))
+    result = cli("lint", "--spec", str(spec))
+    (finding,) = [
+        line for line in result.stdout.splitlines() if "INVALID_EXAMPLE" in line
+    ]
+    assert "\\n1 error(s), 0 warning(s) \\u202e" in finding
+    assert "\u202e" not in result.stdout
+    assert (
+        result.stdout.splitlines()[-1]
+        == "1 error(s), 0 warning(s) in lint/normandy.yaml"
+    )

@@ -100,21 +100,21 @@ EXPECTED: dict[str, Expected] = {
         (
             51,
             3,
-            "unknown field 'owner' in 'enrollment_id' of the spec (allowed: description, lifetime, upload_disabled, format, filler, correction)",
+            "unknown field 'owner' in enrollment_id (allowed: description, lifetime, upload_disabled, format, filler, correction)",
         ),
     ),
     "unknown_field_typo": (
         (
             12,
             7,
-            "unknown field 'descripton' in 'runner' in 'sources' of 'uptake' of the spec; did you mean 'description'?",
+            "unknown field 'descripton' in uptake.sources.runner; did you mean 'description'?",
         ),
     ),
     "missing_field": (
         (
             9,
             5,
-            "'runner' in 'sources' of 'uptake' of the spec is missing the required field 'title'",
+            "uptake.sources.runner is missing the required field 'title'",
         ),
     ),
     "missing_section": ((1, 1, "the spec is missing the required field 'scalars'"),),
@@ -122,39 +122,37 @@ EXPECTED: dict[str, Expected] = {
         (
             55,
             21,
-            "'value_max_length' of 'events' of the spec must be an integer, not a string",
+            "events.value_max_length must be an integer, not a string",
         ),
     ),
-    "wrong_type_list": (
-        (7, 17, "'legal_values' of 'uptake' of the spec must be a list, not a string"),
-    ),
+    "wrong_type_list": ((7, 17, "uptake.legal_values must be a list, not a string"),),
     "unquoted_bool_as_string": (
         (
             69,
             28,
-            "'description' of 'enrollmentId' in 'extra' of 'enroll' in 'events' of 'preference_study' in 'objects' "
-            "of 'events' of the spec must be a string, not a boolean; quote it to make it a string: \"true\"",
+            "events.objects.preference_study.events.enroll.extra.enrollmentId.description must be a string, "
+            'not a boolean; quote it to make it a string: "true"',
         ),
     ),
     "empty_string": (
         (
             10,
             14,
-            "'title' of 'runner' in 'sources' of 'uptake' of the spec must not be empty",
+            "uptake.sources.runner.title must not be empty",
         ),
     ),
     "bad_choice": (
         (
             36,
             11,
-            "'kind' of 'recipe_freshness' in 'scalars' of the spec is 'keyed_unit', which is not 'keyed_uint'; did you mean 'keyed_uint'?",
+            "scalars.recipe_freshness.kind is 'keyed_unit', which is not 'keyed_uint'; did you mean 'keyed_uint'?",
         ),
     ),
     "duplicate_list_item": (
         (
             7,
             36,
-            "'success' is listed twice in 'legal_values' of 'uptake' of the spec (first at line 7)",
+            "'success' is listed twice in uptake.legal_values (first at line 7)",
         ),
     ),
     "unsupported_format_version": (
@@ -220,7 +218,7 @@ EXPECTED: dict[str, Expected] = {
         (
             23,
             20,
-            "'placeholder' of 'recipe' in 'sources' of 'uptake' of the spec must be a mapping, not a string",
+            "uptake.sources.recipe.placeholder must be a mapping, not a string",
         ),
     ),
     "two_placeholders": (
@@ -297,7 +295,7 @@ EXPECTED: dict[str, Expected] = {
         (
             55,
             21,
-            "'value_max_length' of 'events' of the spec must be an integer, not a string",
+            "events.value_max_length must be an integer, not a string",
         ),
         (
             81,
@@ -354,7 +352,7 @@ EXPECTED: dict[str, Expected] = {
         (
             14,
             9,
-            "the name 'RUNNER-SUCCESS' in 'statuses' of 'runner' in 'sources' of 'uptake' of the spec is not an UPPER_SNAKE_CASE Python constant name",
+            "the name 'RUNNER-SUCCESS' in uptake.sources.runner.statuses is not an UPPER_SNAKE_CASE Python constant name",
         ),
     ),
     "method_collision": (
@@ -368,21 +366,21 @@ EXPECTED: dict[str, Expected] = {
         (
             10,
             14,
-            "'title' of 'runner' in 'sources' of 'uptake' of the spec is 'Runner Status\\nimport os', which is not a single line of text",
+            "uptake.sources.runner.title is 'Runner Status\\nimport os', which is not a single line of text",
         ),
     ),
     "nul_in_description": (
         (
             54,
             16,
-            "'description' of 'events' of the spec contains the control character U+0000; remove it",
+            "events.description contains the control character U+0000; remove it",
         ),
     ),
     "null_value": (
         (
             49,
             10,
-            "'format' of 'enrollment_id' of the spec must be a string, not a null; it is empty, write a value after the colon",
+            "enrollment_id.format must be a string, not a null; it is empty, write a value after the colon",
         ),
     ),
     "scalar_shadows_constant": (
@@ -417,7 +415,7 @@ EXPECTED: dict[str, Expected] = {
         (
             31,
             24,
-            "'description' of 'RECIPE_SUCCESS' in 'statuses' of 'recipe' in 'sources' of 'uptake' of the spec must be a string, not an integer; quote it to make it a string: \"42\"",
+            'uptake.sources.recipe.statuses.RECIPE_SUCCESS.description must be a string, not an integer; quote it to make it a string: "42"',
         ),
     ),
     "yaml_tab_indent": (
@@ -439,6 +437,56 @@ EXPECTED: dict[str, Expected] = {
             26,
             19,
             "YAML syntax error: while parsing a block mapping, did not find expected key (the mapping opened at line 10, column 7)",
+        ),
+    ),
+    # -- issue 13: the right reason, at a dotted path ------------------------
+    # Not an identifier: the format's name pattern says why, once (it was also
+    # called "a Python keyword"); the condition on the old name is its own mistake.
+    "extra_key_not_identifier": (
+        (
+            75,
+            13,
+            "the name 'original-reason' in events.objects.preference_study.events.enrollFailed.extra "
+            "is not an extra key name exactly as Firefox records it: lowerCamelCase, or words "
+            "joined by '_' (l10n_ids)",
+        ),
+        (81, 22, "condition names extra key 'reason', which this event does not have"),
+    ),
+    "extra_key_python_keyword": (
+        (
+            82,
+            13,
+            "extra key 'from' becomes the Python name 'from', which is a Python keyword; choose another name",
+        ),
+    ),
+    "renamed_from_itself": (
+        (
+            15,
+            25,
+            "renamed_from 'RUNNER_SUCCESS' names the status itself; remove it, or give the old name",
+        ),
+    ),
+    "renamed_from_still_there": (
+        (
+            82,
+            29,
+            "renamed_from 'reason' names an extra key that is still here; an extra key can only be "
+            "renamed from a name that is gone",
+        ),
+    ),
+    "list_item_wrong_type": (
+        (
+            7,
+            36,
+            'uptake.legal_values[2] must be a string, not an integer; quote it to make it a string: "7"',
+        ),
+        # The list without its broken item no longer holds the status's value.
+        (
+            18,
+            18,
+            "'server_error' is not a legal Uptake value (uptake.legal_values). If Normandy's "
+            "data-collection document really gives this value, keep it and add 'firefox_value:' with what "
+            "Firefox sends and a 'correction:' saying why",
         ),
     ),
 }
@@ -741,6 +789,34 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(
             find="          description: The recipe ran.",
             replace="          description: 42",
+        ),
+    ),
+    # -- issue 13: the right reason, at a dotted path ------------------------
+    "extra_key_not_identifier": (
+        Patch(find="            reason:\n", replace="            original-reason:\n"),
+    ),
+    "extra_key_python_keyword": (
+        Patch(
+            find="              when: {reason: [invalid-branch]}\n",
+            replace="              when: {reason: [invalid-branch]}\n"
+            "            from:\n"
+            "              description: Where the enrollment came from.\n"
+            "              optional: true\n",
+        ),
+    ),
+    "renamed_from_itself": (
+        Patch(
+            find="        RUNNER_SUCCESS:\n",
+            replace="        RUNNER_SUCCESS:\n          renamed_from: RUNNER_SUCCESS\n",
+        ),
+    ),
+    "renamed_from_still_there": (
+        Patch(find=WHEN, replace=WHEN + "              renamed_from: reason\n"),
+    ),
+    "list_item_wrong_type": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values: [success, backoff, 7]\n",
         ),
     ),
 }
