@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 from codegen import diff as spec_diff
-from codegen import versioning
-from codegen import diff_output
+from codegen import diff_output, versioning
 from codegen.lint import ERROR, RULES, UNUSED_SUPPRESSION, error_rules, lint
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
