@@ -12,38 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from typing import Any
 
 from codegen.diff import BREAKING, CLASSES, TITLES, Change
-
-# Characters that must not reach a terminal as they are: controls (escape
-# sequences, carriage returns, line breaks that forge lines), bidirectional and
-# other format characters (text that reads other than it is), line and
-# paragraph separators.
-_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
-
-
-def _is_hidden(char: str) -> bool:
-    return unicodedata.category(char) in _HIDDEN
-
-
-def escape(text: str) -> str:
-    """``text`` on one line with every control, format (bidi) and separator
-    character shown as its escape: ``\\n``, ``\\x1b``, ``\\u202e``."""
-    out = []
-    for char in text:
-        if not _is_hidden(char):
-            out.append(char)
-        elif char in "\n\t\r":
-            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}[char])
-        elif ord(char) < 0x100:
-            out.append(f"\\x{ord(char):02x}")
-        elif ord(char) < 0x10000:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return "".join(out)
+from codegen.problems import escape, is_hidden
 
 
 def grouped(changes: list[Change]) -> dict[str, list[Change]]:
@@ -128,7 +100,7 @@ def _json_safe(text: str) -> str:
     (JSON itself only escapes the C0 controls); it parses to the same values."""
     out = []
     for char in text:
-        if not _is_hidden(char) or char in "\n ":
+        if not is_hidden(char) or char in "\n ":
             out.append(char)
         elif ord(char) < 0x10000:
             out.append(f"\\u{ord(char):04x}")

@@ -1,20 +1,27 @@
 """Format generated Python with black, pinned and called in-process.
 
 The mode is explicit so that no ``pyproject.toml`` or black version found on
-the machine can change the output.
+the machine can change the output. black is imported the first time a file
+needs it, so that a run spends its import time (a tenth of a second) only in
+the process that formats (see ``codegen.parallel``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-
-import black
-from black.mode import TargetVersion
+from functools import cache
+from typing import Any
 
 LINE_LENGTH = 88
 """Black's line length, for the code black formats and the code laid out in its style."""
 
-BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
+
+@cache
+def black_mode() -> Any:
+    import black
+    from black.mode import TargetVersion
+
+    return black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[str, str]:
@@ -25,6 +32,8 @@ def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[st
     formatted: dict[str, str] = {}
     for path, text in files.items():
         if path.endswith(".py") and path not in skip:
-            text = black.format_str(text, mode=BLACK_MODE)
+            import black
+
+            text = black.format_str(text, mode=black_mode())
         formatted[path] = text.rstrip("\n") + "\n"
     return formatted

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from codegen import model as m
-from codegen.diff_output import escape
 from codegen.format_language import SpecPath, dotted, locate
-from codegen.problems import did_you_mean
+from codegen.problems import did_you_mean, escape
 from codegen.regex_samples import samples
 from codegen.targets.glean import (
     GLEAN,

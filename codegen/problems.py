@@ -8,6 +8,7 @@ all, sorted into file order, to the command line.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -51,3 +52,32 @@ def one_of(choices: Iterable[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+# Characters that must not reach a terminal as they are: controls (escape
+# sequences, carriage returns, line breaks that forge lines), bidirectional and
+# other format characters (text that reads other than it is), line and
+# paragraph separators.
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def is_hidden(char: str) -> bool:
+    return unicodedata.category(char) in _HIDDEN
+
+
+def escape(text: str) -> str:
+    """``text`` on one line with every control, format (bidi) and separator
+    character shown as its escape: ``\\n``, ``\\x1b``, ``\\u202e``."""
+    out = []
+    for char in text:
+        if not is_hidden(char):
+            out.append(char)
+        elif char in "\n\t\r":
+            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}[char])
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) < 0x10000:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return "".join(out)

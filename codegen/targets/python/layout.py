@@ -16,8 +16,6 @@ import textwrap
 from functools import cache
 from typing import Any
 
-from black.strings import normalize_string_quotes, str_width
-
 from codegen.formatting import LINE_LENGTH
 
 
@@ -69,11 +67,19 @@ def py_string(text: str) -> str:
     """A string literal exactly as black writes it."""
     if _PLAIN.fullmatch(text) and text.isprintable():
         return '"' + text + '"'  # what repr() and black agree on, without asking black
+    from black.strings import (
+        normalize_string_quotes,
+    )  # rare: imported when first needed
+
     return normalize_string_quotes(repr(text))
 
 
 def fits(line: str) -> bool:
-    return (len(line) if line.isascii() else str_width(line)) <= LINE_LENGTH
+    if line.isascii():
+        return len(line) <= LINE_LENGTH
+    from black.strings import str_width  # rare: imported when first needed
+
+    return bool(str_width(line) <= LINE_LENGTH)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
