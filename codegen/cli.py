@@ -18,7 +18,7 @@ from pathlib import Path
 from codegen.lint import ERROR, RULES, UNUSED_SUPPRESSION, error_rules, lint
 from codegen.model import Spec
 from codegen.pipeline import load_spec, render_outputs
-from codegen.problems import SpecError
+from codegen.problems import SpecError, escape
 from codegen.revisions import (
     RevisionError,
     resolve_side,
@@ -268,7 +268,7 @@ def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             )
         changes = spec_diff.diff_specs(old, new)
     except RevisionError as error:
-        print(f"error: {diff_output.escape(str(error))}", file=sys.stderr)
+        print(f"error: {escape(str(error))}", file=sys.stderr)
         return 2
     except SpecError as error:
         print(error.report(), file=sys.stderr)
