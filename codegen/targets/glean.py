@@ -59,8 +59,28 @@ class GleanMetric:
     """``event``, ``scalar`` or ``uptake``: which template branch writes it."""
     item: Event | Scalar | UptakeGlean
     metadata: Metadata
-    extra_keys: tuple[tuple[str, str], ...] = ()
-    """``(name, description)`` of an event's keys, besides ``value``."""
+    group: tuple[Event, ...] = ()
+    """The events whose keys an event metric declares besides its own (``per_method``)."""
+    filler: str = ""
+
+    @property
+    def key_names(self) -> tuple[str, ...]:
+        """An event's extra keys besides ``value``, without their descriptions."""
+        if not isinstance(self.item, Event):
+            return ()
+        names = dict.fromkeys(key.legacy_key for key in self.item.extra)
+        names.update(
+            dict.fromkeys(key.legacy_key for e in self.group for key in e.extra)
+        )
+        return tuple(names)
+
+    @property
+    def extra_keys(self) -> tuple[tuple[str, str], ...]:
+        """``(name, description)`` of an event's keys, besides ``value``: made
+        only for the file itself (the docs need the names alone)."""
+        if not isinstance(self.item, Event):
+            return ()
+        return _event_keys(self.item, list(self.group), self.filler)
 
 
 @dataclass(frozen=True)
@@ -121,12 +141,12 @@ def glean_files(spec: Spec) -> list[GleanFile]:
     for event in spec.events.all:
         if event.in_glean and event.metadata is not None:
             group = (
-                [e for e in groups[event.method] if e.in_glean] if per_method else []
+                tuple(e for e in groups[event.method] if e.in_glean)
+                if per_method
+                else ()
             )
-            keys = _event_keys(event, group, filler)
-            metrics.append(
-                (event.category, GleanMetric("event", event, event.metadata, keys))
-            )
+            metric = GleanMetric("event", event, event.metadata, group, filler)
+            metrics.append((event.category, metric))
     for scalar in spec.scalars:
         if scalar.metadata is not None:
             metrics.append(

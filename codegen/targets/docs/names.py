@@ -17,9 +17,9 @@ reads the outputs back and searches the site for every name in them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring_ascii
 
 from codegen.model import (
     AllowedValue,
@@ -101,14 +101,22 @@ class ItemNames:
 def _json(row: list[str]) -> str:
     # ASCII only (json's own C encoder, as json.dumps would write it): no
     # character of spec text can end the line or the block.
-    return (
-        "[" + ", ".join(encode_basestring_ascii(_one_line(part)) for part in row) + "]"
-    )
+    return _encode_row([_one_line(part) for part in row])
+
+
+_encode_row = json.JSONEncoder(ensure_ascii=True).encode
+"""One C-encoded JSON array of strings, ``["a", "b"]``; made once, not per call."""
 
 
 def _one_line(text: str) -> str:
     """``text`` with every run of whitespace one space (the common case: as is)."""
-    if text and text.isprintable() and "  " not in text and text == text.strip():
+    if (
+        text.isprintable()
+        and "  " not in text
+        and text
+        and text[0] != " "
+        and text[-1] != " "
+    ):
         return text
     return " ".join(text.split()) or "(empty)"
 
@@ -157,7 +165,7 @@ class SiteNames:
                 for category, metrics in file.categories:
                     for metric in metrics:
                         item = metric.item
-                        keys = tuple(name for name, _ in metric.extra_keys)
+                        keys = metric.key_names
                         names.glean[id(item)] = GleanPlace(
                             f"{category}.{_glean_short_name(item)}",
                             file.firefox_path,
