@@ -445,5 +445,5 @@ OUTPUT = Output(
             (SCALARS_SCHEMA.removesuffix(".schema.json"), scalars_schema),
         )
     ),
-    cost=0.23,
+    cost=0.22,
 )

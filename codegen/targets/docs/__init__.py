@@ -77,5 +77,5 @@ OUTPUT = Output(
         ),
     ),
     filters=FILTERS,
-    cost=0.75,  # as much as the Python package since the pages name every item everywhere
+    cost=1.1,  # the most of all, since the pages name every item everywhere
 )

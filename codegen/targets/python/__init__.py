@@ -66,5 +66,5 @@ OUTPUT = Output(
         "json": json_text,
         "snake": snake_case,
     },
-    cost=0.75,
+    cost=0.85,
 )
