@@ -422,3 +422,317 @@ def generate_package(spec_path: Path, out: Path) -> None:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
+
+
+# -- subclasses that lie --------------------------------------------------------
+
+
+class HonestText(str):
+    """A str subclass that behaves."""
+
+
+class LyingText(str):
+    """Equal to everything, hashing as another text, printing as that text: a
+    dict lookup of ``hashes_as`` finds it, though json.dumps writes its own text."""
+
+    hashes_as = ""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    def __hash__(self) -> int:
+        return hash(self.hashes_as)
+
+    def __str__(self) -> str:
+        return self.hashes_as
+
+
+class RewrittenDict(dict):  # type: ignore[type-arg]
+    """Holds one thing and says, through items() (what json.dumps reads), another."""
+
+    said: list[tuple[Any, Any]] = []
+
+    def items(self) -> Any:
+        return list(self.said)
+
+
+class RewrittenList(list):  # type: ignore[type-arg]
+    """Holds one thing and says, through its iterator (what json.dumps reads), another."""
+
+    said: list[Any] = []
+
+    def __iter__(self) -> Any:
+        return iter(self.said)
+
+
+def lying_text(text: str, hashes_as: str) -> LyingText:
+    made = LyingText(text)
+    made.hashes_as = hashes_as
+    return made
+
+
+@st.composite
+def disguised(draw: st.DrawFn, value: Any, depth: int = 0) -> Any:
+    """``value`` with some of its strings, mappings and lists made subclasses:
+    honest ones, or ones whose own methods say something else than what
+    json.dumps writes (and what a validator must therefore read)."""
+    names = ["category", "method", "object", "value", "extra", "name", "timestamp"]
+    if type(value) is str:
+        how = draw(st.sampled_from(["same", "same", "honest", "liar"]))
+        if how == "honest":
+            return HonestText(value)
+        if how == "liar":
+            return lying_text(value, draw(st.sampled_from(names + [value + "x"])))
+        return value
+    if depth > 3:
+        return value
+    if type(value) is dict:
+        pairs = [
+            (
+                draw(disguised(k, depth + 1)),
+                draw(disguised(v, depth + 1)),
+            )
+            for k, v in value.items()
+        ]
+        how = draw(st.sampled_from(["plain", "plain", "rewritten"]))
+        if how == "rewritten":
+            made = type("Said", (RewrittenDict,), {"said": pairs})()
+            dict.__setitem__(made, "junk", "not what json.dumps writes")
+            return made
+        out: dict[Any, Any] = {}
+        for k, v in pairs:
+            out[k] = v
+        return out
+    if type(value) is list:
+        items = [draw(disguised(v, depth + 1)) for v in value]
+        if draw(st.booleans()):
+            made_list = type("Said", (RewrittenList,), {"said": items})()
+            list.append(made_list, "junk")
+            return made_list
+        return items
+    return value
+
+
+# -- Glean event objects ------------------------------------------------------------
+
+GLEAN_EVENTS: tuple[Event, ...] = tuple(e for e in EVENTS if e.in_glean)
+UPTAKE_GLEAN = MODEL.uptake.glean
+GLEAN_TIMESTAMPS = st.integers(min_value=0, max_value=2**63).map(str)
+
+
+def uptake_values() -> list[tuple[str, str]]:
+    """(a real key of each source, a value it reports), for every value."""
+    examples = {
+        "runner": "normandy/runner",
+        "action": "normandy/action/preference-experiment",
+        "recipe": "normandy/recipe/123",
+    }
+    pairs = []
+    for source in MODEL.uptake.sources:
+        key = examples.get(source.name, source.key)
+        for status in source.statuses:
+            for value in status.reported_values:
+                pairs.append((key, value))
+    return pairs
+
+
+@st.composite
+def valid_glean_events(draw: st.DrawFn) -> Case:
+    """A valid Glean event object: a Normandy event recorded in Glean, or the
+    uptake event; the SDK's glean_timestamp present or not."""
+    uptake = UPTAKE_GLEAN is not None and (
+        not GLEAN_EVENTS or draw(st.integers(0, 5)) == 0
+    )
+    extra: dict[str, str] = {}
+    if uptake:
+        assert UPTAKE_GLEAN is not None
+        source, value = draw(st.sampled_from(uptake_values()))
+        extra = {"source": source, "value": value}
+        for key in UPTAKE_GLEAN.extra:
+            if draw(st.booleans()):
+                extra[key.name] = draw(texts(12))
+        category, name, spec_event = UPTAKE_GLEAN.category, UPTAKE_GLEAN.name, None
+    else:
+        spec_event = draw(st.sampled_from(GLEAN_EVENTS))
+        by_name = {k.name: k for k in spec_event.extra}
+        legacy = draw(valid_extras(spec_event))
+        extra = {
+            by_name[recorded_name(spec_event, k)].legacy_key: v
+            for k, v in legacy.items()
+        }
+        if not spec_event.value_optional or draw(st.booleans()):
+            extra["value"] = draw(texts(VALUE_MAX))
+        category, name = spec_event.category, spec_event.glean_name
+    if draw(st.booleans()):
+        extra["glean_timestamp"] = draw(GLEAN_TIMESTAMPS)
+    keys = list(extra)
+    order = draw(st.permutations(keys))
+    event: dict[str, Any] = {
+        "category": category,
+        "name": name,
+        "timestamp": draw(st.integers(min_value=0, max_value=2**40)),
+        "extra": {k: extra[k] for k in order},
+    }
+    if not extra and draw(st.booleans()):
+        del event["extra"]
+    return Case(event, spec_event, "valid")
+
+
+GLEAN_FAULTS = (
+    "drop_key",
+    "add_key",
+    "spec_name",
+    "bad_glean_timestamp",
+    "drop_value",
+    "overlong_value",
+    "wrong_type_value",
+    "wrong_type_extra_value",
+    "wrong_type_extra",
+    "null_extra",
+    "drop_extra",
+    "unlisted_value",
+    "wrong_category",
+    "unknown_name",
+    "other_uptake_name",
+    "bad_timestamp",
+    "drop_top_key",
+    "add_top_key",
+    "bad_source",
+    "bad_status",
+    "from_legacy",
+)
+
+
+def _glean_name(method: Any, object_: Any) -> Any:
+    if isinstance(method, str) and isinstance(object_, str):
+        return f"{snake_case(method)}_{object_}"
+    return method
+
+
+@st.composite
+def mutated_glean_events(draw: st.DrawFn) -> Case:
+    """A valid Glean event broken (or, for some faults, maybe not) in one named way."""
+    fault = draw(st.sampled_from(GLEAN_FAULTS))
+    if fault == "from_legacy":  # every fault of the legacy shape, in Glean's
+        legacy = draw(mutated_events())
+        fields, _ = _fields(legacy.event)
+        extra = fields.get("extra")
+        if isinstance(extra, dict):
+            extra = {**extra, "value": fields.get("value")}
+        event = {
+            "category": fields.get("category"),
+            "name": _glean_name(fields.get("method"), fields.get("object")),
+            "timestamp": fields.get("timestamp", 0),
+            "extra": extra,
+        }
+        return Case(event, legacy.spec_event, f"from_legacy:{legacy.fault}")
+    base = draw(valid_glean_events())
+    event = dict(base.event)
+    extra = dict(event.get("extra") or {})
+    spec_event = base.spec_event
+    keys = sorted(k for k in extra if k not in ("glean_timestamp",))
+    if fault == "drop_key" and keys:
+        extra.pop(draw(st.sampled_from(keys)))
+    elif fault == "add_key":
+        name = draw(
+            st.text(alphabet=string.ascii_letters + "_", min_size=1, max_size=12)
+        )
+        extra.setdefault(name, draw(texts(5)))
+    elif fault == "spec_name" and spec_event is not None:
+        renamed = [
+            k
+            for k in spec_event.extra
+            if k.legacy_key != k.name and k.legacy_key in extra
+        ]
+        if renamed:
+            key = draw(st.sampled_from(renamed))
+            extra[key.name] = extra.pop(key.legacy_key)
+    elif fault == "bad_glean_timestamp":
+        extra["glean_timestamp"] = draw(
+            st.one_of(
+                st.sampled_from(["", "12a", "-1", "1.5", "١٢", "²", " 12", "1" * 21]),
+                st.integers(),
+                st.none(),
+            )
+        )
+    elif fault == "drop_value":
+        extra.pop("value", None)
+    elif fault == "overlong_value":
+        extra["value"] = "v" * (VALUE_MAX + draw(st.integers(1, 40)))
+    elif fault == "wrong_type_value":
+        extra["value"] = draw(WRONG_TYPES)
+    elif fault == "wrong_type_extra_value" and keys:
+        extra[draw(st.sampled_from(keys))] = draw(WRONG_TYPES)
+    elif fault == "wrong_type_extra":
+        event["extra"] = draw(
+            st.one_of(
+                st.lists(st.text(max_size=3), max_size=2),
+                st.text(max_size=3),
+                st.integers(),
+            )
+        )
+        return Case(event, spec_event, fault)
+    elif fault == "null_extra":
+        event["extra"] = None
+        return Case(event, spec_event, fault)
+    elif fault == "drop_extra":
+        event.pop("extra", None)
+        return Case(event, spec_event, fault)
+    elif fault == "unlisted_value" and spec_event is not None:
+        closed = [
+            k.legacy_key
+            for k in spec_event.extra
+            if k.allowed and k.legacy_key in extra
+        ]
+        if closed:
+            extra[draw(st.sampled_from(closed))] = draw(texts(12))
+    elif fault == "wrong_category":
+        event["category"] = draw(
+            st.sampled_from(["Normandy", "glean", "", "uptake", CATEGORY])
+        )
+    elif fault == "unknown_name":
+        event["name"] = draw(
+            st.sampled_from(["restarted", "enroll", "zz_nope", "uptake_normandy", ""])
+            | st.sampled_from([e.glean_name for e in EVENTS])
+        )
+    elif fault == "other_uptake_name" and UPTAKE_GLEAN is not None:
+        event["category"] = UPTAKE_GLEAN.category
+        event["name"] = draw(
+            st.sampled_from(["uptake_remotesettings", UPTAKE_GLEAN.name])
+        )
+    elif fault == "bad_timestamp":
+        event["timestamp"] = draw(
+            st.one_of(
+                st.booleans(),
+                st.integers(max_value=-1),
+                st.just(1.5),
+                st.text(max_size=3),
+                st.none(),
+            )
+        )
+    elif fault == "drop_top_key":
+        event.pop(draw(st.sampled_from(["category", "name", "timestamp"])))
+    elif fault == "add_top_key":
+        event[draw(st.sampled_from(["extras", "value", "method", "x"]))] = "1"
+    elif fault == "bad_source" and "source" in extra:
+        extra["source"] = draw(
+            st.sampled_from(
+                ["normandy/recipe/x", "normandy/runner/", "remotesettings/main", ""]
+            )
+            | st.text(max_size=20)
+        )
+    elif fault == "bad_status" and "source" in extra:
+        extra["value"] = draw(
+            st.sampled_from(["sign_error", "nope", "", "backoff", "up_to_date"])
+            | st.text(max_size=10)
+        )
+    if "extra" in event or extra:
+        event["extra"] = extra
+    return Case(event, spec_event, fault if event != base.event else f"noop:{fault}")
+
+
+def any_glean_events() -> st.SearchStrategy[Case]:
+    return st.one_of(valid_glean_events(), mutated_glean_events())

@@ -5,20 +5,27 @@
 
 Inputs are JSON values: objects are ``dict``, arrays are ``list`` (a tuple is
 not an array), and an integer is an ``int`` that is not a ``bool``, or a
-``float`` with no fractional part, as in JSON Schema. Mappings, lists and
-strings are read through the methods of ``dict``, ``list`` and ``str``
-themselves, so a subclass that overrides them is read for what it holds (what
-``json.dumps`` would write), and its own methods are never trusted.
+``float`` with no fractional part, as in JSON Schema. Exact ``dict``,
+``list`` and ``str`` objects are read through the methods of those types
+themselves, so nothing of the input's own runs. A subclass is read for what
+``json.dumps`` would write of it, since that is what reaches a file, a
+queue or a server: a ``str`` subclass for the text it holds (whatever its
+``__eq__``, ``__hash__`` or ``__str__`` say), a ``list`` subclass through its
+iterator and a non-empty ``dict`` subclass through its ``items()``, as
+``json.dumps`` reads them. :func:`as_written` makes that reading once, into
+exact values, before anything is checked; what raises or makes no sense while
+it reads is :class:`Unreadable`.
 
 These helpers are the package's internals, shared by ``validate``,
-``fast_checks`` and ``validate_scalars``; their names may change.
+``validate_glean``, ``fast_checks`` and ``validate_scalars``; their names may
+change.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import Any, Final
 
 from normandy_telemetry.catalog import ENROLLMENT_ID_FILLER, ENROLLMENT_ID_PATTERN
 from normandy_telemetry.errors import FieldError
@@ -95,6 +102,8 @@ def choices(values: Iterable[str]) -> str:
 
 
 def key_path(prefix: str, key: object) -> str:
+    if type(key) is NotText:
+        return f"{prefix}[{key.kind} as a key]"
     text = exact_text(key)
     if text is None:
         name = f"[{json_kind(key)} as a key]"
@@ -124,7 +133,98 @@ def integer_problem(item: object, maximum: int | None = None) -> str | None:
 
 
 def read_failure(exc: Exception) -> FieldError:
+    if type(exc) is Unreadable:
+        return FieldError("", f"could not be read: {exc.args[0]}")
     return FieldError("", f"could not be read: {type_name(type(exc))} while reading it")
+
+
+# -- reading what json.dumps would write ----------------------------------------
+
+
+class Unreadable(Exception):
+    """The input cannot be read as ``json.dumps`` would write it: its own
+    methods raised, or they describe something JSON cannot hold."""
+
+
+class NotText:
+    """A mapping key that is not a string, standing in for it in a mapping
+    read by :func:`as_written`: compared and hashed by identity, so a key
+    with methods of its own can never pass for one of the names looked up."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        """What the key was, in JSON's words (``an integer``)."""
+
+
+def as_written(item: object, depth: int) -> Any:
+    """``item`` as exact JSON values, read ``depth`` levels of containers deep.
+
+    Exact ``dict`` and ``list`` objects are copied through their types' own
+    methods. A subclass is read as ``json.dumps`` (its default C encoder)
+    reads it: a ``str``, ``int`` or ``float`` subclass for the value it holds;
+    a ``list`` subclass through its iterator; a non-empty ``dict`` subclass
+    through ``items()``, whose items must be pairs. Mapping keys that are
+    strings become exact ``str`` (two keys written as one text cannot be
+    read); other keys become :class:`NotText`. Values below ``depth``, tuples
+    and objects from outside JSON are left as they are, to be reported by
+    their type. Raises :class:`Unreadable` when the input's own methods raise.
+    """
+    kind = type(item)
+    if kind is str or kind is int or kind is float or kind is bool or item is None:
+        return item
+    value: Any = item
+    try:
+        if kind is not dict and kind is not list:
+            if issubclass(kind, str):
+                return str.__str__(value)
+            if issubclass(kind, int):
+                return int.__index__(value)
+            if issubclass(kind, float):
+                return float.__float__(value)
+            if depth <= 0 or not issubclass(kind, (dict, list)):
+                return item
+            if issubclass(kind, list):
+                return [as_written(part, depth - 1) for part in list(value)]
+            if not dict.__len__(value):
+                return {}  # json.dumps writes {} without asking for items()
+            return _mapping(_pairs(value.items()), depth)
+        if depth <= 0:
+            return item
+        if kind is list:
+            return [
+                part if type(part) is str else as_written(part, depth - 1)
+                for part in list.copy(value)
+            ]
+        return _mapping(dict.items(value), depth)
+    except Unreadable:
+        raise
+    except Exception as exc:  # the input's own methods raised
+        raise Unreadable(f"{type_name(type(exc))} while reading it") from None
+
+
+def _pairs(items: Iterable[Any]) -> list[tuple[Any, Any]]:
+    pairs = []
+    for pair in list(items):
+        if not issubclass(type(pair), tuple) or tuple.__len__(pair) != 2:
+            raise Unreadable("its items() gives something other than pairs")
+        pairs.append((tuple.__getitem__(pair, 0), tuple.__getitem__(pair, 1)))
+    return pairs
+
+
+def _mapping(pairs: Iterable[tuple[Any, Any]], depth: int) -> dict[Any, Any]:
+    out: dict[Any, Any] = {}
+    for key, value in pairs:
+        if type(key) is not str and type(key) is not NotText:
+            if issubclass(type(key), str):
+                key = str.__str__(key)
+            else:
+                key = NotText(json_kind(key))
+        if key in out:
+            raise Unreadable(f"two of its keys are written as {show(key)}")
+        out[key] = value if type(value) is str else as_written(value, depth - 1)
+    return out
 
 
 UINT_MAX: Final = 4294967295

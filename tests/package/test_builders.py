@@ -166,3 +166,82 @@ def test_builder_modules_load_on_first_use() -> None:
         env={"PYTHONPATH": str(GENERATED)},
     )
     assert result.returncode == 0, result.stderr
+
+
+# -- build_event reads only what json.dumps would write (issue 14) ----------------------
+
+
+class Boom(Exception):
+    pass
+
+
+class RaisingItems(dict):  # type: ignore[type-arg]
+    def items(self) -> typing.Any:
+        raise Boom
+
+
+class LyingText(str):
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return hash("reason")
+
+    def __str__(self) -> str:
+        return "reason"
+
+
+@pytest.mark.parametrize(
+    ("extra", "paths"),
+    [
+        (["reason", "all-prefs-match"], ["extra"]),
+        ("reason", ["extra"]),
+        (7, ["extra"]),
+        (RaisingItems(reason="x"), [""]),
+        ({1: "x", "reason": "all-prefs-match"}, ["extra[an integer as a key]"]),
+        ({LyingText("bogus"): "all-prefs-match"}, ["extra.bogus", "extra.reason"]),
+    ],
+)
+def test_build_event_raises_only_validation_errors(
+    extra: typing.Any, paths: list[str]
+) -> None:
+    with pytest.raises(nt.ValidationError) as caught:
+        nt.build_event("graduate", "preference_rollout", "slug", extra)
+    assert [error.path for error in caught.value.errors] == paths
+
+
+def test_build_event_reads_str_subclasses_for_their_text() -> None:
+    class Text(str):
+        def __str__(self) -> str:
+            return "something else"
+
+    built = nt.build_event(
+        Text("graduate"),
+        Text("preference_rollout"),
+        Text("slug"),
+        {Text("reason"): Text("all-prefs-match")},
+    )
+    assert built == {
+        "category": "normandy",
+        "method": "graduate",
+        "object": "preference_rollout",
+        "value": "slug",
+        "extra": {"reason": "all-prefs-match"},
+    }
+    assert all(type(v) is str for v in built["extra"]) and type(built["value"]) is str
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        (None, None, None, None),
+        (object(), [], {}, ()),
+        ("graduate", "preference_rollout", b"slug", None),
+        ("graduate", "preference_rollout", "slug", {"reason": ["all-prefs-match"]}),
+    ],
+)
+def test_build_event_refuses_anything_else_with_a_validation_error(
+    arguments: tuple[typing.Any, ...],
+) -> None:
+    with pytest.raises(nt.ValidationError):
+        nt.build_event(*arguments)

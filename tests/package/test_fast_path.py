@@ -152,4 +152,8 @@ def test_a_fault_in_a_check_is_raised_not_hidden(
     extra = {key: value for key, value in event["extra"].items() if key != "branch"}
     hostile = {**event, "extra": {Touchy(): "control", **extra}}
     assert nt.is_valid_event(hostile) is False
-    assert [e.path for e in nt.iter_event_errors(hostile)] == [""]  # could not be read
+    # Read as json.dumps would write it: a key that is not a string, and no branch.
+    assert [e.path for e in nt.iter_event_errors(hostile)] == [
+        "extra[a Touchy (not a JSON value) as a key]",
+        "extra.branch",
+    ]

@@ -4,6 +4,7 @@ message, and their behaviour on inputs built to make them misbehave."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import normandy_telemetry as nt
@@ -401,32 +402,139 @@ def odd(event: dict[str, Any]) -> OddDict:
     return outer
 
 
-def test_subclasses_are_read_through_the_base_type() -> None:
+def test_subclasses_whose_methods_raise_cannot_be_read_as_json_can_not() -> None:
+    """A mapping or list subclass is read as json.dumps reads it, through its own
+    items() or iterator; where those raise, json.dumps raises too, and the
+    validators report that the input could not be read."""
     event = odd(enroll())
-    assert problems(event) == []
+    with pytest.raises(Boom):
+        json.dumps(event)
+    assert problems(event) == [("", "could not be read: Boom while reading it")]
     record = OddList()
-    list.extend(
-        record,
-        [
-            0,
-            *(
-                dict.__getitem__(odd(enroll()), k)
-                for k in ("category", "method", "object", "value", "extra")
-            ),
-        ],
-    )
-    assert problems(record) == []
-    broken = odd(edited(extra__experimentType="nope"))
+    list.extend(record, [0, "normandy", "enroll", "preference_study", "s", {}])
+    with pytest.raises(Boom):
+        json.dumps(record)
+    assert problems(record) == [("", "could not be read: Boom while reading it")]
+
+
+def test_str_subclasses_are_read_for_the_text_json_dumps_writes() -> None:
+    """OddStr raises from every method of its own; its text is what counts."""
+    event = enroll()
+    event = {
+        OddStr(k): OddStr(v) if k != "extra" else v for k, v in event.items()
+    }
+    assert problems(event) == []
+    broken = edited(extra__experimentType=OddStr("nope"))
     assert [p for p, _ in problems(broken)] == ["extra.experimentType"]
 
 
-def test_keys_that_raise_make_a_problem_not_an_exception() -> None:
+class Liar(str):
+    """Says it equals anything and hashes as another name: a dict lookup of that
+    name finds it, though json.dumps writes its own text."""
+
+    def __new__(cls, text: str, hashes_as: str) -> Liar:
+        self = super().__new__(cls, text)
+        self.hashes_as = hashes_as
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    def __hash__(self) -> int:
+        return hash(self.hashes_as)
+
+    def __str__(self) -> str:
+        return self.hashes_as
+
+
+@pytest.mark.parametrize(
+    "where", ["category", "method", "object", "value", "extra", "extra.branch"]
+)
+def test_a_lying_key_is_read_for_what_json_dumps_writes(where: str) -> None:
+    """Issue 14: a str subclass whose __eq__ and __hash__ lie must not make an
+    event valid that json.dumps writes differently."""
+    event = enroll()
+    target = event["extra"] if where.startswith("extra.") else event
+    name = where.removeprefix("extra.")
+    value = target.pop(name)
+    target[Liar("x" + name, hashes_as=name)] = value
+    assert dict.__getitem__(target, name) is value  # the lie works on a plain dict
+    written = json.loads(json.dumps(event))
+    assert not nt.is_valid_event(written)
+    assert nt.is_valid_event(event) is False
+    assert problems(event) == problems(written)
+    for shape in ([0, *(event[k] for k in list(event)[:5])],):
+        if where.startswith("extra."):
+            assert nt.is_valid_event(shape) is False
+
+
+def test_a_lying_value_is_read_for_its_text() -> None:
+    event = edited(category=Liar("telemetry", hashes_as="normandy"))
+    assert event["category"] == "normandy"  # it says so
+    assert [p for p, _ in problems(event)] == ["category"]
+    assert [p for p, _ in problems(json.loads(json.dumps(event)))] == ["category"]
+
+
+def test_mappings_are_read_through_items_as_json_dumps_reads_them() -> None:
+    class Rewritten(dict):  # type: ignore[type-arg]
+        def items(self) -> Any:
+            return list(enroll().items())
+
+    event = Rewritten(nothing="here")
+    assert json.loads(json.dumps(event)) == enroll()
+    assert problems(event) == []
+
+    class NotPairs(dict):  # type: ignore[type-arg]
+        def items(self) -> Any:
+            return [["category", "normandy"]]
+
+    with pytest.raises(ValueError):
+        json.dumps(NotPairs(x=1))
+    assert problems(NotPairs(x=1)) == [
+        ("", "could not be read: its items() gives something other than pairs")
+    ]
+
+    class Empty(dict):  # type: ignore[type-arg]
+        def items(self) -> Any:
+            raise Boom
+
+    assert json.dumps(Empty()) == "{}"  # json.dumps asks nothing of an empty one
+    assert [p for p, _ in problems(Empty())] == ["category", "method", "object", "value"]
+
+    class Shadow(str):
+        pass
+
+    class Twice(dict):  # type: ignore[type-arg]
+        def items(self) -> Any:
+            return [("branch", "a"), (Shadow("branch"), "b")]
+
+    twice = {**enroll(), "extra": Twice(x=1)}
+    assert json.dumps(twice["extra"]) == '{"branch": "a", "branch": "b"}'
+    assert problems(twice) == [
+        ("", "could not be read: two of its keys are written as 'branch'")
+    ]
+
+
+def test_lists_are_read_through_their_iterator_as_json_dumps_reads_them() -> None:
+    class Reordered(list):  # type: ignore[type-arg]
+        def __iter__(self) -> Any:
+            return iter([0, "normandy", "enroll", "preference_rollout", "s", {}])
+
+    record = Reordered([1, 2])
+    assert json.loads(json.dumps(record)) == list(iter(record))
+    assert problems(record) == []
+
+
+def test_keys_that_raise_are_read_for_their_text() -> None:
     event = enroll()
     extra = event["extra"]
     extra[RaisingKey("branch2")] = "x"
     RaisingKey.armed = True
     try:
-        assert problems(event) == [("", "could not be read: Boom while reading it")]
+        assert [p for p, _ in problems(event)] == ["extra.branch2"]
         assert nt.is_valid_event(event) is False
     finally:
         RaisingKey.armed = False

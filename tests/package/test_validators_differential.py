@@ -21,6 +21,7 @@ from strategies import (
     SETTINGS,
     Case,
     any_events,
+    disguised,
     json_values,
     mutated_events,
     python_name,
@@ -385,3 +386,43 @@ def test_numbers_and_edge_floats_as_timestamps(number: Any) -> None:
     check_total(event)
     if not (isinstance(number, float) and math.isnan(number)):
         assert nt.is_valid_event(event) is EVENT_SCHEMA.is_valid(event)
+
+
+# -- subclasses are read as json.dumps writes them (issue 14) ---------------------------
+
+
+def _as_json(value: Any) -> Any | None:
+    """What json.dumps writes of ``value``, read back; None when it cannot be
+    written, or when it writes one key twice (JSON readers disagree on those)."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        return None
+
+    def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise KeyError("repeated")
+        return dict(pairs)
+
+    try:
+        return json.loads(text, object_pairs_hook=no_repeats)
+    except KeyError:
+        return None
+
+
+@SETTINGS
+@given(st.data())
+def test_subclasses_get_the_verdict_of_what_json_dumps_writes(
+    data: st.DataObject,
+) -> None:
+    case = data.draw(any_events())
+    value = data.draw(disguised(case.event))
+    written = _as_json(value)
+    check_total(value)
+    errors = [(e.path, e.message) for e in nt.iter_event_errors(value)]
+    if written is None:
+        assert errors, "json.dumps cannot write it, or writes a key twice"
+        return
+    assert nt.is_valid_event(value) is nt.is_valid_event(written)
+    assert errors == [(e.path, e.message) for e in nt.iter_event_errors(written)]

@@ -35,6 +35,8 @@ from normandy_telemetry.errors import FieldError, ValidationError
 from normandy_telemetry.fast_checks import CHECKS, Check
 from normandy_telemetry.reading import (
     NotPlain,
+    Unreadable,
+    as_written,
     choices,
     exact_text,
     integer_problem,
@@ -70,8 +72,36 @@ _FIELDS: Final = ("category", "method", "object", "value", "extra")
 _FIELD_SET: Final = frozenset(_FIELDS)
 _LEGACY_FIELDS: Final = ("timestamp",) + _FIELDS
 
-# (max_length, allowed values or None, is an enrollment ID, is required, name)
-_KeyCheck = tuple[int, frozenset[str] | None, bool, bool, str]
+KeyCheck = tuple[int, frozenset[str] | None, bool, bool, str]
+"""One extra key's rules: (max_length, allowed values or None, is an
+enrollment ID, is always sent, the key's name in the spec)."""
+
+
+def key_check(key: ExtraKeyDef) -> KeyCheck:
+    allowed = key.allowed_values or None
+    return (
+        key.max_length,
+        allowed,
+        key.format == "enrollment_id",
+        key.required,
+        key.name,
+    )
+
+
+def value_problem(check: KeyCheck, key: ExtraKeyDef, text: str) -> str | None:
+    """What is wrong with ``text`` as the value of ``key``, if anything."""
+    max_length, allowed, enrollment_id, _, _ = check
+    if allowed is not None:
+        if text not in allowed:
+            values = choices([a.value for a in key.allowed])
+            return (
+                f"{show(text)} is not an allowed value; the allowed values are {values}"
+            )
+    elif len(text) > max_length:
+        return f"is {len(text)} characters; the limit is {max_length}"
+    elif enrollment_id and not is_enrollment_id(text):
+        return f"{show(text)} is neither a UUID without braces nor {ENROLLMENT_ID_FILLER!r}"
+    return None
 
 
 class _Rule:
@@ -91,18 +121,11 @@ class _Rule:
 
     def __init__(self, event: EventDef) -> None:
         self.event = event
-        self.keys: dict[str, _KeyCheck] = {}
+        self.keys: dict[str, KeyCheck] = {}
         self.legacy: dict[str, str] = {}
         """Key name -> the name Firefox records it under, where they differ."""
         for key in event.extra:
-            allowed = key.allowed_values or None
-            check = (
-                key.max_length,
-                allowed,
-                key.format == "enrollment_id",
-                key.required,
-                key.name,
-            )
+            check = key_check(key)
             self.keys[key.name] = check
             if key.legacy_name and key.legacy_name != key.name:
                 self.keys[key.legacy_name] = check
@@ -147,17 +170,18 @@ for (_method, _object), _rule in _RULES.items():
 def _event_errors(event: object) -> list[FieldError]:
     errors: list[FieldError] = []
     try:
-        _check_event(event, errors.append)
-    except Exception as exc:  # an object's own methods (__eq__, __hash__) raised
-        errors.append(read_failure(exc))
+        written = as_written(event, 2)
+    except Unreadable as exc:  # the input's own methods raised
+        return [read_failure(exc)]
+    _check_event(written, errors.append)
     return errors
 
 
 def _check_event(event: Any, add: Callable[[FieldError], None]) -> None:
-    kind = type(event)
+    kind = type(event)  # exact, as as_written read it
     fields: dict[str, Any]
-    legacy = issubclass(kind, list)
-    if issubclass(kind, dict):
+    legacy = kind is list
+    if kind is dict:
         fields = {name: dict.get(event, name, _MISSING) for name in _FIELDS}
         for key in dict.keys(event):
             if key not in _FIELD_SET:
@@ -215,7 +239,7 @@ def _check_event(event: Any, add: Callable[[FieldError], None]) -> None:
     extra = fields["extra"]
     if extra is _MISSING or extra is None:
         extra = {}
-    elif not issubclass(type(extra), dict):
+    elif type(extra) is not dict:
         message = f"must be an object that maps strings to strings, or null, not {json_kind(extra)}"
         add(FieldError("extra", message))
         return
@@ -244,7 +268,7 @@ def _check_extra(
             message = f"unexpected key; {event.object}.{event.method} has {names}"
             add(FieldError(path, message))
             continue
-        max_length, allowed, enrollment_id, _, name = check
+        name = check[4]
         if name in seen:
             message = f"sent twice, also as {seen[name]}; {_key_names(event.extra_keys[name])} are one key"
             add(FieldError(path, message))
@@ -255,17 +279,9 @@ def _check_extra(
             add(FieldError(path, f"must be a string, not {json_kind(item)}"))
             continue
         strings[name] = text
-        if allowed is not None:
-            if text not in allowed:
-                values = choices([a.value for a in event.extra_keys[name].allowed])
-                message = f"{show(text)} is not an allowed value; the allowed values are {values}"
-                add(FieldError(path, message))
-        elif len(text) > max_length:
-            message = f"is {len(text)} characters; the limit is {max_length}"
-            add(FieldError(path, message))
-        elif enrollment_id and not is_enrollment_id(text):
-            message = f"{show(text)} is neither a UUID without braces nor {ENROLLMENT_ID_FILLER!r}"
-            add(FieldError(path, message))
+        problem = value_problem(check, event.extra_keys[name], text)
+        if problem is not None:
+            add(FieldError(path, problem))
     for name in rule.required:
         if name not in seen:
             message = f"missing; {_key_names(event.extra_keys[name])} is always sent"
@@ -317,25 +333,20 @@ _NO_EXTRA: Final[dict[str, str]] = {}
 """What an absent or null ``extra`` is checked as; never written to."""
 
 
-def _searched_plain_keys(event: object) -> bool:
-    """Whether every mapping the fast path searched has only exact ``str`` keys,
-    whose comparisons cannot raise: then an exception there is this package's
-    fault, never the input's."""
-    extra: object = None
-    if type(event) is dict:
-        if not all(type(key) is str for key in event):
-            return False
-        extra = event.get("extra")
-    elif type(event) is list and len(event) == 6:
-        extra = event[5]
-    return type(extra) is not dict or all(type(key) is str for key in extra)
-
-
 def is_valid_event(event: object) -> bool:
     """Whether ``event`` (an object or a legacy record) is a Normandy event the
-    spec allows. The fast path: it builds no error."""
+    spec allows. The fast path: it builds no error.
+
+    It reads exact ``dict``, ``list`` and ``str`` objects whose keys are all
+    exact ``str``; anything else (a subclass, a key of another type) takes the
+    full check, which reads it as ``json.dumps`` would write it. A key's own
+    ``__eq__`` or ``__hash__`` therefore never decides a lookup here.
+    """
     try:
         if type(event) is dict:
+            for key in event:
+                if type(key) is not str:
+                    return not _event_errors(event)
             size = len(event)
             if size == 5:
                 extra = event["extra"]
@@ -383,6 +394,9 @@ def is_valid_event(event: object) -> bool:
         if category != CATEGORY or len(value) > VALUE_MAX_LENGTH:
             return False
         if type(extra) is dict:
+            for key in extra:
+                if type(key) is not str:
+                    return not _event_errors(event)
             return check(extra)
         if extra is None:
             return check(_NO_EXTRA)
@@ -390,12 +404,6 @@ def is_valid_event(event: object) -> bool:
     except KeyError:  # no such event, or a key the event needs is missing
         return False
     except NotPlain:  # a str subclass, which the full check reads for what it holds
-        return not _event_errors(event)
-    except Exception:
-        # Only a key that is not exactly a str has methods of its own, which
-        # can raise while a mapping is searched; the full check reads those.
-        if _searched_plain_keys(event):
-            raise  # a fault in this package: never hidden behind the slow path
         return not _event_errors(event)
 
 
@@ -427,27 +435,34 @@ def build_event(
     that are not ``None``, after the truncations the spec documents.
 
     Raises :class:`ValidationError` when the result is not an event the spec
-    allows. The typed builders in :mod:`normandy_telemetry.events` call this.
+    allows, whatever the arguments are. Strings, and ``extra``, are read as
+    ``json.dumps`` would write them. The typed builders in
+    :mod:`normandy_telemetry.events` call this.
     """
-    method_text, object_text = exact_text(method), exact_text(object)
-    rule = _RULES.get((method_text, object_text))  # type: ignore[arg-type]
-    truncate = rule.truncate if rule is not None else {}
-    out: dict[str, Any] = {}
-    for key, item in (extra or {}).items():
-        if item is None:
-            continue
-        text = exact_text(item)
-        if text is None:
-            out[key] = item
-            continue
-        limit = truncate.get(key)
-        out[key] = text[:limit] if limit else text
-    text = exact_text(value)
+    try:
+        method, object, value = (as_written(x, 0) for x in (method, object, value))
+        extra = as_written(extra, 1)
+    except Unreadable as exc:
+        raise ValidationError([read_failure(exc)]) from None
+    out: dict[Any, Any] = {}
+    if type(extra) is dict:
+        truncate = {}
+        if type(method) is str and type(object) is str:
+            rule = _RULES.get((method, object))
+            truncate = rule.truncate if rule is not None else {}
+        for key, item in extra.items():
+            if item is None:
+                continue
+            limit = truncate.get(key) if type(key) is str else None
+            out[key] = item[:limit] if limit and type(item) is str else item
+    elif extra is not None:
+        message = f"must be a mapping of extra keys to strings, or None, not {json_kind(extra)}"
+        raise ValidationError([FieldError("extra", message)])
     event: Any = {
         "category": CATEGORY,
-        "method": method if method_text is None else method_text,
-        "object": object if object_text is None else object_text,
-        "value": value if text is None else text,
+        "method": method,
+        "object": object,
+        "value": value,
         "extra": out,
     }
     errors = _event_errors(event)
