@@ -196,6 +196,18 @@ class UptakeGlean:
     telemetry_mirror: str | None = None
     loc: Loc = _loc()
 
+    @property
+    def legacy_method(self) -> str:
+        """The method of the legacy event this metric mirrors: Firefox names an
+        event metric ``<method>_<object>`` (``uptake_normandy`` is the legacy
+        ``uptake.remotecontent.result`` event ``uptake`` of object ``normandy``)."""
+        return self.name.split("_", 1)[0]
+
+    @property
+    def legacy_object(self) -> str:
+        """The object of the legacy event this metric mirrors (``normandy``)."""
+        return self.name.split("_", 1)[-1]
+
 
 @dataclass(frozen=True, slots=True)
 class Uptake:

@@ -215,6 +215,23 @@ def _by_index(index: int) -> Any:
     return lambda schema: {"prefixItems": [True] * index + [schema]}
 
 
+def _enrollment_id(spec: Spec) -> dict[str, Any]:
+    return {
+        "description": spec.enrollment_id.description
+        + " "
+        + spec.enrollment_id.upload_disabled,
+        "anyOf": [
+            {"const": spec.enrollment_id.filler},
+            {
+                "type": "string",
+                "minLength": 36,
+                "maxLength": 36,
+                "pattern": spec.enrollment_id.pattern,
+            },
+        ],
+    }
+
+
 def events_schema(spec: Spec) -> dict[str, Any]:
     """One JSON Schema (draft 2020-12) for every Normandy event, in both shapes.
 
@@ -252,20 +269,7 @@ def events_schema(spec: Spec) -> dict[str, Any]:
             "type": "integer",
             "minimum": 0,
         },
-        "enrollment_id": {
-            "description": spec.enrollment_id.description
-            + " "
-            + spec.enrollment_id.upload_disabled,
-            "anyOf": [
-                {"const": spec.enrollment_id.filler},
-                {
-                    "type": "string",
-                    "minLength": 36,
-                    "maxLength": 36,
-                    "pattern": spec.enrollment_id.pattern,
-                },
-            ],
-        },
+        "enrollment_id": _enrollment_id(spec),
     }
     for obj in objects:
         defs[f"{obj.name}.events"] = _methods(
@@ -302,8 +306,8 @@ def _source_pattern(key: str, placeholder_pattern: str | None) -> str:
     return "^" + _ecma_escape(prefix) + whole(placeholder_pattern).removeprefix("^")
 
 
-def uptake_schema(spec: Spec) -> dict[str, Any]:
-    """An uptake report as the extras ``source`` and ``value`` of Firefox's uptake event."""
+def _uptake_branches(spec: Spec) -> list[dict[str, Any]]:
+    """One branch per source: its key pattern and the values it reports."""
     branches = []
     for source in spec.uptake.sources:
         values = list(
@@ -321,6 +325,12 @@ def uptake_schema(spec: Spec) -> dict[str, Any]:
                 },
             }
         )
+    return branches
+
+
+def uptake_schema(spec: Spec) -> dict[str, Any]:
+    """An uptake report as the extras ``source`` and ``value`` of Firefox's uptake event."""
+    branches = _uptake_branches(spec)
     return {
         "$comment": _notice(spec),
         "$schema": DRAFT,
@@ -340,6 +350,158 @@ def uptake_schema(spec: Spec) -> dict[str, Any]:
             },
         },
         "anyOf": branches,
+    }
+
+
+# -- Glean event objects ----------------------------------------------------------
+
+GLEAN_VALUE_KEY = "value"
+GLEAN_TIMESTAMP_KEY = "glean_timestamp"
+GLEAN_TIMESTAMP_DIGITS = 20
+
+
+def _glean_condition(key: ExtraKey, firefox: dict[str, str]) -> dict[str, Any]:
+    when = {firefox[c.key]: {"enum": list(c.values)} for c in key.when}
+    present = {"required": [key.legacy_key]}
+    return {
+        "if": {"properties": when, "required": list(when)},
+        "then": present,
+        "else": {"not": present},
+    }
+
+
+def _glean_extra(spec: Spec, event: Event) -> dict[str, Any]:
+    """The ``extra`` of the event's Glean object: its value as ``value``, its
+    keys under Firefox's names only, and the Glean SDK's ``glean_timestamp``."""
+    value = {
+        "description": event.value,
+        "type": "string",
+        "maxLength": spec.events.value_max_length,
+    }
+    properties: dict[str, Any] = {GLEAN_VALUE_KEY: value}
+    for key in event.extra:
+        properties[key.legacy_key] = _key_schema(key)
+    properties[GLEAN_TIMESTAMP_KEY] = _ref("glean_timestamp")
+    required = [] if event.value_optional else [GLEAN_VALUE_KEY]
+    required += [key.legacy_key for key in event.extra if key.required]
+    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    firefox = {key.name: key.legacy_key for key in event.extra}
+    rules = [_glean_condition(key, firefox) for key in event.extra if key.when]
+    if rules:
+        schema["allOf"] = rules
+    return schema
+
+
+def _glean_event(spec: Spec, event: Event) -> dict[str, Any]:
+    extra = _glean_extra(spec, event)
+    schema: dict[str, Any] = {
+        "title": f"{event.category}.{event.glean_name}: {event.title}",
+        "description": f"{event.description} In legacy Telemetry: {event.legacy_id}.",
+        "properties": {"extra": extra},
+    }
+    if "required" in extra:
+        schema["required"] = ["extra"]
+    return schema
+
+
+def _glean_uptake(spec: Spec, category: str, name: str) -> dict[str, Any]:
+    assert spec.uptake.glean is not None
+    properties: dict[str, Any] = {
+        "source": {"description": "The Uptake key.", "type": "string"},
+        GLEAN_VALUE_KEY: {
+            "description": "The telemetry value of the status.",
+            "type": "string",
+        },
+    }
+    for extra in spec.uptake.glean.extra:
+        properties[extra.name] = {"description": extra.description, "type": "string"}
+    properties[GLEAN_TIMESTAMP_KEY] = _ref("glean_timestamp")
+    return {
+        "title": f"{category}.{name}: uptake reports",
+        "description": spec.uptake.description,
+        "required": ["extra"],
+        "properties": {
+            "extra": {
+                "type": "object",
+                "properties": properties,
+                "required": ["source", GLEAN_VALUE_KEY],
+                "additionalProperties": False,
+                "anyOf": _uptake_branches(spec),
+            }
+        },
+    }
+
+
+def _when(name: str, value: str) -> dict[str, Any]:
+    return {"properties": {name: {"const": value}}, "required": [name]}
+
+
+def glean_events_schema(spec: Spec) -> dict[str, Any]:
+    """One event object of a Glean events ping, for every Normandy event Firefox
+    records in Glean and for Normandy's uptake event. It dispatches on the
+    category, then on the name; each event is also ``#/$defs/<category>.<name>``."""
+    events = [event for event in spec.events.all if event.in_glean]
+    uptake = spec.uptake.glean
+    defs: dict[str, Any] = {
+        "glean_timestamp": {
+            "description": "Added by the Glean SDK to every event: when it was recorded, in milliseconds since the epoch, as decimal text.",
+            "type": "string",
+            "pattern": f"^[0-9]{{1,{GLEAN_TIMESTAMP_DIGITS}}}" + END,
+        },
+        "enrollment_id": _enrollment_id(spec),
+    }
+    by_category: dict[str, list[tuple[str, str]]] = {}
+    for event in events:
+        ident = f"{event.category}.{event.glean_name}"
+        defs[ident] = _glean_event(spec, event)
+        by_category.setdefault(event.category, []).append((event.glean_name, ident))
+    if uptake is not None:
+        ident = f"{uptake.category}.{uptake.name}"
+        defs[ident] = _glean_uptake(spec, uptake.category, uptake.name)
+        by_category.setdefault(uptake.category, []).append((uptake.name, ident))
+    dispatch = []
+    for category, names in by_category.items():
+        dispatch.append(
+            {
+                "if": _when("category", category),
+                "then": {
+                    "properties": {"name": {"enum": [name for name, _ in names]}},
+                    "allOf": [
+                        {"if": _when("name", name), "then": _ref(ident)}
+                        for name, ident in names
+                    ],
+                },
+            }
+        )
+    return {
+        "$comment": _notice(spec),
+        "$schema": DRAFT,
+        "title": f"{spec.title}: events in Glean",
+        "description": (
+            "One event object of a Glean events ping ({category, name, timestamp, extra}), for "
+            f"every {spec.events.category} event Firefox records in Glean and for Normandy's uptake "
+            "event. extra carries the legacy event's value as the key value and its keys under the "
+            "names Firefox sends, all strings; glean_timestamp is added by the Glean SDK. Patterns "
+            "end with (?![\\s\\S]) rather than $, which in Python also matches before a final newline."
+        ),
+        "type": "object",
+        "required": ["category", "name", "timestamp"],
+        "properties": {
+            "category": {"enum": list(by_category) or [spec.events.category]},
+            "name": {"type": "string"},
+            "timestamp": {
+                "description": "Milliseconds since the first event of the ping: a non-negative integer.",
+                "type": "integer",
+                "minimum": 0,
+            },
+            "extra": {"type": "object"},
+        },
+        "additionalProperties": False,
+        "allOf": dispatch,
+        "$defs": defs,
     }
 
 
@@ -376,6 +538,7 @@ def _document(build: Any) -> Any:
 # -- where each item is described, for readers (the docs name these) -----------------
 
 EVENTS_SCHEMA = "normandy-events.schema.json"
+GLEAN_EVENTS_SCHEMA = "normandy-glean-events.schema.json"
 UPTAKE_SCHEMA = "normandy-uptake.schema.json"
 SCALARS_SCHEMA = "normandy-scalars.schema.json"
 SHARED_EVENT_DEFS = ("event", "legacy_event", "timestamp")
@@ -432,7 +595,7 @@ def scalar_pointer(scalar: Scalar) -> str:
 
 OUTPUT = Output(
     name="json_schema",
-    summary="JSON Schema (draft 2020-12) for events, uptake reports and the scalar",
+    summary="JSON Schema (draft 2020-12) for events in both shapes, uptake reports and the scalar",
     targets=tuple(
         Target(
             f"json_schema/{name}.schema.json.j2",
@@ -441,6 +604,7 @@ OUTPUT = Output(
         )
         for name, build in (
             (EVENTS_SCHEMA.removesuffix(".schema.json"), events_schema),
+            (GLEAN_EVENTS_SCHEMA.removesuffix(".schema.json"), glean_events_schema),
             (UPTAKE_SCHEMA.removesuffix(".schema.json"), uptake_schema),
             (SCALARS_SCHEMA.removesuffix(".schema.json"), scalars_schema),
         )

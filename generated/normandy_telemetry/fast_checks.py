@@ -1,16 +1,18 @@
-"""The fast path of ``is_valid_event``: one check of an event's ``extra`` per
-event.
+"""The fast paths of ``is_valid_event`` and ``is_valid_glean_event``: one check of
+an event's ``extra`` per event and shape.
 
 Generated from spec/normandy.yaml (version 1.0.0) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
-Each function checks an exact ``dict`` of extra keys in straight-line code, a
-few statements per key, and returns ``True`` or ``False``. A missing key that
-is always sent raises ``KeyError``, which ``is_valid_event`` reads as
-``False``; a value that is a ``str`` subclass raises ``NotPlain``, which sends
-the event to the full check. ``validate.iter_event_errors`` is the full check,
-and the tests prove that the two agree on every event.
+Each function checks an exact ``dict`` of extra keys, whose keys are all exact
+``str``, in straight-line code, a few statements per key, and returns ``True``
+or ``False``. A missing key that is always sent raises ``KeyError``, which the
+caller reads as ``False``; a value that is a ``str`` subclass raises
+``NotPlain``, which sends the event to the full check.
+``validate.iter_event_errors`` and ``validate_glean.iter_glean_event_errors``
+are the full checks, and the tests prove that each agrees with its fast path on
+every event.
 """
 
 from __future__ import annotations
@@ -842,3 +844,1236 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
     },
 }
 """Every event's check, by object, then by method."""
+
+
+def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
+    """preference_study.enroll in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["branch"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["experimentType"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {"exp", "exp-highpop"}:
+        return False
+    if "enrollmentId" in extra:
+        t2 = extra["enrollmentId"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """preference_study.enrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {
+        "invalid-branch",
+        "name-conflict",
+        "pref-conflict",
+        "experiment-type-too-long",
+        "invalid-type",
+    }:
+        return False
+    if "prefBranch" in extra:
+        t1 = extra["prefBranch"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    else:
+        t1 = None
+    if len(extra) != n:
+        return False
+    if (t1 is not None) is not (t0 == "invalid-branch"):
+        return False
+    return True
+
+
+def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
+    """preference_study.unenroll in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["didResetValue"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"true", "false"}:
+        return False
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {
+        "recipe-not-seen",
+        "unknown",
+        "capability-mismatch",
+        "filter-mismatch",
+        "arguments-invalid",
+        "signature-error",
+        "filter-error",
+        "no-recipes",
+        "general-opt-out",
+        "individual-opt-out",
+        "migration-removing-single-pref-action",
+    }:
+        return False
+    if "enrollmentId" in extra:
+        t2 = extra["enrollmentId"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
+            return False
+    if "branch" in extra:
+        t3 = extra["branch"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    if "changedPref" in extra:
+        t4 = extra["changedPref"]
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
+    """preference_study.unenrollFailed in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    if "enrollmentId" in extra:
+        t0 = extra["enrollmentId"]
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) != 36:
+            if t0 != FILLER:
+                return False
+        elif is_uuid(t0) is None:
+            return False
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {"does-not-exist", "already-unenrolled"}:
+        return False
+    if "caller" in extra:
+        t2 = extra["caller"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    t3 = extra["originalReason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
+        return False
+    if "changedPref" in extra:
+        t4 = extra["changedPref"]
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
+    """preference_study.expPrefChanged in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    if "enrollmentId" in extra:
+        t0 = extra["enrollmentId"]
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) != 36:
+            if t0 != FILLER:
+                return False
+        elif is_uuid(t0) is None:
+            return False
+    t1 = extra["preferenceName"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"atEnroll", "sideload", "observer", "onEnroll"}:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_rollout_enroll(extra: dict[Any, Any]) -> bool:
+    """preference_rollout.enroll in Glean"""
+    n = 1
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    if "enrollmentId" in extra:
+        t0 = extra["enrollmentId"]
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) != 36:
+            if t0 != FILLER:
+                return False
+        elif is_uuid(t0) is None:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """preference_rollout.enrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"invalid type", "would-be-no-op", "conflict"}:
+        return False
+    if "preference" in extra:
+        t1 = extra["preference"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    else:
+        t1 = None
+    if len(extra) != n:
+        return False
+    if (t1 is not None) is not (t0 in {"invalid type", "conflict"}):
+        return False
+    return True
+
+
+def _glean_preference_rollout_update(extra: dict[Any, Any]) -> bool:
+    """preference_rollout.update in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["previousState"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    if "enrollmentId" in extra:
+        t1 = extra["enrollmentId"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) != 36:
+            if t1 != FILLER:
+                return False
+        elif is_uuid(t1) is None:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
+    """preference_rollout.graduate in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"all-prefs-match", "in-graduation-set"}:
+        return False
+    if "enrollmentId" in extra:
+        t1 = extra["enrollmentId"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) != 36:
+            if t1 != FILLER:
+                return False
+        elif is_uuid(t1) is None:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
+    """addon_study.enroll in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["addonId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["addonVersion"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    if "enrollmentId" in extra:
+        t2 = extra["enrollmentId"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
+            return False
+    if "branch" in extra:
+        t3 = extra["branch"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """addon_study.enrollFailed in Glean"""
+    n = 1
+    if "value" in extra:
+        v = extra["value"]
+        n += 1
+        if type(v) is not str:
+            return not_text(v)
+        if len(v) > 80:
+            return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    if "branch" in extra:
+        t1 = extra["branch"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    if "detail" in extra:
+        t2 = extra["detail"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
+    """addon_study.update in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["addonId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["addonVersion"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    if "enrollmentId" in extra:
+        t2 = extra["enrollmentId"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
+            return False
+    if "branch" in extra:
+        t3 = extra["branch"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
+    """addon_study.updateFailed in Glean"""
+    n = 1
+    if "value" in extra:
+        v = extra["value"]
+        n += 1
+        if type(v) is not str:
+            return not_text(v)
+        if len(v) > 80:
+            return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    if "enrollmentId" in extra:
+        t1 = extra["enrollmentId"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) != 36:
+            if t1 != FILLER:
+                return False
+        elif is_uuid(t1) is None:
+            return False
+    if "branch" in extra:
+        t2 = extra["branch"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    if "detail" in extra:
+        t3 = extra["detail"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
+    """addon_study.unenroll in Glean"""
+    n = 4
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["addonId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["addonVersion"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {
+        "install-failure",
+        "individual-opt-out",
+        "general-opt-out",
+        "recipe-not-seen",
+        "uninstalled",
+        "uninstalled-sideload",
+        "unknown",
+        "branch-removed",
+        "capability-mismatch",
+        "filter-mismatch",
+        "arguments-invalid",
+        "signature-error",
+        "filter-error",
+        "no-recipes",
+        "migration-removing-unbranched-action",
+    }:
+        return False
+    if "enrollmentId" in extra:
+        t3 = extra["enrollmentId"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
+            return False
+    if "branch" in extra:
+        t4 = extra["branch"]
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.enroll in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["addonId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["addonVersion"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.enrollFailed in Glean"""
+    n = 1
+    if "value" in extra:
+        v = extra["value"]
+        n += 1
+        if type(v) is not str:
+            return not_text(v)
+        if len(v) > 80:
+            return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    if "addonId" in extra:
+        t1 = extra["addonId"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    if "conflictingSlug" in extra:
+        t2 = extra["conflictingSlug"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    if "detail" in extra:
+        t3 = extra["detail"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    if "enrollmentId" in extra:
+        t4 = extra["enrollmentId"]
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) != 36:
+            if t4 != FILLER:
+                return False
+        elif is_uuid(t4) is None:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_rollout_update(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.update in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["addonId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["addonVersion"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.updateFailed in Glean"""
+    n = 1
+    if "value" in extra:
+        v = extra["value"]
+        n += 1
+        if type(v) is not str:
+            return not_text(v)
+        if len(v) > 80:
+            return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    if "detail" in extra:
+        t1 = extra["detail"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.enroll in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["branch"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["experimentType"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.enrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"feature-conflict", "name-conflict"}:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.update in Glean"""
+    n = 1
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.unenroll in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["branch"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {
+        "branch-removed",
+        "bucketing",
+        "changed-pref",
+        "force-enrollment",
+        "individual-opt-out",
+        "labs-opt-out",
+        "prefFlips-conflict",
+        "prefFlips-failed",
+        "pref-variable-changed",
+        "pref-variable-missing",
+        "pref-variable-no-longer",
+        "recipe-not-seen",
+        "studies-opt-out",
+        "targeting-mismatch",
+        "unknown",
+        "invalid-branch",
+        "invalid-feature",
+        "invalid-recipe",
+        "l10n-missing-entry",
+        "l10n-missing-locale",
+        "unsupported-feature",
+        "labs-disabled",
+        "migration",
+        "rollouts-opt-out",
+        "unenrolled-in-another-profile",
+    }:
+        return False
+    if "changedPref" in extra:
+        t2 = extra["changedPref"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    else:
+        t2 = None
+    if "conflictingSlug" in extra:
+        t3 = extra["conflictingSlug"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    else:
+        t3 = None
+    if "prefName" in extra:
+        t4 = extra["prefName"]
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    else:
+        t4 = None
+    if "prefType" in extra:
+        t5 = extra["prefType"]
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
+            return False
+    else:
+        t5 = None
+    if len(extra) != n:
+        return False
+    if (t2 is not None) is not (t1 == "changed-pref"):
+        return False
+    if (t3 is not None) is not (t1 == "prefFlips-conflict"):
+        return False
+    if (t4 is not None) is not (t1 == "prefFlips-failed"):
+        return False
+    if (t5 is not None) is not (t1 == "prefFlips-failed"):
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.unenrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"already-unenrolled", "does-not-exist"}:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.expose in Glean"""
+    n = 3
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["branchSlug"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["featureId"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.validationFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {
+        "invalid-recipe",
+        "invalid-branch",
+        "l10n-missing-entry",
+        "l10n-missing-locale",
+        "unsupported-feature",
+    }:
+        return False
+    if "branch" in extra:
+        t1 = extra["branch"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    else:
+        t1 = None
+    if "feature" in extra:
+        t2 = extra["feature"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    if "locale" in extra:
+        t3 = extra["locale"]
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    else:
+        t3 = None
+    if "l10n_ids" in extra:
+        t4 = extra["l10n_ids"]
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 500:
+            return False
+    else:
+        t4 = None
+    if "feature_ids" in extra:
+        t5 = extra["feature_ids"]
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 500:
+            return False
+    else:
+        t5 = None
+    if len(extra) != n:
+        return False
+    if (t1 is not None) is not (t0 == "invalid-branch"):
+        return False
+    if (t3 is not None) is not (t0 in {"l10n-missing-entry", "l10n-missing-locale"}):
+        return False
+    if (t4 is not None) is not (t0 == "l10n-missing-entry"):
+        return False
+    if (t5 is not None) is not (t0 == "unsupported-feature"):
+        return False
+    return True
+
+
+def _glean_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool:
+    """preference_rollback.unenroll in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 != "rollback":
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
+    """preference_rollback.unenrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"in-graduation-set", "graduated"}:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool:
+    """addon_rollback.unenroll in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 != "rollback":
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
+    """addon_rollback.unenrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 != "uninstall-failed":
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+GLEAN_CHECKS: Final[dict[str, dict[str, Check]]] = {
+    "normandy": {
+        "enroll_preference_study": _glean_preference_study_enroll,
+        "enroll_failed_preference_study": _glean_preference_study_enroll_failed,
+        "unenroll_preference_study": _glean_preference_study_unenroll,
+        "unenroll_failed_preference_study": _glean_preference_study_unenroll_failed,
+        "exp_pref_changed_preference_study": _glean_preference_study_exp_pref_changed,
+        "enroll_preference_rollout": _glean_preference_rollout_enroll,
+        "enroll_failed_preference_rollout": _glean_preference_rollout_enroll_failed,
+        "update_preference_rollout": _glean_preference_rollout_update,
+        "graduate_preference_rollout": _glean_preference_rollout_graduate,
+        "enroll_addon_study": _glean_addon_study_enroll,
+        "enroll_failed_addon_study": _glean_addon_study_enroll_failed,
+        "update_addon_study": _glean_addon_study_update,
+        "update_failed_addon_study": _glean_addon_study_update_failed,
+        "unenroll_addon_study": _glean_addon_study_unenroll,
+        "enroll_addon_rollout": _glean_addon_rollout_enroll,
+        "enroll_failed_addon_rollout": _glean_addon_rollout_enroll_failed,
+        "update_addon_rollout": _glean_addon_rollout_update,
+        "update_failed_addon_rollout": _glean_addon_rollout_update_failed,
+        "enroll_nimbus_experiment": _glean_nimbus_experiment_enroll,
+        "enroll_failed_nimbus_experiment": _glean_nimbus_experiment_enroll_failed,
+        "update_nimbus_experiment": _glean_nimbus_experiment_update,
+        "unenroll_nimbus_experiment": _glean_nimbus_experiment_unenroll,
+        "unenroll_failed_nimbus_experiment": _glean_nimbus_experiment_unenroll_failed,
+        "expose_nimbus_experiment": _glean_nimbus_experiment_expose,
+        "validation_failed_nimbus_experiment": _glean_nimbus_experiment_validation_failed,
+        "unenroll_preference_rollback": _glean_preference_rollback_unenroll,
+        "unenroll_failed_preference_rollback": _glean_preference_rollback_unenroll_failed,
+        "unenroll_addon_rollback": _glean_addon_rollback_unenroll,
+        "unenroll_failed_addon_rollback": _glean_addon_rollback_unenroll_failed,
+    },
+}
+"""The check of every event Firefox records in Glean, by Glean category, then
+by Glean name."""

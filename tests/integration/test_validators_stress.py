@@ -2,7 +2,8 @@
 not: an event without extra keys, events whose keys may all be absent (so
 ``extra`` may be null or left out), conditions on conditions, keys Firefox
 records under another name (one of them always sent, one a condition), allowed
-values with quotes and backslashes, limits other than 80."""
+values with quotes and backslashes, limits other than 80; in legacy Telemetry
+and in Glean."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ def test_differential_and_fuzz_tests_pass_on_the_stress_spec(
         "-o",
         f"pythonpath={ROOT} {ROOT / 'tests'} {generated}",
         str(ROOT / "tests" / "package" / "test_validators_differential.py"),
+        str(ROOT / "tests" / "package" / "test_glean_differential.py"),
     ]
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200

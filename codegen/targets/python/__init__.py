@@ -57,7 +57,13 @@ OUTPUT = Output(
     ),
     copies=tuple(
         Copy(name, f"{PACKAGE}/{name}")
-        for name in ("errors.py", "reading.py", "validate.py", "beam.py")
+        for name in (
+            "errors.py",
+            "reading.py",
+            "validate.py",
+            "validate_glean.py",
+            "beam.py",
+        )
     ),
     filters={
         "py": python_literal,

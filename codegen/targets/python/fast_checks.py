@@ -10,6 +10,14 @@ Spec text reaches them only as literals made by ``layout.py_string``.
 A check returns ``True`` or ``False``. A missing key that is always sent raises
 ``KeyError``, which ``is_valid_event`` reads as ``False``; a value that is a
 ``str`` subclass raises ``NotPlain``, which sends the event to the full check.
+
+Each event recorded in Glean gets a second check, of the ``extra`` of its
+Glean event object (``is_valid_glean_event``): the keys under Firefox's names
+only, the event's value as the key ``value``, and the key the Glean SDK adds,
+``glean_timestamp``. A key that may be absent is read there with ``in`` and a
+subscript, which CPython runs faster than a call of ``extra.get``, most of all
+for a key that is absent, as ``glean_timestamp`` often is not and Normandy's
+optional keys often are.
 """
 
 from __future__ import annotations
@@ -21,6 +29,13 @@ from codegen.model import Event, ExtraKey, Spec, snake_case
 from codegen.targets.python.layout import fits, py_string
 
 UUID_LENGTH = 36
+GLEAN_VALUE_KEY = "value"
+"""The Glean extra key that carries the legacy event's value."""
+GLEAN_TIMESTAMP_KEY = "glean_timestamp"
+"""The extra key the Glean SDK adds to every event: milliseconds since the
+epoch, as decimal text."""
+GLEAN_TIMESTAMP_DIGITS = 20
+"""At most this many digits (a 64-bit count of milliseconds)."""
 
 
 @dataclass(frozen=True)
@@ -39,12 +54,12 @@ class ObjectTable:
     """Whole lines of the table, indented, each with its trailing comma."""
 
 
-def _function_name(event: Event, index: int) -> str:
-    name = f"_check_{event.object}_{snake_case(event.method)}"
+def _function_name(event: Event, index: int, prefix: str = "_check") -> str:
+    name = f"{prefix}_{event.object}_{snake_case(event.method)}"
     return (
         name
         if fits(f"def {name}(extra: dict[Any, Any]) -> bool:")
-        else f"_check_{index}"
+        else f"{prefix}_{index}"
     )
 
 
@@ -309,6 +324,82 @@ def _joined(tests: list[str], pad: str = "        ") -> list[str]:
     return [f"{pad}{tests[0]}", *(f"{pad}and {test}" for test in tests[1:])]
 
 
+def _glean_optional(
+    local: str, literal: str, tests: list[str], referenced: bool
+) -> list[str]:
+    """Read a key that may be absent, counting it when present."""
+    lines = [
+        f"    if {literal} in extra:",
+        f"        {local} = extra[{literal}]",
+        "        n += 1",
+        f"        if type({local}) is not str:",
+        f"            return not_text({local})",
+        *tests,
+    ]
+    if referenced:
+        lines += ["    else:", f"        {local} = None"]
+    return lines
+
+
+def _glean_required(local: str, literal: str, tests: list[str]) -> list[str]:
+    """Read a key that is always sent: a missing one raises ``KeyError``."""
+    return [
+        f"    {local} = extra[{literal}]",
+        f"    if type({local}) is not str:",
+        f"        return not_text({local})",
+        *tests,
+    ]
+
+
+def _glean_body(spec: Spec, event: Event) -> tuple[str, ...]:
+    """The check of the event's Glean ``extra``: keys under Firefox's names
+    only, plus ``value`` and the SDK's ``glean_timestamp``; every key read is
+    counted once, so any other key leaves the count short."""
+    filler_length = len(spec.enrollment_id.filler)
+    required = [k for k in event.extra if k.required]
+    referenced = {k.name for k in event.extra if k.when} | {
+        c.key for k in event.extra for c in k.when
+    }
+    n_required = len(required) + (0 if event.value_optional else 1)
+    lines = [
+        f'    """{event.object}.{event.method} in Glean"""',
+        f"    n = {n_required}",
+    ]
+    limit = spec.events.value_max_length
+    value = py_string(GLEAN_VALUE_KEY)
+    if event.value_optional:
+        tests = [f"        if len(v) > {limit}:", "            return False"]
+        lines += _glean_optional("v", value, tests, False)
+    else:
+        tests = [f"    if len(v) > {limit}:", "        return False"]
+        lines += _glean_required("v", value, tests)
+    digits = [
+        f"        if len(g) > {GLEAN_TIMESTAMP_DIGITS} or not (g.isascii() and g.isdigit()):",
+        "            return False",
+    ]
+    lines += _glean_optional("g", py_string(GLEAN_TIMESTAMP_KEY), digits, False)
+    local: dict[str, str] = {}
+    for index, key in enumerate(event.extra):
+        name = local[key.name] = f"t{index}"
+        literal = py_string(key.legacy_key)
+        if key.required:
+            tests = _value_test(key, name, "    ", filler_length)
+            lines += _glean_required(name, literal, tests)
+        else:
+            tests = _value_test(key, name, "        ", filler_length)
+            lines += _glean_optional(name, literal, tests, key.name in referenced)
+    lines += ["    if len(extra) != n:", "        return False"]
+    for key in event.extra:
+        if key.when:
+            name = local[key.name]
+            lines += _if(
+                _condition(key, local), "    ", negate=f"({name} is not None) is not "
+            )
+            lines.append("        return False")
+    lines.append("    return True")
+    return tuple(lines)
+
+
 def context(spec: Spec) -> dict[str, Any]:
     functions: list[CheckFunction] = []
     tables: list[ObjectTable] = []
@@ -323,8 +414,23 @@ def context(spec: Spec) -> dict[str, Any]:
             functions.append(function)
             entries.append(f"    {py_string(event.method)}: {function.name},")
         tables.append(ObjectTable(py_string(obj.name), tuple(entries)))
+    glean_functions: list[CheckFunction] = []
+    glean_entries: list[str] = []
+    for event in spec.events.all:
+        if not event.in_glean:
+            continue
+        index = len(functions) + len(glean_functions)
+        function = CheckFunction(
+            _function_name(event, index, "_glean"), event, _glean_body(spec, event)
+        )
+        glean_functions.append(function)
+        glean_entries.append(f"    {py_string(event.glean_name)}: {function.name},")
     return {
         "functions": functions,
         "tables": tables,
+        "glean_functions": glean_functions,
+        "glean_table": ObjectTable(
+            py_string(spec.events.category), tuple(glean_entries)
+        ),
         "filler": py_string(spec.enrollment_id.filler),
     }

@@ -1,16 +1,18 @@
-"""The fast path of ``is_valid_event``: one check of an event's ``extra`` per
-event.
+"""The fast paths of ``is_valid_event`` and ``is_valid_glean_event``: one check of
+an event's ``extra`` per event and shape.
 
 Generated from fixtures/minimal.yaml (version 1.0.0) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
-Each function checks an exact ``dict`` of extra keys in straight-line code, a
-few statements per key, and returns ``True`` or ``False``. A missing key that
-is always sent raises ``KeyError``, which ``is_valid_event`` reads as
-``False``; a value that is a ``str`` subclass raises ``NotPlain``, which sends
-the event to the full check. ``validate.iter_event_errors`` is the full check,
-and the tests prove that the two agree on every event.
+Each function checks an exact ``dict`` of extra keys, whose keys are all exact
+``str``, in straight-line code, a few statements per key, and returns ``True``
+or ``False``. A missing key that is always sent raises ``KeyError``, which the
+caller reads as ``False``; a value that is a ``str`` subclass raises
+``NotPlain``, which sends the event to the full check.
+``validate.iter_event_errors`` and ``validate_glean.iter_glean_event_errors``
+are the full checks, and the tests prove that each agrees with its fast path on
+every event.
 """
 
 from __future__ import annotations
@@ -64,3 +66,77 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
     },
 }
 """Every event's check, by object, then by method."""
+
+
+def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
+    """preference_study.enroll in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["enrollmentId"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) != 36:
+        if t0 != FILLER:
+            return False
+    elif is_uuid(t0) is None:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """preference_study.enrollFailed in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 80:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["reason"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 != "invalid-branch":
+        return False
+    if "preferenceBranch" in extra:
+        t1 = extra["preferenceBranch"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+    else:
+        t1 = None
+    if len(extra) != n:
+        return False
+    if (t1 is not None) is not (t0 == "invalid-branch"):
+        return False
+    return True
+
+
+GLEAN_CHECKS: Final[dict[str, dict[str, Check]]] = {
+    "normandy": {
+        "enroll_preference_study": _glean_preference_study_enroll,
+        "enroll_failed_preference_study": _glean_preference_study_enroll_failed,
+    },
+}
+"""The check of every event Firefox records in Glean, by Glean category, then
+by Glean name."""

@@ -147,3 +147,27 @@ def source_for_key(key: str) -> UptakeSource | None:
         if source.key_pattern.fullmatch(key):
             return source
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class UptakeEvent:
+    """The event Firefox reports every uptake status with: a Glean event,
+    mirrored to legacy Telemetry as an event of its own. Its extra keys
+    ``source`` (the Uptake key) and ``value`` (the status) carry the report;
+    in a legacy record the status is the event's value."""
+
+    category: str
+    """The category of both events: ``uptake.remotecontent.result``."""
+    glean_name: str
+    """The Glean event's name: ``uptake_normandy``."""
+    method: str
+    """The legacy event's method: ``uptake``."""
+    object: str
+    """The legacy event's object: ``normandy``."""
+    extra_keys: tuple[str, ...]
+    """Its extra keys besides ``source`` and ``value``, which Uptake Telemetry
+    fills for every component and Normandy leaves out: each may be absent."""
+
+
+UPTAKE_EVENT: Final[UptakeEvent | None] = None
+"""Normandy's uptake event: the spec names none (no ``uptake.glean``)."""

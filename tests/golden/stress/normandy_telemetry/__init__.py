@@ -62,6 +62,11 @@ from normandy_telemetry.validate import (
     validate_event,
     validate_uptake,
 )
+from normandy_telemetry.validate_glean import (
+    is_valid_glean_event,
+    iter_glean_event_errors,
+    validate_glean_event,
+)
 from normandy_telemetry.validate_scalars import (
     is_valid_recipe_freshness,
     iter_recipe_freshness_errors,
@@ -101,9 +106,11 @@ __all__ = [
     "get_glean_event",
     "GLEAN_EVENTS",
     "is_valid_event",
+    "is_valid_glean_event",
     "is_valid_recipe_freshness",
     "is_valid_uptake",
     "iter_event_errors",
+    "iter_glean_event_errors",
     "iter_recipe_freshness_errors",
     "iter_uptake_errors",
     "RECIPE_ACTION_DISABLED",
@@ -123,6 +130,7 @@ __all__ = [
     "UptakeReport",
     "UptakeStatus",
     "validate_event",
+    "validate_glean_event",
     "validate_recipe_freshness",
     "validate_uptake",
     "ValidationError",

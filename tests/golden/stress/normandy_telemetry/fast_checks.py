@@ -1,16 +1,18 @@
-"""The fast path of ``is_valid_event``: one check of an event's ``extra`` per
-event.
+"""The fast paths of ``is_valid_event`` and ``is_valid_glean_event``: one check of
+an event's ``extra`` per event and shape.
 
 Generated from fixtures/stress.yaml (version 1.0.0) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
-Each function checks an exact ``dict`` of extra keys in straight-line code, a
-few statements per key, and returns ``True`` or ``False``. A missing key that
-is always sent raises ``KeyError``, which ``is_valid_event`` reads as
-``False``; a value that is a ``str`` subclass raises ``NotPlain``, which sends
-the event to the full check. ``validate.iter_event_errors`` is the full check,
-and the tests prove that the two agree on every event.
+Each function checks an exact ``dict`` of extra keys, whose keys are all exact
+``str``, in straight-line code, a few statements per key, and returns ``True``
+or ``False``. A missing key that is always sent raises ``KeyError``, which the
+caller reads as ``False``; a value that is a ``str`` subclass raises
+``NotPlain``, which sends the event to the full check.
+``validate.iter_event_errors`` and ``validate_glean.iter_glean_event_errors``
+are the full checks, and the tests prove that each agrees with its fast path on
+every event.
 """
 
 from __future__ import annotations
@@ -143,3 +145,193 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
     },
 }
 """Every event's check, by object, then by method."""
+
+
+def _glean_stress_object_bare(extra: dict[Any, Any]) -> bool:
+    """stress_object.bare in Glean"""
+    n = 1
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 20:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
+    """stress_object.loose in Glean"""
+    n = 1
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 20:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    if "caller" in extra:
+        t0 = extra["caller"]
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 12:
+            return False
+    if "note" in extra:
+        t1 = extra["note"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 5:
+            return False
+    if "cut" in extra:
+        t2 = extra["cut"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 4:
+            return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
+    """stress_object.chained in Glean"""
+    n = 4
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 20:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["md"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {"a", "b", 'say "hi" \\ now'}:
+        return False
+    if "level" in extra:
+        t1 = extra["level"]
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if t1 not in {"low", "high"}:
+            return False
+    else:
+        t1 = None
+    if "dt" in extra:
+        t2 = extra["dt"]
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 12:
+            return False
+    else:
+        t2 = None
+    t3 = extra["src"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 12:
+        return False
+    t4 = extra["enrollmentId"]
+    if type(t4) is not str:
+        return not_text(t4)
+    if len(t4) != 36:
+        if t4 != FILLER:
+            return False
+    elif is_uuid(t4) is None:
+        return False
+    if len(extra) != n:
+        return False
+    if (t1 is not None) is not (t0 in {"a", "b"}):
+        return False
+    if (t2 is not None) is not (t0 == "a" and t1 == "high"):
+        return False
+    return True
+
+
+def _glean_stress_object_str(extra: dict[Any, Any]) -> bool:
+    """stress_object.str in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 20:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["manyValues"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 not in {
+        "first-allowed-value",
+        "second-allowed-value",
+        "third-allowed-value",
+        "fourth-allowed-value",
+        "fifth-allowed-value",
+    }:
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+def _glean_stress_object_one_long_value(extra: dict[Any, Any]) -> bool:
+    """stress_object.oneLongValue in Glean"""
+    n = 2
+    v = extra["value"]
+    if type(v) is not str:
+        return not_text(v)
+    if len(v) > 20:
+        return False
+    if "glean_timestamp" in extra:
+        g = extra["glean_timestamp"]
+        n += 1
+        if type(g) is not str:
+            return not_text(g)
+        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+            return False
+    t0 = extra["only"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if t0 != "a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x":
+        return False
+    if len(extra) != n:
+        return False
+    return True
+
+
+GLEAN_CHECKS: Final[dict[str, dict[str, Check]]] = {
+    "normandy": {
+        "bare_stress_object": _glean_stress_object_bare,
+        "loose_stress_object": _glean_stress_object_loose,
+        "chained_stress_object": _glean_stress_object_chained,
+        "str_stress_object": _glean_stress_object_str,
+        "one_long_value_stress_object": _glean_stress_object_one_long_value,
+    },
+}
+"""The check of every event Firefox records in Glean, by Glean category, then
+by Glean name."""
