@@ -420,9 +420,7 @@ def test_subclasses_whose_methods_raise_cannot_be_read_as_json_can_not() -> None
 def test_str_subclasses_are_read_for_the_text_json_dumps_writes() -> None:
     """OddStr raises from every method of its own; its text is what counts."""
     event = enroll()
-    event = {
-        OddStr(k): OddStr(v) if k != "extra" else v for k, v in event.items()
-    }
+    event = {OddStr(k): OddStr(v) if k != "extra" else v for k, v in event.items()}
     assert problems(event) == []
     broken = edited(extra__experimentType=OddStr("nope"))
     assert [p for p, _ in problems(broken)] == ["extra.experimentType"]
@@ -502,7 +500,12 @@ def test_mappings_are_read_through_items_as_json_dumps_reads_them() -> None:
             raise Boom
 
     assert json.dumps(Empty()) == "{}"  # json.dumps asks nothing of an empty one
-    assert [p for p, _ in problems(Empty())] == ["category", "method", "object", "value"]
+    assert [p for p, _ in problems(Empty())] == [
+        "category",
+        "method",
+        "object",
+        "value",
+    ]
 
     class Shadow(str):
         pass

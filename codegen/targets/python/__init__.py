@@ -62,6 +62,7 @@ OUTPUT = Output(
             "reading.py",
             "validate.py",
             "validate_glean.py",
+            "pings.py",
             "beam.py",
         )
     ),

@@ -8,21 +8,24 @@ Apache Beam: the rest of the package never imports it and needs the standard
 library alone.
 
 The transforms run the package's own validators, unchanged, on any Beam
-runner. Nothing is dropped and nothing raises: every input ends on a main
-output or, as a :class:`DeadLetter`, on the output tagged :data:`DEAD_LETTERS`,
-unchanged and with its problems as ``(path, message)`` pairs: for an event or
-an uptake report, exactly those that ``iter_event_errors`` or
-``iter_uptake_errors`` gives.
+runner that has tagged outputs (the DirectRunner, Dataflow, Flink, Spark).
+Nothing is dropped and nothing raises: every input ends on a main output or,
+as a :class:`DeadLetter`, on the output tagged :data:`DEAD_LETTERS`, exactly
+as it came, with its problems as ``(path, message)`` pairs (for an event or
+an uptake event, exactly those its validator gives) and where it came from.
 
-It offers :class:`ValidateEvents` (event records in both shapes),
-:class:`CountUptake` (uptake reports ``(source, status)``, counted per kind of
-source and status), the ``DoFn`` :class:`ReadEventPings` (decoded Firefox event
-pings to their Normandy event records and uptake reports) and
-:class:`ValidatePings` (all of these, from lines of newline-delimited JSON).
+It offers :class:`ValidateEvents` (Normandy's events in any shape),
+:class:`CountUptake` (uptake events or reports, counted per kind of source
+and status), the ``DoFn`` :class:`ReadEventPings` (decoded pings, Glean or
+legacy, to their records) and :class:`ValidatePings` (all of these, from
+lines of newline-delimited JSON).
 
-As a program it reads pings and writes what it finds, on the DirectRunner
-unless pipeline options (``--runner``, ...) say otherwise:
-``python -m normandy_telemetry.beam --input PINGS.ndjson --output OUT/``.
+As a program it reads files of pings and writes what it finds, on the
+DirectRunner unless pipeline options (``--runner``, ...) say otherwise:
+``python -m normandy_telemetry.beam --input PINGS --output OUT/``. The
+program's pipeline is built for every runner, the DaskRunner included: one
+element per input file, single-output steps, no metrics, one chain ending in
+one step (see :func:`build_pipeline`).
 """
 
 # Apache Beam's annotations are incomplete: calls into it are untyped.
@@ -33,16 +36,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 try:
     import apache_beam as beam
-    from apache_beam import coders, pvalue
+    from apache_beam import pvalue
+    from apache_beam.io.filesystem import CompressionTypes
     from apache_beam.io.filesystems import FileSystems
-    from apache_beam.metrics.metric import Metrics, MetricsFilter
-    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
     from apache_beam.pvalue import PCollection
     from apache_beam.transforms import combiners
 except ImportError as exc:
@@ -54,62 +58,58 @@ except ImportError as exc:
         " pip install './generated[beam]'; or add Beam beside it: pip install apache-beam"
     ) from exc
 
-from normandy_telemetry.catalog import CATEGORY
-from normandy_telemetry.errors import FieldError
-from normandy_telemetry.uptake import source_for_key
-from normandy_telemetry.validate import (
-    is_valid_event,
-    is_valid_uptake,
-    iter_event_errors,
-    iter_uptake_errors,
+from normandy_telemetry.pings import (
+    BAD,
+    EVENT,
+    NOWHERE,
+    OTHER,
+    UPTAKE,
+    DeadLetter,
+    Found,
+    Origin,
+    Tally,
+    check_file,
+    encode,
+    event_errors,
+    is_valid_record,
+    parse_line,
+    read_ping,
+    uptake_report,
 )
+from normandy_telemetry.uptake import source_for_key
+from normandy_telemetry.validate import is_valid_uptake, iter_uptake_errors
+
+__all__ = [
+    "DEAD_LETTERS",
+    "OTHER",
+    "OUTPUTS",
+    "SUMMARY",
+    "UPTAKE",
+    "CountUptake",
+    "DeadLetter",
+    "Found",
+    "Origin",
+    "OtherCount",
+    "ReadEventPings",
+    "UptakeCount",
+    "ValidateEvents",
+    "ValidatePings",
+    "build_pipeline",
+    "main",
+]
 
 DEAD_LETTERS: Final = "dead_letters"
 """The tag of every transform's dead-letter output."""
 
-UPTAKE: Final = "uptake"
-"""The tag of the uptake reports that :class:`ReadEventPings` finds."""
+OUTPUTS: Final = ("valid-events", "dead-letters", "uptake-counts", "other-events")
+"""What the program writes under ``--output``: ``NAME-SSSSS-of-NNNNN.ndjson``
+(valid events and dead letters: one shard per input file; counts: one)."""
 
-UPTAKE_CATEGORY: Final = "uptake.remotecontent.result"
-"""The category of Firefox's Uptake Telemetry events."""
+SUMMARY: Final = "summary.json"
+"""The program's closing summary, written under ``--output`` beside them."""
 
-UPTAKE_METHOD: Final = "uptake"
-"""The method of every Uptake Telemetry event."""
-
-UPTAKE_OBJECT: Final = "normandy"
-"""The object of Normandy's Uptake Telemetry events: their value is the status
-and their extra key ``source`` the Uptake key."""
-
-_to_json: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
-"""JSON text, UTF-8 kept; one encoder for all (``json.dumps`` makes one a call)."""
-
-OUTPUTS: Final = ("valid-events", "dead-letters", "uptake-counts")
-"""What the program writes under ``--output``: ``NAME-SSSSS-of-NNNNN.ndjson``."""
-
-
-@dataclass(frozen=True, slots=True)
-class DeadLetter:
-    """An input that is not what the spec allows, and why."""
-
-    kind: str
-    """What the input was taken for: ``event``, ``uptake``, ``ping`` or
-    ``line``."""
-    record: Any
-    """The input, unchanged."""
-    errors: tuple[tuple[str, str], ...]
-    """Every problem as ``(path, message)``, as the validators give them."""
-
-    def to_json(self) -> str:
-        """One line of JSON: ``{"kind", "errors": [{"path", "message"}],
-        "record"}``. A record that JSON cannot hold (bytes that are not UTF-8,
-        objects from outside JSON) is written as text."""
-        errors = [{"path": path, "message": text} for path, text in self.errors]
-        document = {"kind": self.kind, "errors": errors, "record": self.record}
-        try:
-            return _to_json(document)
-        except (TypeError, ValueError, RecursionError):
-            document["record"] = _as_text(self.record)
-            return _to_json(document)
+_TEMPORARY: Final = ".tmp-"
+"""Shards are written under this prefix, then renamed into place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,54 +125,54 @@ class UptakeCount:
 
     def to_json(self) -> str:
         """One line of JSON: ``{"source", "status", "count"}``."""
-        document = {"source": self.source, "status": self.status, "count": self.count}
-        return _to_json(document)
+        return encode(
+            {"source": self.source, "status": self.status, "count": self.count}
+        )
 
 
-def _as_text(record: object) -> str:
-    if isinstance(record, bytes):
-        return record.decode("utf-8", "backslashreplace")
-    try:
-        return repr(record)
-    except Exception:  # the object's own __repr__ raised
-        return f"<{type(record).__name__}>"
+@dataclass(frozen=True, slots=True)
+class OtherCount:
+    """How many records of another category than Normandy's the pings held."""
+
+    category: str
+    count: int
+
+    def to_json(self) -> str:
+        """One line of JSON: ``{"category", "count"}``."""
+        return encode({"category": self.category, "count": self.count})
 
 
-def _pairs(errors: Iterable[FieldError]) -> tuple[tuple[str, str], ...]:
-    return tuple((error.path, error.message) for error in errors)
+def _dead(kind: str, record: Any, errors: Any, origin: Origin = NOWHERE) -> Any:
+    return pvalue.TaggedOutput(DEAD_LETTERS, DeadLetter(kind, record, errors, origin))
 
 
-def _dead(
-    kind: str, record: object, path: str, message: str
-) -> pvalue.TaggedOutput[str, DeadLetter]:
-    return pvalue.TaggedOutput(
-        DEAD_LETTERS, DeadLetter(kind, record, ((path, message),))
-    )
+def _unwrap(element: Any) -> tuple[Any, Origin]:
+    if type(element) is Found:
+        return element.record, element.origin
+    return element, NOWHERE
 
 
 # -- events ---------------------------------------------------------------------
 
 
-def _check_event(record: Any) -> Any:
-    """``record`` if it is valid, else its dead letter."""
-    if is_valid_event(record):
-        return record
-    errors = _pairs(iter_event_errors(record))
-    return pvalue.TaggedOutput(DEAD_LETTERS, DeadLetter("event", record, errors))
-
-
 class _ValidateEvent(beam.DoFn):
-    def process(self, record: Any) -> Iterator[Any]:
-        yield _check_event(record)
+    def process(self, element: Any) -> Iterator[Any]:
+        record, origin = _unwrap(element)
+        if is_valid_record(record):
+            yield record
+        else:
+            yield _dead("event", record, event_errors(record), origin)
 
 
 class ValidateEvents(beam.PTransform[PCollection[Any], Any]):
-    """Validates Normandy event records, mappings or legacy arrays.
+    """Validates Normandy events: Glean event objects
+    (``{"category", "name", ...}``), legacy records or mappings, each plain or
+    as the :class:`Found` that :class:`ReadEventPings` gives.
 
-    Returns the outputs ``valid``, the records the spec allows, unchanged, and
-    ``dead_letters``, a :class:`DeadLetter` of kind ``event`` for every other
-    input, whatever it is: after ``checked = records | ValidateEvents()``,
-    they are ``checked.valid`` and ``checked.dead_letters``.
+    Returns the outputs ``valid``, the records the spec allows, exactly as
+    they came, and ``dead_letters``, a :class:`DeadLetter` of kind ``event``
+    for every other input, whatever it is: after ``checked = records |
+    ValidateEvents()``, they are ``checked.valid`` and ``checked.dead_letters``.
     """
 
     def expand(self, records: PCollection[Any]) -> pvalue.DoOutputsTuple:
@@ -185,23 +185,32 @@ class ValidateEvents(beam.PTransform[PCollection[Any], Any]):
 
 # -- uptake ---------------------------------------------------------------------
 
-_NOT_A_PAIR: Final = "an uptake report is a pair (source, status)"
+_NOT_UPTAKE: Final = (
+    "an uptake report is a pair (source, status), an uptake event in Glean"
+    " or a legacy uptake record"
+)
 
 
 class _ValidateUptake(beam.DoFn):
-    def process(self, report: Any) -> Iterator[Any]:
-        if type(report) not in (tuple, list) or len(report) != 2:
-            yield _dead("uptake", report, "", _NOT_A_PAIR)
+    def process(self, element: Any) -> Iterator[Any]:
+        report, origin = _unwrap(element)
+        kind = type(report)
+        if kind is dict or (kind is list and len(report) in (5, 6)):
+            found, errors = uptake_report(report)
+            if found is not None:
+                yield found
+            else:
+                yield _dead("uptake", report, errors, origin)
+        elif kind not in (tuple, list) or len(report) != 2:
+            yield _dead("uptake", report, (("", _NOT_UPTAKE),), origin)
         elif is_valid_uptake(*report):
             source, status = map(str.__str__, report)
             owner = source_for_key(source)
             assert owner is not None  # is_valid_uptake found it
             yield owner.name, status
         else:
-            errors = _pairs(iter_uptake_errors(*report))
-            yield pvalue.TaggedOutput(
-                DEAD_LETTERS, DeadLetter("uptake", report, errors)
-            )
+            errors = tuple((e.path, e.message) for e in iter_uptake_errors(*report))
+            yield _dead("uptake", report, errors, origin)
 
 
 def _uptake_count(key: tuple[str, str], count: int) -> UptakeCount:
@@ -209,12 +218,18 @@ def _uptake_count(key: tuple[str, str], count: int) -> UptakeCount:
 
 
 class CountUptake(beam.PTransform[PCollection[Any], Any]):
-    """Validates uptake reports ``(source, status)`` and counts the valid ones.
+    """Validates uptake reports and counts the valid ones per kind of source
+    and status.
 
-    ``source`` is the Uptake key (``normandy/recipe/123``), ``status`` the
-    telemetry value (``success``). Returns ``{"counts": ..., "dead_letters":
-    ...}``: an :class:`UptakeCount` per kind of source and status, and a
-    :class:`DeadLetter` of kind ``uptake`` for every report that is not valid.
+    An element is Normandy's uptake event as a Glean ping holds it
+    (``{"category": "uptake.remotecontent.result", "name": "uptake_normandy",
+    ..., "extra": {"source", "value", ...}}``), as a legacy record
+    (``[timestamp, "uptake.remotecontent.result", "uptake", "normandy",
+    STATUS, {"source": KEY, ...}]``), either as the :class:`Found` that
+    :class:`ReadEventPings` gives, or a pair ``(source, status)``. Returns
+    ``{"counts": ..., "dead_letters": ...}``: an :class:`UptakeCount` per kind
+    of source and status, and a :class:`DeadLetter` of kind ``uptake``,
+    holding the element as it came, for every one that is not valid.
     """
 
     def expand(self, reports: PCollection[Any]) -> dict[str, PCollection[Any]]:
@@ -232,116 +247,89 @@ class CountUptake(beam.PTransform[PCollection[Any], Any]):
 
 # -- pings ----------------------------------------------------------------------
 
-_NOT_A_PING: Final = "missing; an event ping maps each process to its event records"
-_NOT_RECORDS: Final = "must be an array of event records"
-_NOT_A_RECORD: Final = (
-    "not an event record [timestamp, category, method, object, value, extra]"
-    " with a category"
-)
-
 
 class ReadEventPings(beam.DoFn):
-    """Reads decoded Firefox event pings: their records in the ``normandy``
-    category, unchanged, on the main output; Normandy's Uptake Telemetry
-    events (category ``uptake.remotecontent.result``, method ``uptake``, object
-    ``normandy``) as reports ``(source, status)`` on the output tagged
-    :data:`UPTAKE`. Records of every other category are ignored.
+    """Reads decoded pings, Glean events pings or legacy event pings (told
+    apart by their shape), each plain or as ``(Origin, ping)``.
 
-    A ping's events are ``payload.events.<process>``, arrays of legacy records
-    ``[timestamp, category, method, object, value, extra]``. What cannot be
-    read so goes to :data:`DEAD_LETTERS` (kind ``ping``, with the path where
-    it was). Use it as ``beam.ParDo(ReadEventPings()).with_outputs(UPTAKE,
+    Normandy's events go, as a :class:`Found` holding the record as it came
+    and where it came from, to the main output; Normandy's uptake events to
+    the output tagged :data:`UPTAKE`, also as :class:`Found`; the category of
+    every other record to the output tagged :data:`OTHER`; and what is not a
+    ping, or not an event record, to :data:`DEAD_LETTERS` (kind ``ping``). Use
+    it as ``beam.ParDo(ReadEventPings()).with_outputs(UPTAKE, OTHER,
     DEAD_LETTERS, main="events")``.
     """
 
-    def process(self, ping: Any) -> Iterator[Any]:
-        return _read_ping(ping)
+    def process(self, element: Any) -> Iterator[Any]:
+        where = NOWHERE
+        if type(element) is tuple and len(element) == 2 and type(element[0]) is Origin:
+            where, element = element
+        for found in read_ping(element, where):
+            if found.route == EVENT:
+                yield found
+            elif found.route == UPTAKE:
+                yield pvalue.TaggedOutput(UPTAKE, found)
+            elif found.route == OTHER:
+                yield pvalue.TaggedOutput(OTHER, _category(found.record))
+            else:
+                assert found.route == BAD and found.problem is not None
+                yield _dead("ping", found.record, (found.problem,), found.origin)
 
 
-def _read_ping(ping: Any) -> Iterator[Any]:
-    payload = dict.get(ping, "payload") if type(ping) is dict else None
-    processes = dict.get(payload, "events") if type(payload) is dict else None
-    if type(processes) is dict:
-        yield from _read_events(processes)
-    else:
-        yield _dead("ping", ping, "payload.events", _NOT_A_PING)
-
-
-def _read_events(processes: dict[Any, Any]) -> Iterator[Any]:
-    for process, records in dict.items(processes):
-        path = f"payload.events.{process}"
-        if type(records) is not list:
-            yield _dead("ping", records, path, _NOT_RECORDS)
-            continue
-        for index, record in enumerate(records):
-            category = record[1] if type(record) is list and len(record) > 1 else None
-            if category == CATEGORY:
-                yield record
-            elif category == UPTAKE_CATEGORY:
-                report = _uptake_report(record)
-                if report is not None:
-                    yield pvalue.TaggedOutput(UPTAKE, report)
-            elif type(category) is not str:
-                yield _dead("ping", record, f"{path}[{index}]", _NOT_A_RECORD)
-
-
-def _uptake_report(record: list[Any]) -> tuple[Any, Any] | None:
-    """``(source, status)`` from a Normandy Uptake event, ``None`` from another
-    component's. A missing source is ``None``, which :class:`CountUptake`
-    reports."""
-    method, object_, status, extra = (record[2:] + [None] * 4)[:4]
-    if method != UPTAKE_METHOD or object_ != UPTAKE_OBJECT:
-        return None
-    return dict.get(extra, "source") if type(extra) is dict else None, status
+def _category(record: Any) -> str:
+    return str(record["category"] if type(record) is dict else record[1])
 
 
 class _ParseLine(beam.DoFn):
-    def process(self, line: bytes | str) -> Iterator[Any]:
-        return _parse_line(line)
-
-
-def _parse_line(line: bytes | str) -> Iterator[Any]:
-    try:
-        text = line.decode("utf-8") if isinstance(line, bytes) else line
-    except UnicodeDecodeError as exc:
-        problem = f"not UTF-8: {exc.reason} at byte {exc.start}"
-        yield _dead("line", line, "", problem)
-    else:
-        if text.strip():  # a blank line holds nothing, as in NDJSON
-            yield _parse(text)
-
-
-def _parse(text: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_no_constant)
-    except ValueError as exc:
-        return _dead("line", text, "", f"not JSON: {exc}")
-    except RecursionError:
-        return _dead("line", text, "", "not JSON that can be read: nested too deep")
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON value")
+    def process(self, element: Any) -> Iterator[Any]:
+        where = NOWHERE
+        line = element
+        if type(element) is tuple and len(element) == 3:
+            file, number, line = element
+            where = Origin(
+                file if type(file) is str else None,
+                number if type(number) is int else None,
+            )
+        ping, problem = parse_line(line)
+        if problem is not None:
+            record = (
+                line.decode("utf-8", "backslashreplace")
+                if type(line) is bytes
+                else line
+            )
+            yield _dead("line", record, (("", problem),), where)
+        elif ping is not None:
+            yield where, ping
 
 
 class ValidatePings(beam.PTransform[PCollection[Any], Any]):
-    """Lines of newline-delimited JSON, a Firefox event ping each, to what
-    they hold. Returns ``{"valid_events", "uptake_counts", "dead_letters"}``:
-    the Normandy event records the spec allows, an :class:`UptakeCount` per
-    kind of source and status, and everything else (lines that are not UTF-8
-    or not JSON, what is not an event ping, invalid records and reports).
-    Blank lines are skipped.
+    """Lines of newline-delimited JSON, a ping each (Glean or legacy), to
+    what they hold. An element is a line (``bytes`` or ``str``) or ``(file,
+    line number, line)``, for dead letters that say where they came from.
+
+    Returns ``{"valid_events", "uptake_counts", "other_counts",
+    "dead_letters"}``: Normandy's events the spec allows, exactly as they
+    came; an :class:`UptakeCount` per kind of source and status; an
+    :class:`OtherCount` per other category; and everything else (lines that
+    are not UTF-8, not JSON or hold a lone surrogate, what is not a ping,
+    invalid events and uptake events). Blank lines are skipped.
     """
 
     def expand(self, lines: PCollection[Any]) -> dict[str, PCollection[Any]]:
         parse = beam.ParDo(_ParseLine()).with_outputs(DEAD_LETTERS, main="pings")
         parsed = lines | "Parse" >> parse
         read = beam.ParDo(ReadEventPings()).with_outputs(
-            UPTAKE, DEAD_LETTERS, main="events"
+            UPTAKE, OTHER, DEAD_LETTERS, main="events"
         )
         found = parsed.pings | "Read" >> read
         events = found.events | "ValidateEvents" >> ValidateEvents()
         uptake = found[UPTAKE] | "CountUptake" >> CountUptake()
+        other = (
+            found[OTHER]
+            | "CountOther" >> combiners.Count.PerElement()
+            | "NameOther" >> beam.MapTuple(OtherCount)
+        )
         dead = (
             parsed[DEAD_LETTERS],
             found[DEAD_LETTERS],
@@ -351,119 +339,267 @@ class ValidatePings(beam.PTransform[PCollection[Any], Any]):
         return {
             "valid_events": events.valid,
             "uptake_counts": uptake["counts"],
+            "other_counts": other,
             DEAD_LETTERS: dead,
         }
 
 
 # -- the program ----------------------------------------------------------------
 
-_NAMESPACE: Final = "normandy_telemetry.beam"
+
+def shard_name(output: str, name: str, index: int, count: int) -> str:
+    return FileSystems.join(output, f"{name}-{index:05d}-of-{count:05d}.ndjson")
 
 
-class _PingLinesToText(beam.DoFn):
-    """What :class:`ValidatePings` does, written as the program writes it: the
-    valid events and the dead letters of a line as one text each, a JSON
-    document a line, and its uptake reports tagged :data:`UPTAKE`.
+def _write_atomically(path: str, chunks: Iterable[bytes]) -> None:
+    """Write ``path`` under a temporary name, then rename it into place: a
+    reader never sees half a shard, and a retried step writes it again whole."""
+    directory, name = FileSystems.split(path)
+    temporary = FileSystems.join(directory, f"{_TEMPORARY}{uuid.uuid4().hex}-{name}")
+    with FileSystems.create(temporary) as out:
+        for chunk in chunks:
+            out.write(chunk)
+    FileSystems.rename([temporary], [path])
 
-    One element per ping and not per event: Beam spends more on an element
-    than the validators spend on an event, so this is several times faster.
-    """
 
-    def __init__(self) -> None:
+class _CheckFile(beam.DoFn):
+    """One input file, whole: its valid events and dead letters written as
+    shard ``index`` of the two outputs, what it held yielded as a
+    :class:`~normandy_telemetry.pings.Tally`. A file that cannot be opened or
+    read to its end is a dead letter of kind ``file``, never an exception."""
+
+    def __init__(self, output: str, count: int) -> None:
         super().__init__()
-        self.valid = Metrics.counter(_NAMESPACE, "valid-events")
-        self.invalid = Metrics.counter(_NAMESPACE, "dead-letters")
+        self.output = output
+        self.count = count
 
-    def process(self, line: bytes | str) -> Iterator[Any]:
-        valid: list[str] = []
-        dead: list[str] = []
-        for ping in _parse_line(line):
-            found = (ping,) if type(ping) is pvalue.TaggedOutput else _read_ping(ping)
-            for item in found:
-                if type(item) is not pvalue.TaggedOutput:
-                    item = _check_event(item)
-                    if type(item) is not pvalue.TaggedOutput:
-                        valid.append(_to_json(item))
-                        continue
-                if item.tag == UPTAKE:
-                    yield item
-                else:
-                    dead.append(item.value.to_json())
-        if valid:
-            self.valid.inc(len(valid))
-            yield "\n".join(valid)
-        if dead:
-            self.invalid.inc(len(dead))
-            yield pvalue.TaggedOutput(DEAD_LETTERS, "\n".join(dead))
+    def process(self, element: tuple[int, str]) -> Iterator[Tally]:
+        index, path = element
+        names = [
+            shard_name(self.output, name, index, self.count) for name in OUTPUTS[:2]
+        ]
+        temporary = [
+            FileSystems.join(
+                self.output, f"{_TEMPORARY}{uuid.uuid4().hex}-{index:05d}-{n}"
+            )
+            for n in OUTPUTS[:2]
+        ]
+        with (
+            FileSystems.create(temporary[0]) as valid,
+            FileSystems.create(temporary[1]) as dead,
+        ):
+            try:
+                raw = FileSystems.open(
+                    path, compression_type=CompressionTypes.UNCOMPRESSED
+                )
+            except Exception as exc:  # gone, or no permission, since it was listed
+                message = f"could not be opened: {exc}"
+                letter = DeadLetter("file", None, (("", message),), Origin(path))
+                dead.write((letter.to_json() + "\n").encode("utf-8"))
+                tally = Tally(files=1)
+                tally.dead_letters["file"] += 1
+                tally.failed.append((path, message))
+            else:
+                with raw:
+                    tally = check_file(
+                        raw,
+                        path,
+                        lambda text: valid.write(text.encode("utf-8")),
+                        lambda text: dead.write(text.encode("utf-8")),
+                    )
+        FileSystems.rename(temporary, names)
+        yield tally
 
 
-class _Encode(beam.DoFn):
-    """One line of JSON per element, counted under the output's name."""
+def _sum_tallies(element: tuple[Any, Iterable[Tally]]) -> Tally:
+    total = Tally()
+    for tally in element[1]:
+        total.add(tally)
+    return total
 
-    def __init__(self, name: str, encode: Callable[[Any], str]) -> None:
+
+class _Summarise(beam.DoFn):
+    """Every file's tally, summed: the uptake and other-category counts and
+    ``summary.json`` written, the summary yielded."""
+
+    def __init__(self, output: str) -> None:
         super().__init__()
-        self.encode = encode
-        self.written = Metrics.counter(_NAMESPACE, name)
+        self.output = output
 
-    def process(self, element: Any) -> Iterator[str]:
-        self.written.inc()
-        yield self.encode(element)
-
-
-def build_pipeline(pipeline: beam.Pipeline, pattern: str, output: str) -> None:
-    """Add to ``pipeline``: read the pings in the files matching ``pattern``,
-    validate, and write :data:`OUTPUTS` under the directory ``output``."""
-    lines = pipeline | "ReadPings" >> beam.io.ReadFromText(
-        pattern, coder=coders.BytesCoder()
-    )
-    validate = beam.ParDo(_PingLinesToText()).with_outputs(
-        UPTAKE, DEAD_LETTERS, main="valid"
-    )
-    found = lines | "Validate" >> validate
-    uptake = found[UPTAKE] | "CountUptake" >> CountUptake()
-    uptake_dead = uptake[DEAD_LETTERS] | "Encode uptake dead letters" >> beam.ParDo(
-        _Encode("dead-letters", DeadLetter.to_json)
-    )
-    texts = (
-        found.valid,
-        (found[DEAD_LETTERS], uptake_dead) | "DeadLetters" >> beam.Flatten(),
-        uptake["counts"]
-        | "Encode counts" >> beam.ParDo(_Encode("uptake-counts", UptakeCount.to_json)),
-    )
-    for name, text in zip(OUTPUTS, texts):
-        path = FileSystems.join(output, name)
-        _ = text | f"Write {name}" >> beam.io.WriteToText(
-            path, file_name_suffix=".ndjson"
+    def process(self, element: tuple[Any, Iterable[Tally]]) -> Iterator[dict[str, Any]]:
+        total = _sum_tallies(element)
+        uptake = [
+            UptakeCount(source, status, count).to_json()
+            for (source, status), count in sorted(total.uptake.items())
+        ]
+        other = [
+            OtherCount(category, count).to_json()
+            for category, count in sorted(total.other.items())
+        ]
+        for name, lines in (("uptake-counts", uptake), ("other-events", other)):
+            text = "".join(line + "\n" for line in lines)
+            _write_atomically(
+                shard_name(self.output, name, 0, 1), [text.encode("utf-8")]
+            )
+        summary = total.summary()
+        document = json.dumps(summary, indent=2, sort_keys=True) + "\n"
+        _write_atomically(
+            FileSystems.join(self.output, SUMMARY), [document.encode("utf-8")]
         )
+        yield summary
+
+
+def build_pipeline(
+    pipeline: beam.Pipeline, files: Sequence[str], output: str
+) -> PCollection[Any]:
+    """Add to ``pipeline``: check each of ``files`` and write :data:`OUTPUTS`
+    and :data:`SUMMARY` under the directory ``output``; returns the summary.
+
+    Built to run on every runner, the DaskRunner included: the unit of work
+    is one file, read whole (so each record's line is known and a bad file
+    fails alone), every step has one output and writes its files itself
+    (under a temporary name, renamed into place), nothing is emitted from
+    ``finish_bundle`` and no metric is read, and the steps form one chain
+    that ends in the step writing the summary.
+    """
+    count = len(files)
+    summary: PCollection[Any] = (
+        pipeline
+        | "Files" >> beam.Create(list(enumerate(files)))
+        | "Check" >> beam.ParDo(_CheckFile(output, count))
+        | "Key" >> beam.Map(lambda tally: (None, tally))
+        | "Gather" >> beam.GroupByKey()
+        | "Summarise" >> beam.ParDo(_Summarise(output))
+    )
+    return summary
+
+
+def _matching(patterns: Iterable[str]) -> list[str]:
+    paths: list[str] = []
+    for result in FileSystems.match(list(patterns)):
+        paths += [metadata.path for metadata in result.metadata_list]
+    return sorted(dict.fromkeys(paths))
+
+
+def _earlier_run(output: str) -> list[str]:
+    """What a run of this program leaves under ``output``."""
+    patterns = [FileSystems.join(output, f"{name}-*-of-*.ndjson") for name in OUTPUTS]
+    patterns += [
+        FileSystems.join(output, SUMMARY),
+        FileSystems.join(output, f"{_TEMPORARY}*"),
+    ]
+    try:
+        return _matching(patterns)
+    except Exception:  # no such directory yet
+        return []
+
+
+_PARTITION_OPTIONS: Final = ("--dask_npartitions", "--dask_partition_size")
+
+
+def _pipeline_options(pipeline_args: list[str]) -> PipelineOptions:
+    options = PipelineOptions(pipeline_args)
+    runner = options.view_as(StandardOptions).runner or ""
+    given = any(arg.split("=", 1)[0] in _PARTITION_OPTIONS for arg in pipeline_args)
+    if "Dask" in str(runner) and not given:
+        # One element is one file: let each be a Dask partition of its own, so
+        # the files spread over the workers (the DaskRunner's default packs
+        # 128 elements into one partition).
+        options = PipelineOptions([*pipeline_args, "--dask_partition_size=1"])
+    return options
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def describe(summary: dict[str, Any], output: str) -> list[str]:
+    """The closing summary, as the program prints it."""
+    failed = summary["files_failed"]
+    pings = summary["pings"]
+    kinds = ", ".join(f"{k} {n:,}" for k, n in summary["dead_letters_by_kind"].items())
+    lines = [
+        f"read {_plural(summary['files'], 'file')}"
+        + (f" ({len(failed):,} not to the end)" if failed else "")
+        + f", {_plural(summary['lines'], 'line')}: {pings.get('glean', 0):,} Glean events pings,"
+        f" {pings.get('legacy', 0):,} legacy event pings",
+        f"wrote under {output}: {_plural(summary['valid_events'], 'valid event')},"
+        f" {_plural(summary['dead_letters'], 'dead letter')}"
+        + (f" ({kinds})" if kinds else "")
+        + f", {summary['uptake_reports']:,} valid uptake reports counted,"
+        f" {summary['other_events']:,} records of other categories counted",
+    ]
+    for item in failed:
+        lines.append(f"not read to the end: {item['file']}: {item['error']}")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m normandy_telemetry.beam --input PINGS --output DIR``."""
+    """``python -m normandy_telemetry.beam --input PINGS --output DIR``.
+
+    Exit status: 0 when every file was read to its end (dead letters are
+    data, not failures); 1 when a file could not be (it is a dead letter of
+    kind ``file`` and the summary names it; everything else was still read
+    and written) or the pipeline itself failed; 2 for a mistake on the
+    command line, before anything is read: no file matches ``--input``, or
+    ``--output`` already holds the outputs of a run and ``--replace`` is not
+    given.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m normandy_telemetry.beam",
         description=(
-            "Validate the Normandy telemetry in Firefox event pings, one JSON"
-            " document a line, with Apache Beam. Other options are Beam's"
-            " pipeline options (--runner, ...); the default runner is the"
-            " DirectRunner."
+            "Validate Normandy's telemetry in Firefox's pings (Glean events pings"
+            " and legacy event pings, one JSON document a line, gzip or not) with"
+            " Apache Beam. Other options are Beam's pipeline options (--runner,"
+            " ...); the default runner is the DirectRunner."
         ),
     )
-    parser.add_argument("--input", required=True, help="the pings: a file or a glob")
+    parser.add_argument(
+        "--input",
+        required=True,
+        action="append",
+        help="the pings: a file or a glob (may be given more than once)",
+    )
     parser.add_argument("--output", required=True, help="the directory to write to")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete the outputs of an earlier run under --output first",
+    )
     known, pipeline_args = parser.parse_known_args(argv)
-    if not FileSystems.match([known.input])[0].metadata_list:
-        parser.error(f"no file matches --input {known.input}")
-    pipeline = beam.Pipeline(options=PipelineOptions(pipeline_args))
-    build_pipeline(pipeline, known.input, known.output)
-    result = pipeline.run()
-    result.wait_until_finish()
-    written = dict.fromkeys(OUTPUTS, 0)
-    query = result.metrics().query(MetricsFilter().with_namespace(_NAMESPACE))
-    for counter in query["counters"]:
-        written[counter.key.metric.name] += counter.committed or 0
-    summary = ", ".join(f"{count} {name}" for name, count in written.items())
-    print(f"wrote {summary} under {known.output}", file=sys.stderr)
-    return 0
+    output = known.output.rstrip("/") or known.output
+    try:
+        files = _matching(known.input)
+    except Exception as exc:
+        parser.error(f"--input {' '.join(known.input)}: {exc}")
+    files = [path for path in files if not path.startswith(output.rstrip("/") + "/")]
+    if not files:
+        parser.error(f"no file matches --input {' '.join(known.input)}")
+    earlier = _earlier_run(output)
+    if earlier and not known.replace:
+        parser.error(
+            f"{output} already holds {_plural(len(earlier), 'file')} of an earlier run"
+            f" (such as {earlier[0]}); pass --replace to delete them first, or choose"
+            " another --output"
+        )
+    try:
+        options = _pipeline_options(pipeline_args)
+        if earlier:
+            FileSystems.delete(earlier)
+        if not FileSystems.exists(output):
+            FileSystems.mkdirs(output)
+        pipeline = beam.Pipeline(options=options)
+        build_pipeline(pipeline, files, output)
+        result = pipeline.run()
+        result.wait_until_finish()
+        with FileSystems.open(FileSystems.join(output, SUMMARY)) as source:
+            summary = json.loads(source.read().decode("utf-8"))
+    except Exception as exc:
+        print(f"the pipeline failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    for line in describe(summary, output):
+        print(line, file=sys.stderr)
+    return 1 if summary["files_failed"] else 0
 
 
 if __name__ == "__main__":

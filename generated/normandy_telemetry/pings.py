@@ -1,0 +1,724 @@
+# Generated from spec/normandy.yaml (version 1.0.0) by `python -m codegen generate`:
+# a copy of codegen/runtime/pings.py, the same for every spec.
+# Do not edit: change codegen/runtime/pings.py, then run `make generate`.
+"""Reading Firefox's pings: Normandy's records in them, checked, with where
+each came from. The standard library only; ``normandy_telemetry.beam`` runs
+it on Apache Beam, and anything else can call it as it is.
+
+Two kinds of ping carry Normandy's telemetry, told apart by their shape (the
+ping's type is in the URL it was posted to, not in its body):
+
+- a **Glean events ping** has an array ``events`` of event objects
+  ``{"category", "name", "timestamp", "extra"}``;
+- a **legacy event ping** has ``payload.events``, which maps each process to
+  its records ``[timestamp, category, method, object, value, extra]``.
+
+Of their records, those in Normandy's category are events
+(:func:`~normandy_telemetry.validate_glean.is_valid_glean_event`,
+:func:`~normandy_telemetry.validate.is_valid_event`), Normandy's uptake
+events are uptake reports, and every other category is counted. Whatever is
+not valid becomes a :class:`DeadLetter` that holds it exactly as it came and
+says where it came from (:class:`Origin`).
+
+Files are read whole, one JSON document a line, gzip or not (told by the
+gzip header, whatever the name): :func:`check_file` reads one and says what
+it held (:class:`Tally`), never stopping at a bad line, and reports a file it
+could not read to its end (not gzip, truncated, corrupt) as a dead letter of
+kind ``file`` after everything it read before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any, Final
+
+from normandy_telemetry.catalog import CATEGORY, GLEAN_EVENTS
+from normandy_telemetry.errors import FieldError
+from normandy_telemetry.reading import json_kind
+from normandy_telemetry.uptake import UPTAKE_EVENT, source_for_key
+from normandy_telemetry.validate import is_valid_event, iter_event_errors
+from normandy_telemetry.validate_glean import (
+    is_valid_glean_event,
+    iter_glean_event_errors,
+    uptake_record_errors,
+)
+
+KINDS: Final = ("line", "file", "ping", "event", "uptake")
+"""What a dead letter was taken for: a line that is not UTF-8 or JSON; a file
+that could not be read to its end; something that is not a ping, or an item
+of a ping's events that is not an event; a Normandy event, or an uptake
+event, that the spec does not allow."""
+
+GLEAN: Final = "glean"
+LEGACY: Final = "legacy"
+
+_to_json: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+"""JSON text, UTF-8 kept (one encoder for all: ``json.dumps`` makes one a call)."""
+_to_ascii_json: Final = json.JSONEncoder(ensure_ascii=True, allow_nan=False).encode
+
+_EVENT_CATEGORIES: Final = frozenset(
+    [CATEGORY, *(category for category, _ in GLEAN_EVENTS)]
+)
+_UPTAKE_CATEGORY: Final = UPTAKE_EVENT.category if UPTAKE_EVENT else None
+_UPTAKE_NAME: Final = UPTAKE_EVENT.glean_name if UPTAKE_EVENT else None
+_UPTAKE_PAIR: Final = (
+    [UPTAKE_EVENT.method, UPTAKE_EVENT.object] if UPTAKE_EVENT else None
+)
+
+NOT_A_PING: Final = (
+    "not an event ping: neither a Glean events ping (an array 'events')"
+    " nor a legacy event ping (an object 'payload.events')"
+)
+NOT_RECORDS: Final = "must be an array of event records"
+NOT_A_RECORD: Final = (
+    "not an event record [timestamp, category, method, object, value, extra]"
+    " with a category"
+)
+NOT_AN_EVENT: Final = (
+    "not a Glean event object {category, name, timestamp, extra} with a category"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record came from; what is not known is ``None``."""
+
+    file: str | None = None
+    """The file it was read from."""
+    line: int | None = None
+    """The line of that file, from 1."""
+    ping: str | None = None
+    """The ping's id: a legacy ping's ``id``; a Glean ping carries none in
+    its body (it is in the URL it was posted to), unless ingestion added a
+    ``document_id``."""
+    process: str | None = None
+    """The process whose records held it (legacy pings)."""
+    index: int | None = None
+    """Its position in the ping's array of events (from 0)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "ping": self.ping,
+            "process": self.process,
+            "index": self.index,
+        }
+
+
+NOWHERE: Final = Origin()
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLetter:
+    """An input that is not what the spec allows, why, and where it came from."""
+
+    kind: str
+    """What the input was taken for: one of :data:`KINDS`."""
+    record: Any
+    """The input, unchanged: the record as the ping held it, the line, the ping."""
+    errors: tuple[tuple[str, str], ...]
+    """Every problem as ``(path, message)``, as the validators give them."""
+    origin: Origin = NOWHERE
+    """Where it came from."""
+
+    def to_json(self) -> str:
+        """One line of JSON: ``{"kind", "errors": [{"path", "message"}],
+        "record", "origin": {"file", "line", "ping", "process", "index"}}``.
+        A record that JSON cannot hold (bytes that are not UTF-8, objects from
+        outside JSON) is written as text; one that UTF-8 cannot hold (a lone
+        surrogate) with ``\\u`` escapes."""
+        errors = [{"path": path, "message": text} for path, text in self.errors]
+        document = {
+            "kind": self.kind,
+            "errors": errors,
+            "record": self.record,
+            "origin": self.origin.to_dict(),
+        }
+        return encode(document, lambda: {**document, "record": as_text(self.record)})
+
+
+def encode(document: Any, fallback: Callable[[], Any] | None = None) -> str:
+    """``document`` as one line of JSON that UTF-8 can hold: escaped where it
+    holds a lone surrogate; ``fallback()`` where JSON cannot hold it."""
+    try:
+        text = _to_json(document)
+    except (TypeError, ValueError, RecursionError):
+        if fallback is None:
+            raise
+        return encode(fallback())
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _to_ascii_json(document)
+    return text
+
+
+def as_text(record: object) -> str:
+    if isinstance(record, (bytes, bytearray)):
+        return bytes(record).decode("utf-8", "backslashreplace")
+    try:
+        return repr(record)
+    except Exception:  # the object's own __repr__ raised
+        return f"<{type(record).__name__}>"
+
+
+def pairs(errors: Iterable[FieldError]) -> tuple[tuple[str, str], ...]:
+    return tuple((error.path, error.message) for error in errors)
+
+
+# -- lines ----------------------------------------------------------------------
+
+_SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def parse_line(line: bytes | str) -> tuple[Any, str | None]:
+    """``(document, None)``, or ``(None, why not)`` for a line that is not
+    UTF-8, not JSON, or JSON that UTF-8 cannot write back (a lone surrogate).
+    A blank line gives ``(None, None)``."""
+    if type(line) is bytes:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return None, f"not UTF-8: {exc.reason} at byte {exc.start}"
+    elif isinstance(line, str):
+        text = str(line)
+    else:
+        return None, f"not a line of text but {type(line).__name__}"
+    try:
+        document = json.loads(text, parse_constant=_no_constant)
+    except ValueError as exc:
+        if not text.strip():
+            return None, None  # a blank line holds nothing, as in NDJSON
+        return None, f"not JSON: {exc}"
+    except RecursionError:
+        return None, "not JSON that can be read: nested too deep"
+    if "\\u" in text and _SURROGATE.search(text):
+        problem = _lone_surrogate(document)
+        if problem is not None:
+            return None, problem
+    return document, None
+
+
+def _lone_surrogate(document: Any) -> str | None:
+    try:
+        _to_json(document).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(exc.object[exc.start])
+        return f"not Unicode: a lone surrogate \\u{code:04x}, which UTF-8 cannot hold"
+    return None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+# -- pings ----------------------------------------------------------------------
+
+EVENT: Final = "event"
+UPTAKE: Final = "uptake"
+OTHER: Final = "other"
+BAD: Final = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A record found in a ping, as it came, routed by its category."""
+
+    route: str
+    """``event`` (Normandy's category), ``uptake`` (Normandy's uptake event),
+    ``other`` (any other category) or ``bad`` (not an event record)."""
+    record: Any
+    origin: Origin
+    problem: tuple[str, str] | None = None
+    """For ``bad``: ``(path, message)``."""
+
+
+def ping_format(ping: Any) -> str | None:
+    """``glean``, ``legacy`` or ``None``: what kind of event ping ``ping`` is."""
+    if type(ping) is not dict:
+        return None
+    if type(ping.get("events")) is list:
+        return GLEAN
+    payload = ping.get("payload")
+    if type(payload) is dict and type(payload.get("events")) is dict:
+        return LEGACY
+    return None
+
+
+def ping_problem(ping: Any) -> tuple[str, str]:
+    """``(path, message)``: why ``ping`` is not an event ping of either kind."""
+    if type(ping) is not dict:
+        return "", f"a ping is an object, not {json_kind(ping)}"
+    if "events" in ping:
+        kind = json_kind(ping["events"])
+        return "events", f"must be an array of Glean event objects, not {kind}"
+    payload = ping.get("payload")
+    if type(payload) is dict and "events" in payload:
+        kind = json_kind(payload["events"])
+        return (
+            "payload.events",
+            f"must be an object that maps each process to its records, not {kind}",
+        )
+    if payload is not None and type(payload) is not dict:
+        return "payload", f"must be an object, not {json_kind(payload)}"
+    return "", NOT_A_PING
+
+
+def ping_id(ping: dict[str, Any], kind: str) -> str | None:
+    found = ping.get("id" if kind == LEGACY else "document_id")
+    return found if type(found) is str else None
+
+
+def route_glean(event: Any) -> str:
+    if type(event) is not dict:
+        return BAD
+    category = event.get("category")
+    if type(category) is not str:
+        return BAD
+    if category in _EVENT_CATEGORIES:
+        return EVENT
+    if category == _UPTAKE_CATEGORY and event.get("name") == _UPTAKE_NAME:
+        return UPTAKE
+    return OTHER
+
+
+def route_legacy(record: Any) -> str:
+    if type(record) is not list or len(record) < 2:
+        return BAD
+    category = record[1]
+    if type(category) is not str:
+        return BAD
+    if category == CATEGORY:
+        return EVENT
+    if category == _UPTAKE_CATEGORY and record[2:4] == _UPTAKE_PAIR:
+        return UPTAKE
+    return OTHER
+
+
+def read_ping(ping: Any, where: Origin = NOWHERE) -> Iterator[Found]:
+    """Every record of ``ping``, routed, with its origin; ``where`` says
+    where the ping itself came from (file and line). A ping of neither kind,
+    or a process whose records are not an array, is one ``bad`` item."""
+    kind = ping_format(ping)
+    if kind is None:
+        yield Found(BAD, ping, where, ping_problem(ping))
+        return
+    base = Origin(where.file, where.line, ping_id(ping, kind))
+    if kind == GLEAN:
+        for index, event in enumerate(ping["events"]):
+            route = route_glean(event)
+            origin = Origin(base.file, base.line, base.ping, None, index)
+            problem = (f"events[{index}]", NOT_AN_EVENT) if route == BAD else None
+            yield Found(route, event, origin, problem)
+        return
+    for process, records in ping["payload"]["events"].items():
+        path = f"payload.events.{process}"
+        name = process if type(process) is str else None
+        if type(records) is not list:
+            origin = Origin(base.file, base.line, base.ping, name)
+            yield Found(BAD, records, origin, (path, NOT_RECORDS))
+            continue
+        for index, record in enumerate(records):
+            route = route_legacy(record)
+            origin = Origin(base.file, base.line, base.ping, name, index)
+            problem = (f"{path}[{index}]", NOT_A_RECORD) if route == BAD else None
+            yield Found(route, record, origin, problem)
+
+
+def event_errors(record: Any) -> tuple[tuple[str, str], ...]:
+    """The problems of a Normandy event in either kind of ping."""
+    if type(record) is dict and "name" in record and "method" not in record:
+        return pairs(iter_glean_event_errors(record))
+    return pairs(iter_event_errors(record))
+
+
+def is_valid_record(record: Any) -> bool:
+    """Whether a Normandy event, a Glean event object or a legacy record (or
+    a mapping), is one the spec allows."""
+    if type(record) is dict and "name" in record and "method" not in record:
+        return is_valid_glean_event(record)
+    return is_valid_event(record)
+
+
+def uptake_report(
+    record: Any,
+) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
+    """``((kind of source, status), ())`` for a valid uptake event in either
+    shape, else ``(None, its problems)``."""
+    if type(record) is dict:
+        if not is_valid_glean_event(record):
+            return None, pairs(iter_glean_event_errors(record))
+        source, status = record["extra"]["source"], record["extra"]["value"]
+    else:
+        errors = uptake_record_errors(record)
+        if errors:
+            return None, pairs(errors)
+        source, status = record[5]["source"], record[4]
+    owner = source_for_key(source)
+    assert owner is not None  # the uptake validators found it
+    return (owner.name, status), ()
+
+
+# -- files ----------------------------------------------------------------------
+
+GZIP_MAGIC: Final = b"\x1f\x8b"
+CHUNK: Final = 1 << 20
+_PIECE: Final = 1 << 16
+
+
+class FileFault(Exception):
+    """A file could not be read to its end: ``message``, after ``line`` lines;
+    ``partial`` is the last line, cut short, if any."""
+
+    def __init__(self, message: str, line: int, partial: bytes = b"") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.partial = partial
+
+
+def read_lines(raw: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` for every line of ``raw``, gzip-compressed or not
+    (told by the gzip header; a name ending in ``.gz`` must have one).
+    Raises :class:`FileFault` where the file stops making sense, after every
+    line before that point."""
+    try:
+        first = raw.read(CHUNK)
+    except OSError as exc:
+        raise FileFault(f"could not be read: {exc}", 0) from None
+    if first[:2] == GZIP_MAGIC:
+        chunks = _gunzip(first, raw)
+    elif name.endswith(".gz"):
+        raise FileFault(
+            "not gzip: the name ends in .gz, but the file has no gzip header", 0
+        )
+    else:
+        chunks = _plain(first, raw)
+    number = 0
+    rest = b""
+    try:
+        for chunk in chunks:
+            lines = (rest + chunk).split(b"\n")
+            rest = lines.pop()
+            for line in lines:
+                number += 1
+                yield number, line
+    except FileFault as fault:
+        raise FileFault(fault.message, number, rest) from None
+    except OSError as exc:
+        raise FileFault(f"could not be read: {exc}", number, rest) from None
+    if rest:
+        yield number + 1, rest
+
+
+def _plain(first: bytes, raw: IO[bytes]) -> Iterator[bytes]:
+    chunk = first
+    while chunk:
+        yield chunk
+        chunk = raw.read(CHUNK)
+
+
+def _gunzip(first: bytes, raw: IO[bytes]) -> Iterator[bytes]:
+    """The decompressed bytes of every gzip member in turn (gzip allows
+    several, one after another, and NUL padding after the last), each one's
+    CRC and length checked."""
+    inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    pending = first
+    read = len(first)
+    padding = False
+    while True:
+        if not pending:
+            pending = raw.read(CHUNK)
+            if not pending:
+                break
+            read += len(pending)
+        if inflate.eof or padding:
+            if padding or not pending.strip(b"\x00"):
+                if pending.strip(b"\x00"):
+                    raise FileFault("not gzip after the end of the gzip stream", 0)
+                padding = True
+                pending = b""
+                continue
+            while len(pending) < 2:
+                more = raw.read(CHUNK)
+                if not more:
+                    break
+                read += len(more)
+                pending += more
+            if pending[:2] != GZIP_MAGIC:
+                raise FileFault("not gzip after the end of the gzip stream", 0)
+            inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        piece, pending = pending[:_PIECE], pending[_PIECE:]
+        try:  # a piece at a time, so a fault loses only the lines decoded with it
+            data = inflate.decompress(piece)
+        except zlib.error as exc:
+            raise FileFault(f"corrupt gzip data: {exc}", 0) from None
+        if inflate.eof:
+            pending = inflate.unused_data + pending
+        if data:
+            yield data
+    if not inflate.eof:
+        raise FileFault(
+            f"truncated: the gzip stream ends early, after {read} bytes of the file", 0
+        )
+
+
+@dataclass
+class Tally:
+    """What files held: counts, uptake reports per kind of source and status,
+    other categories, and the files that could not be read to their end."""
+
+    files: int = 0
+    lines: int = 0
+    pings: Counter[str] = field(default_factory=Counter)
+    """By kind: ``glean``, ``legacy``."""
+    valid_events: int = 0
+    dead_letters: Counter[str] = field(default_factory=Counter)
+    """By kind (:data:`KINDS`)."""
+    uptake: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """Valid uptake reports by (kind of source, status)."""
+    other: Counter[str] = field(default_factory=Counter)
+    """Records of other categories, by category."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(file, why) for every file not read to its end."""
+
+    def add(self, other: Tally) -> None:
+        self.files += other.files
+        self.lines += other.lines
+        self.pings.update(other.pings)
+        self.valid_events += other.valid_events
+        self.dead_letters.update(other.dead_letters)
+        self.uptake.update(other.uptake)
+        self.other.update(other.other)
+        self.failed += other.failed
+
+    def summary(self) -> dict[str, Any]:
+        """The tally as JSON (what the program writes to ``summary.json``)."""
+        return {
+            "files": self.files,
+            "files_failed": [{"file": f, "error": e} for f, e in sorted(self.failed)],
+            "lines": self.lines,
+            "pings": dict(sorted(self.pings.items())),
+            "valid_events": self.valid_events,
+            "dead_letters": sum(self.dead_letters.values()),
+            "dead_letters_by_kind": dict(sorted(self.dead_letters.items())),
+            "uptake_reports": sum(self.uptake.values()),
+            "other_events": sum(self.other.values()),
+        }
+
+
+class _Checker:
+    """Checks the lines of one file, writing valid events and dead letters
+    as it goes (a few thousand lines at a time), and tallying the rest."""
+
+    def __init__(
+        self,
+        file: str | None,
+        write_valid: Callable[[str], object],
+        write_dead: Callable[[str], object],
+    ) -> None:
+        self.file = file
+        self.write_valid = write_valid
+        self.write_dead = write_dead
+        self.valid: list[str] = []
+        self.dead: list[str] = []
+        self.tally = Tally(files=1)
+
+    def flush(self) -> None:
+        if self.valid:
+            self.write_valid("\n".join(self.valid) + "\n")
+            self.valid.clear()
+        if self.dead:
+            self.write_dead("\n".join(self.dead) + "\n")
+            self.dead.clear()
+
+    def letter(self, letter: DeadLetter) -> None:
+        self.tally.dead_letters[letter.kind] += 1
+        self.dead.append(letter.to_json())
+
+    def line(self, number: int, line: bytes | str) -> None:
+        """Everything one line holds."""
+        tally = self.tally
+        tally.lines += 1
+        ping, problem = parse_line(line)
+        if problem is not None:
+            record = (
+                line.decode("utf-8", "backslashreplace")
+                if type(line) is bytes
+                else line
+            )
+            self.letter(
+                DeadLetter("line", record, (("", problem),), Origin(self.file, number))
+            )
+            return
+        if ping is None:
+            return  # blank
+        kind = ping_format(ping)
+        if kind is None:
+            where = Origin(self.file, number)
+            self.letter(DeadLetter("ping", ping, (ping_problem(ping),), where))
+            return
+        tally.pings[kind] += 1
+        valid = self.valid
+        if kind == GLEAN:
+            for index, event in enumerate(ping["events"]):
+                route = route_glean(event)
+                if route == EVENT:
+                    if is_valid_glean_event(event):
+                        valid.append(_to_json(event))
+                        tally.valid_events += 1
+                    else:
+                        errors = pairs(iter_glean_event_errors(event))
+                        self._dead(
+                            EVENT, event, errors, ping, kind, number, None, index
+                        )
+                elif route == OTHER:
+                    tally.other[event["category"]] += 1
+                else:
+                    self._other_route(
+                        route,
+                        event,
+                        ping,
+                        kind,
+                        number,
+                        None,
+                        index,
+                        f"events[{index}]",
+                        NOT_AN_EVENT,
+                    )
+            return
+        for process, records in ping["payload"]["events"].items():
+            if type(records) is not list:
+                problem_at = f"payload.events.{process}"
+                self._dead(
+                    "ping",
+                    records,
+                    ((problem_at, NOT_RECORDS),),
+                    ping,
+                    kind,
+                    number,
+                    process,
+                    None,
+                )
+                continue
+            for index, record in enumerate(records):
+                route = route_legacy(record)
+                if route == EVENT:
+                    if is_valid_event(record):
+                        valid.append(_to_json(record))
+                        tally.valid_events += 1
+                    else:
+                        errors = pairs(iter_event_errors(record))
+                        self._dead(
+                            EVENT, record, errors, ping, kind, number, process, index
+                        )
+                elif route == OTHER:
+                    tally.other[record[1]] += 1
+                else:
+                    at = f"payload.events.{process}[{index}]"
+                    self._other_route(
+                        route,
+                        record,
+                        ping,
+                        kind,
+                        number,
+                        process,
+                        index,
+                        at,
+                        NOT_A_RECORD,
+                    )
+
+    def _other_route(
+        self,
+        route: str,
+        record: Any,
+        ping: dict[str, Any],
+        kind: str,
+        number: int,
+        process: Any,
+        index: int,
+        at: str,
+        message: str,
+    ) -> None:
+        if route == UPTAKE:
+            report, errors = uptake_report(record)
+            if report is not None:
+                self.tally.uptake[report] += 1
+            else:
+                self._dead(UPTAKE, record, errors, ping, kind, number, process, index)
+        else:
+            self._dead(
+                "ping", record, ((at, message),), ping, kind, number, process, index
+            )
+
+    def _dead(
+        self,
+        letter_kind: str,
+        record: Any,
+        errors: tuple[tuple[str, str], ...],
+        ping: dict[str, Any],
+        kind: str,
+        number: int,
+        process: Any,
+        index: int | None,
+    ) -> None:
+        name = process if type(process) is str else None
+        origin = Origin(self.file, number, ping_id(ping, kind), name, index)
+        self.letter(DeadLetter(letter_kind, record, errors, origin))
+
+
+def check_lines(
+    lines: Iterable[tuple[int, bytes | str]],
+    write_valid: Callable[[str], object],
+    write_dead: Callable[[str], object],
+    file: str | None = None,
+    every: int = 2000,
+) -> Tally:
+    """Check numbered lines, one JSON document each: write the valid Normandy
+    events and the dead letters as lines of JSON (many at a time, each text
+    ending in a newline), and return what they held."""
+    checker = _Checker(file, write_valid, write_dead)
+    count = 0
+    for number, line in lines:
+        checker.line(number, line)
+        count += 1
+        if count == every:
+            checker.flush()
+            count = 0
+    checker.flush()
+    return checker.tally
+
+
+def check_file(
+    raw: IO[bytes],
+    name: str,
+    write_valid: Callable[[str], object],
+    write_dead: Callable[[str], object],
+) -> Tally:
+    """:func:`check_lines` over the lines of the file ``raw`` (named ``name``);
+    a file that cannot be read to its end adds a dead letter of kind ``file``
+    (its record the last line, cut short, if any) after all it could read."""
+    checker = _Checker(name, write_valid, write_dead)
+    count = 0
+    try:
+        for number, line in read_lines(raw, name):
+            checker.line(number, line)
+            count += 1
+            if count == 2000:
+                checker.flush()
+                count = 0
+    except FileFault as fault:
+        partial = fault.partial.decode("utf-8", "backslashreplace") or None
+        origin = Origin(name, fault.line + 1 if partial else fault.line or None)
+        checker.letter(DeadLetter("file", partial, (("", fault.message),), origin))
+        checker.tally.failed.append((name, fault.message))
+    checker.flush()
+    return checker.tally
