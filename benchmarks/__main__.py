@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["generation", "glean", "validators", "beam"]
+BENCHMARKS = ["generation", "glean", "validators", "glean_events", "pings", "beam"]
 
 
 def main(argv: list[str]) -> int:

@@ -1,24 +1,28 @@
-"""Events per second of the Beam pipeline (``python -m normandy_telemetry.beam``)
-on the DirectRunner, beside ``is_valid_event`` alone in one process.
+"""Events per second of ``python -m normandy_telemetry.beam`` on the
+DirectRunner (one process, and two) and on a local ``dask.distributed``
+cluster (a scheduler and two single-threaded workers, started here), for
+Glean events pings and for legacy event pings, beside what one process does
+without Beam (``normandy_telemetry.pings.check_lines``).
 
-The input is a temporary file of Firefox event pings, one JSON document a
-line, holding ``EVENTS`` Normandy event records (about 85% valid, every event
-kind and fault kind, from the validators benchmark's seeded stream, as the
-legacy records pings carry) plus, per ping, an uptake event and two events of
-other categories that the pipeline reads and ignores. It is written in chunks,
-so memory stays flat however many events there are.
-
-The pipeline runs as a user runs it, a fresh process per mode; its time
-includes starting Beam, which is measured on its own with a one-ping file. The
-numbers of valid events and dead letters it writes are checked against
-``is_valid_event`` on the same records; a difference stops the benchmark.
+The input for each kind of ping is ``FILES`` files (the program's unit of
+parallel work is one file) holding ``EVENTS`` Normandy events of the
+validators benchmark's seeded stream (about 85% valid, every event kind and
+fault kind), 25 to a ping with an uptake event and two events of other
+categories. Each run is a fresh process, as a user runs it, so its time
+includes starting Beam (measured on its own with a one-ping file). The totals
+each run writes (``summary.json``) are checked against the validators on the
+same events, and every runner's against the DirectRunner's; a difference stops
+the benchmark.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,202 +32,213 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import ROOT
-from benchmarks.validators import make_stream, one_pass
+from benchmarks.shapes import nt, ping_lines, streams
 
 GENERATED = ROOT / "generated"
-sys.path.insert(0, str(GENERATED))
-
-import normandy_telemetry as nt  # noqa: E402
-
-EVENTS = int(os.environ.get("BEAM_BENCH_EVENTS", "1000000"))
-PER_PING = 25
-CHUNK = 50_000
+EVENTS = int(os.environ.get("BEAM_BENCH_EVENTS", "400000"))
+FILES = 8
 SEED = 20261128
-MODES = {
-    "in_memory (1 process)": ["--direct_running_mode=in_memory"],
-    "multi_processing, 2 workers": [
+DASK = Path(sys.executable).parent / "dask"
+RUNNERS: dict[str, list[str]] = {
+    "DirectRunner, 1 process": ["--direct_running_mode=in_memory"],
+    "DirectRunner, 2 processes": [
         "--direct_running_mode=multi_processing",
         "--direct_num_workers=2",
     ],
-}
-OTHER_EVENTS = [
-    [17, "navigation", "search", "urlbar", "enter", {"engine": "other"}],
-    [
-        18,
-        "uptake.remotecontent.result",
-        "uptake",
-        "remotesettings",
-        "success",
-        {"source": "main/search-config"},
+    "DaskRunner, 2 workers": [
+        "--runner=apache_beam.runners.dask.dask_runner.DaskRunner"
     ],
-]
-UPTAKE_SOURCES = (
-    "normandy/runner",
-    "normandy/action/preference-experiment",
-    "normandy/recipe/42",
-    "normandy/recipe/x",
-)
-UPTAKE_STATUSES = ("success", "backoff", "server_error", "sign_error", "custom_1_error")
+}
 
 
-def legacy_records(seed: int) -> Iterator[list[Any]]:
-    """The validators benchmark's stream as the records a ping carries: arrays
-    whose category is ``normandy`` (the pipeline ignores other categories)."""
-    stream, _ = make_stream(CHUNK, seed)
-    for item in stream:
-        if type(item) is dict:
-            record = [
-                1700000000,
-                *(
-                    item.get(f)
-                    for f in ("category", "method", "object", "value", "extra")
-                ),
-            ]
-            if "timestamp" not in item and "extra" not in item:
-                record.pop()
-            item = record
-        if type(item) is list and len(item) > 1 and item[1] == nt.CATEGORY:
-            yield json.loads(json.dumps(item))  # as the pipeline will decode it
-
-
-def write_pings(path: Path, count: int) -> tuple[int, int, int, list[Any]]:
-    """Write pings holding ``count`` Normandy records; return the records'
-    count of valid ones, the uptake events' counts of valid and invalid, and a
-    sample of the records for timing ``is_valid_event``."""
-    valid = uptake_valid = uptake_invalid = written = 0
-    sample: list[Any] = []
-    with path.open("w", encoding="utf-8") as out:
-        seed = SEED
-        while written < count:
-            batch = list(legacy_records(seed))[: count - written]
+def write_pings(directory: Path, glean: bool) -> tuple[int, int]:
+    """``FILES`` files of pings holding ``EVENTS`` Normandy events in all; the
+    number of events and of valid ones."""
+    directory.mkdir(parents=True)
+    events = valid = written = count = 0
+    seed = SEED
+    handles = [(directory / f"{n:02d}.ndjson").open("wb") for n in range(FILES)]
+    try:
+        while written < EVENTS:
+            shapes = streams(min(50_000, EVENTS - written), seed)
             seed += 1
-            if len(sample) < 200_000:
-                sample += batch[: 200_000 - len(sample)]
-            valid += sum(map(nt.is_valid_event, batch))
-            for start in range(0, len(batch), PER_PING):
-                n = written + start
-                source, status = UPTAKE_SOURCES[n % 4], UPTAKE_STATUSES[n % 5]
-                if nt.is_valid_uptake(source, status):
-                    uptake_valid += 1
-                else:
-                    uptake_invalid += 1
-                uptake = [
-                    n,
-                    "uptake.remotecontent.result",
-                    "uptake",
-                    "normandy",
-                    status,
-                    {"source": source},
-                ]
-                records = batch[start : start + PER_PING] + [uptake] + OTHER_EVENTS
-                ping = {
-                    "type": "event",
-                    "payload": {"reason": "max", "events": {"parent": records}},
-                }
-                out.write(json.dumps(ping, separators=(",", ":")) + "\n")
+            batch = shapes["glean" if glean else "legacy"]
+            check = nt.is_valid_glean_event if glean else nt.is_valid_event
+            mine = [e for e in batch if _normandy(e, glean)]
+            events += len(mine)
+            valid += sum(map(check, mine))
+            for line in ping_lines(mine, glean, first=written):
+                handles[count % FILES].write(line + b"\n")
+                count += 1
             written += len(batch)
-    return valid, uptake_valid, uptake_invalid, sample
+    finally:
+        for handle in handles:
+            handle.close()
+    return events, valid
 
 
-def run_pipeline(
+def _normandy(event: Any, glean: bool) -> bool:
+    if glean:
+        return type(event) is dict and event.get("category") == nt.CATEGORY
+    return type(event) is list and len(event) > 1 and event[1] == nt.CATEGORY
+
+
+@contextlib.contextmanager
+def dask_cluster(root: Path) -> Iterator[str]:
+    """A scheduler and two single-threaded workers on 127.0.0.1."""
+    env = {**os.environ, "PYTHONPATH": str(GENERATED)}
+    common = ["--no-dashboard", "--host", "127.0.0.1"]
+    scheduler_file = root / "scheduler.json"
+    started = [
+        subprocess.Popen(
+            [
+                str(DASK),
+                "scheduler",
+                "--port",
+                "0",
+                "--scheduler-file",
+                str(scheduler_file),
+                *common,
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() or not scheduler_file.read_text().strip():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the dask scheduler did not start")
+            time.sleep(0.2)
+        address = json.loads(scheduler_file.read_text())["address"]
+        for _ in range(2):
+            started.append(
+                subprocess.Popen(
+                    [
+                        str(DASK),
+                        "worker",
+                        address,
+                        "--nworkers",
+                        "1",
+                        "--nthreads",
+                        "1",
+                        *common,
+                    ],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
+        import distributed
+
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for process in reversed(started):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in started:
+            process.wait(timeout=60)
+
+
+def run_program(
     pings: Path, out: Path, options: list[str]
-) -> tuple[float, float, str]:
-    """Wall seconds, peak MiB of the main process, and stderr of one run."""
+) -> tuple[float, dict[str, Any]]:
+    """Wall seconds of one run, and the summary it wrote."""
     command = [
         sys.executable,
         "-m",
         "normandy_telemetry.beam",
         "--input",
-        str(pings),
+        str(pings / "*"),
         "--output",
         str(out),
         *options,
     ]
     env = {**os.environ, "PYTHONPATH": str(GENERATED)}
     start = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd=out.parent,
-    )
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return seconds, json.loads((out / "summary.json").read_text("utf-8"))
 
 
-def work_rate(pings: Path, count: int = 4000) -> float:
-    """Events per second of what the program does to each line (decode the
-    JSON, read the ping, validate, write JSON) without Beam, one process."""
-    from normandy_telemetry.beam import _PingLinesToText
+def one_process_rate(pings: Path, events: int) -> float:
+    """Events per second of the program's work on these files, without Beam."""
+    from normandy_telemetry.pings import check_file
 
-    with pings.open("rb") as source:
-        lines = [source.readline().rstrip(b"\n") for _ in range(count)]
-    events = sum(
-        len(json.loads(line)["payload"]["events"]["parent"]) - 1 - len(OTHER_EVENTS)
-        for line in lines
-    )
-    step = _PingLinesToText()
-    seconds = min(
-        one_pass(lambda line: list(step.process(line)), lines) for _ in range(3)
-    )
-    return events / seconds
-
-
-def count_lines(out: Path, name: str) -> int:
-    total = 0
-    for path in out.glob(f"{name}-*.ndjson"):
-        with path.open("rb") as lines:
-            total += sum(1 for _ in lines)
-    return total
+    start = time.perf_counter()
+    for path in sorted(pings.iterdir()):
+        with path.open("rb") as raw:
+            check_file(raw, str(path), lambda _: None, lambda _: None)
+    return events / (time.perf_counter() - start)
 
 
 def run() -> list[str]:
+    lines = [
+        f"Beam pipeline (apache-beam {_version('apache-beam')}, dask {_version('dask')}),"
+        " python -m normandy_telemetry.beam, each run a fresh process, start-up included",
+    ]
     with tempfile.TemporaryDirectory(prefix="normandy-beam-bench-") as tmp:
         root = Path(tmp)
-        pings = root / "pings.ndjson"
-        valid, uptake_valid, uptake_invalid, sample = write_pings(pings, EVENTS)
-        rate = len(sample) / min(one_pass(nt.is_valid_event, sample) for _ in range(3))
-        work = work_rate(pings)
-        tiny = root / "one-ping.ndjson"
-        with pings.open("rb") as source:
-            tiny.write_bytes(source.readline())
-        startup, _, _ = run_pipeline(tiny, root / "out-tiny", [])
-        size = pings.stat().st_size / 2**20
-        lines = [
-            f"Beam pipeline on the DirectRunner (apache-beam {_beam_version()}), python -m normandy_telemetry.beam",
-            f"  input: {EVENTS:,} Normandy events in {-(-EVENTS // PER_PING):,} pings ({size:,.0f} MiB),"
-            f" {valid / EVENTS:.1%} valid, plus an uptake event and 2 ignored events per ping",
-            f"  is_valid_event alone, one process        {rate:12,.0f} events/s",
-            f"  the program's work without Beam          {work:12,.0f} events/s  (decode, read, validate, encode)",
-            f"  pipeline start-up (one ping)             {startup:12.1f} s",
-        ]
-        for name, options in MODES.items():
-            out = root / f"out-{len(lines)}"
-            seconds, peak, _ = run_pipeline(pings, out, options)
-            got = count_lines(out, "valid-events"), count_lines(out, "dead-letters")
-            want = valid, EVENTS - valid + uptake_invalid
-            if got != want:
-                raise AssertionError(
-                    f"{name}: wrote {got} (valid, dead letters), expected {want}"
-                )
-            lines.append(
-                f"  pipeline, {name:30} {EVENTS / seconds:12,.0f} events/s  ({seconds:.1f} s,"
-                f" {peak:,.0f} MiB peak in the main process; x{rate * seconds / EVENTS:,.0f} slower)"
+        tiny = root / "tiny"
+        tiny.mkdir()
+        tiny_events = [e for e in streams(100, SEED)["legacy"] if _normandy(e, False)]
+        (tiny / "one.ndjson").write_bytes(next(ping_lines(tiny_events, False)) + b"\n")
+        startup, _ = run_program(tiny, root / "out-tiny", [])
+        lines.append(f"  start-up, one ping, DirectRunner: {startup:.1f} s")
+        with dask_cluster(root) as address:
+            runners = {name: list(options) for name, options in RUNNERS.items()}
+            runners["DaskRunner, 2 workers"].append(f"--dask_client_address={address}")
+            startup, _ = run_program(
+                tiny, root / "out-tiny-dask", runners["DaskRunner, 2 workers"]
             )
-        lines.append(
-            "  every run wrote is_valid_event's count of valid events and of dead letters"
-        )
-        return lines
+            lines.append(f"  start-up, one ping, DaskRunner: {startup:.1f} s")
+            for kind, glean in (
+                ("Glean events pings", True),
+                ("legacy event pings", False),
+            ):
+                pings = root / ("glean" if glean else "legacy")
+                events, valid = write_pings(pings, glean)
+                size = sum(p.stat().st_size for p in pings.iterdir()) / 2**20
+                lines.append(
+                    f"  {kind}: {events:,} Normandy events ({valid / events:.1%} valid) in {FILES} files,"
+                    f" {size:,.0f} MiB; without Beam, one process: {one_process_rate(pings, events):,.0f} events/s"
+                )
+                first: dict[str, Any] | None = None
+                for name, options in runners.items():
+                    out = root / f"out-{pings.name}-{len(lines)}"
+                    seconds, summary = run_program(pings, out, options)
+                    if (
+                        summary["valid_events"] != valid
+                        or summary["dead_letters_by_kind"].get("event", 0)
+                        != events - valid
+                    ):
+                        raise AssertionError(
+                            f"{kind}, {name}: {summary}, expected {valid} valid of {events}"
+                        )
+                    if first is not None and summary != first:
+                        raise AssertionError(
+                            f"{kind}, {name}: {summary} differs from {first}"
+                        )
+                    first = first or summary
+                    lines.append(
+                        f"    {name:27} {events / seconds:10,.0f} events/s  ({seconds:.1f} s)"
+                    )
+                    shutil.rmtree(out)
+    lines.append(
+        "  every run wrote the validators' count of valid events and dead letters, the same on every runner"
+    )
+    return lines
 
 
-def _beam_version() -> str:
-    return importlib.metadata.version("apache-beam")
+def _version(name: str) -> str:
+    return importlib.metadata.version(name)
 
 
 if __name__ == "__main__":

@@ -306,6 +306,18 @@ def _texts_or_false(event: object, *fields: object) -> bool:
     return False
 
 
+_CHECKS: Final[dict[str, dict[str, Check]]] = GLEAN_CHECKS
+_BARE: Final = frozenset(
+    (category, name)
+    for category, rules in _RULES.items()
+    for name, rule in rules.items()
+    if rule.event.value_optional and not rule.required
+)
+"""Events valid without ``extra``: nothing in it is always sent."""
+_UPTAKE_CATEGORY: Final = UPTAKE_EVENT.category if UPTAKE_EVENT else None
+_UPTAKE_NAME: Final = UPTAKE_EVENT.glean_name if UPTAKE_EVENT else None
+
+
 def is_valid_glean_event(event: object) -> bool:
     """Whether ``event``, one event object of a Glean events ping, is a
     Normandy event (or Normandy's uptake event) the spec allows. The fast
@@ -327,38 +339,33 @@ def is_valid_glean_event(event: object) -> bool:
         category = event["category"]
         name = event["name"]
         timestamp = event["timestamp"]
-        if type(timestamp) is int:
-            if timestamp < 0:
-                return False
-        elif integer_problem(timestamp) is not None:
-            return False
-        if type(category) is not str or type(name) is not str:
-            return _texts_or_false(event, category, name)
-        if (
-            UPTAKE_EVENT is not None
-            and name == UPTAKE_EVENT.glean_name
-            and category == UPTAKE_EVENT.category
-        ):
-            if type(extra) is not dict:
-                return issubclass(type(extra), dict) and not _glean_errors(event)
-            verdict = _uptake_extra_verdict(extra)
-        else:
-            rules = _RULES.get(category)
-            if rules is None:
-                return False
-            rule = rules.get(name)
-            if rule is None:
-                return False
-            if extra is _MISSING:
-                return rule.event.value_optional and not rule.required
-            if type(extra) is not dict:
-                return issubclass(type(extra), dict) and not _glean_errors(event)
-            for key in extra:
-                if type(key) is not str:
-                    return not _glean_errors(event)
-            verdict = rule.check(extra)
-        return verdict
     except KeyError:  # a key the event needs is missing
+        return False
+    if type(timestamp) is int:
+        if timestamp < 0:
+            return False
+    elif integer_problem(timestamp) is not None:
+        return False
+    if type(category) is not str or type(name) is not str:
+        return _texts_or_false(event, category, name)
+    try:
+        check: Check | None = _CHECKS[category][name]
+    except KeyError:  # not a Normandy event: Normandy's uptake event, or nothing
+        check = None
+    if type(extra) is not dict:
+        if extra is _MISSING:
+            return (category, name) in _BARE
+        return issubclass(type(extra), dict) and not _glean_errors(event)
+    for key in extra:
+        if type(key) is not str:
+            return not _glean_errors(event)
+    try:
+        if check is not None:
+            return check(extra)
+        if name == _UPTAKE_NAME and category == _UPTAKE_CATEGORY:
+            return _uptake_extra_verdict(extra)
+        return False
+    except KeyError:  # a key that is always sent is missing
         return False
     except NotPlain:  # a str subclass, which the full check reads for what it holds
         return not _glean_errors(event)
@@ -389,8 +396,6 @@ def _uptake_extra_verdict(extra: dict[Any, Any]) -> bool:
     assert UPTAKE_EVENT is not None
     optional = UPTAKE_EVENT.extra_keys
     for key, item in extra.items():
-        if type(key) is not str:
-            raise NotPlain
         if type(item) is not str:
             return not_text(item)
         if key == "source" or key == VALUE_KEY or key in optional:
@@ -486,6 +491,39 @@ def uptake_record_errors(record: object) -> list[FieldError]:
         extra = {}
     _check_uptake_extra(extra, add, glean=False, status=record[4])
     return errors
+
+
+def is_valid_uptake_record(record: object) -> bool:
+    """Whether ``record`` is Normandy's uptake event as legacy Telemetry
+    records it, valid: :func:`uptake_record_errors` has nothing to say. The
+    fast path, for exact lists, dicts and strings; anything else takes the
+    full check."""
+    if UPTAKE_EVENT is None:
+        return False
+    if type(record) is not list or len(record) != 6:
+        return not uptake_record_errors(record)
+    timestamp, category, method, object_, status, extra = record
+    if type(timestamp) is int:
+        if timestamp < 0:
+            return False
+    elif integer_problem(timestamp) is not None:
+        return False
+    if type(extra) is not dict or type(status) is not str:
+        return not uptake_record_errors(record)
+    if (
+        category != UPTAKE_EVENT.category
+        or method != UPTAKE_EVENT.method
+        or object_ != UPTAKE_EVENT.object
+    ):
+        return False
+    optional = UPTAKE_EVENT.extra_keys
+    for key, item in extra.items():
+        if type(key) is not str or type(item) is not str:
+            return not uptake_record_errors(record)
+        if key != "source" and key not in optional:
+            return False
+    source = extra.get("source")
+    return source is not None and is_valid_uptake(source, status)
 
 
 def uptake_report_of(event: Any) -> tuple[Any, Any]:

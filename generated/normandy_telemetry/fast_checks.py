@@ -848,110 +848,100 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
 
 def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     """preference_study.enroll in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["branch"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = extra["experimentType"]
+    t1 = extra["branch"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {"exp", "exp-highpop"}:
+    if len(t1) > 80:
         return False
-    if "enrollmentId" in extra:
-        t2 = extra["enrollmentId"]
+    t2 = extra["experimentType"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"exp", "exp-highpop"}:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t3 = extra.get("enrollmentId")
+    if t3 is not None:
         n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) != 36:
-            if t2 != FILLER:
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) != 36:
+            if t3 != FILLER:
                 return False
-        elif is_uuid(t2) is None:
+        elif is_uuid(t3) is None:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    t4 = extra.get("glean_timestamp")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.enrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {
-        "invalid-branch",
+    if len(t0) > 80:
+        return False
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 == "invalid-branch":
+        t2 = extra["prefBranch"]
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+        n = 3
+    elif t1 not in {
         "name-conflict",
         "pref-conflict",
         "experiment-type-too-long",
         "invalid-type",
     }:
         return False
-    if "prefBranch" in extra:
-        t1 = extra["prefBranch"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
-            return False
     else:
-        t1 = None
-    if len(extra) != n:
+        n = 2
+    size = len(extra)
+    if size == n:
+        return True
+    if size != n + 1:
         return False
-    if (t1 is not None) is not (t0 == "invalid-branch"):
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
         return False
     return True
 
 
 def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
     """preference_study.unenroll in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["didResetValue"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"true", "false"}:
+    if len(t0) > 80:
         return False
-    t1 = extra["reason"]
+    t1 = extra["didResetValue"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {
+    if t1 not in {"true", "false"}:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {
         "recipe-not-seen",
         "unknown",
         "capability-mismatch",
@@ -965,380 +955,435 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         "migration-removing-single-pref-action",
     }:
         return False
-    if "enrollmentId" in extra:
-        t2 = extra["enrollmentId"]
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t3 = extra.get("enrollmentId")
+    if t3 is not None:
         n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) != 36:
-            if t2 != FILLER:
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) != 36:
+            if t3 != FILLER:
                 return False
-        elif is_uuid(t2) is None:
+        elif is_uuid(t3) is None:
             return False
-    if "branch" in extra:
-        t3 = extra["branch"]
+    t4 = extra.get("branch")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    t5 = extra.get("changedPref")
+    if t5 is not None:
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
+            return False
+    t6 = extra.get("glean_timestamp")
+    if t6 is not None:
+        n += 1
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+            return False
+    return size == n
+
+
+def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
+    """preference_study.unenrollFailed in Glean"""
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"does-not-exist", "already-unenrolled"}:
+        return False
+    t4 = extra["originalReason"]
+    if type(t4) is not str:
+        return not_text(t4)
+    if len(t4) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t1 = extra.get("enrollmentId")
+    if t1 is not None:
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) != 36:
+            if t1 != FILLER:
+                return False
+        elif is_uuid(t1) is None:
+            return False
+    t3 = extra.get("caller")
+    if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    if "changedPref" in extra:
-        t4 = extra["changedPref"]
+    t5 = extra.get("changedPref")
+    if t5 is not None:
         n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
-    """preference_study.unenrollFailed in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
+    t6 = extra.get("glean_timestamp")
+    if t6 is not None:
         n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
             return False
-    if "enrollmentId" in extra:
-        t0 = extra["enrollmentId"]
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) != 36:
-            if t0 != FILLER:
-                return False
-        elif is_uuid(t0) is None:
-            return False
-    t1 = extra["reason"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if t1 not in {"does-not-exist", "already-unenrolled"}:
-        return False
-    if "caller" in extra:
-        t2 = extra["caller"]
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    t3 = extra["originalReason"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 80:
-        return False
-    if "changedPref" in extra:
-        t4 = extra["changedPref"]
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
 def _glean_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     """preference_study.expPrefChanged in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
         return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    if "enrollmentId" in extra:
-        t0 = extra["enrollmentId"]
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) != 36:
-            if t0 != FILLER:
-                return False
-        elif is_uuid(t0) is None:
-            return False
-    t1 = extra["preferenceName"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    t2 = extra["reason"]
+    t2 = extra["preferenceName"]
     if type(t2) is not str:
         return not_text(t2)
-    if t2 not in {"atEnroll", "sideload", "observer", "onEnroll"}:
+    if len(t2) > 80:
         return False
-    if len(extra) != n:
+    t3 = extra["reason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if t3 not in {"atEnroll", "sideload", "observer", "onEnroll"}:
         return False
-    return True
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t1 = extra.get("enrollmentId")
+    if t1 is not None:
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) != 36:
+            if t1 != FILLER:
+                return False
+        elif is_uuid(t1) is None:
+            return False
+    t4 = extra.get("glean_timestamp")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_preference_rollout_enroll(extra: dict[Any, Any]) -> bool:
     """preference_rollout.enroll in Glean"""
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
     n = 1
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
+    t1 = extra.get("enrollmentId")
+    if t1 is not None:
         n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    if "enrollmentId" in extra:
-        t0 = extra["enrollmentId"]
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) != 36:
-            if t0 != FILLER:
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) != 36:
+            if t1 != FILLER:
                 return False
-        elif is_uuid(t0) is None:
+        elif is_uuid(t1) is None:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    t2 = extra.get("glean_timestamp")
+    if t2 is not None:
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_rollout.enrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"invalid type", "would-be-no-op", "conflict"}:
+    if len(t0) > 80:
         return False
-    if "preference" in extra:
-        t1 = extra["preference"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 in {"invalid type", "conflict"}:
+        t2 = extra["preference"]
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
             return False
-    else:
-        t1 = None
-    if len(extra) != n:
+        n = 3
+    elif t1 != "would-be-no-op":
         return False
-    if (t1 is not None) is not (t0 in {"invalid type", "conflict"}):
+    else:
+        n = 2
+    size = len(extra)
+    if size == n:
+        return True
+    if size != n + 1:
+        return False
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
         return False
     return True
 
 
 def _glean_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     """preference_rollout.update in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["previousState"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    if "enrollmentId" in extra:
-        t1 = extra["enrollmentId"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) != 36:
-            if t1 != FILLER:
-                return False
-        elif is_uuid(t1) is None:
-            return False
-    if len(extra) != n:
+    t1 = extra["previousState"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
         return False
-    return True
+    size = len(extra)
+    if size == 2:
+        return True
+    n = 2
+    t2 = extra.get("enrollmentId")
+    if t2 is not None:
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
+            return False
+    t3 = extra.get("glean_timestamp")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
     """preference_rollout.graduate in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"all-prefs-match", "in-graduation-set"}:
+    if len(t0) > 80:
         return False
-    if "enrollmentId" in extra:
-        t1 = extra["enrollmentId"]
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {"all-prefs-match", "in-graduation-set"}:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    n = 2
+    t2 = extra.get("enrollmentId")
+    if t2 is not None:
         n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) != 36:
-            if t1 != FILLER:
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
                 return False
-        elif is_uuid(t1) is None:
+        elif is_uuid(t2) is None:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    t3 = extra.get("glean_timestamp")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     """addon_study.enroll in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["addonId"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = extra["addonVersion"]
+    t1 = extra["addonId"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if "enrollmentId" in extra:
-        t2 = extra["enrollmentId"]
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) != 36:
-            if t2 != FILLER:
-                return False
-        elif is_uuid(t2) is None:
-            return False
-    if "branch" in extra:
-        t3 = extra["branch"]
+    t2 = extra["addonVersion"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t3 = extra.get("enrollmentId")
+    if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    t4 = extra.get("branch")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    t5 = extra.get("glean_timestamp")
+    if t5 is not None:
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 20 or not (t5.isascii() and t5.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_study.enrollFailed in Glean"""
-    n = 1
-    if "value" in extra:
-        v = extra["value"]
-        n += 1
-        if type(v) is not str:
-            return not_text(v)
-        if len(v) > 80:
-            return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
         return False
-    if "branch" in extra:
-        t1 = extra["branch"]
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t0 = extra.get("value")
+    if t0 is not None:
         n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 80:
             return False
-    if "detail" in extra:
-        t2 = extra["detail"]
+    t2 = extra.get("branch")
+    if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
         if len(t2) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    t3 = extra.get("detail")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    t4 = extra.get("glean_timestamp")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
     """addon_study.update in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["addonId"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = extra["addonVersion"]
+    t1 = extra["addonId"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if "enrollmentId" in extra:
-        t2 = extra["enrollmentId"]
+    t2 = extra["addonVersion"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t3 = extra.get("enrollmentId")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
+            return False
+    t4 = extra.get("branch")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    t5 = extra.get("glean_timestamp")
+    if t5 is not None:
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 20 or not (t5.isascii() and t5.isdigit()):
+            return False
+    return size == n
+
+
+def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
+    """addon_study.updateFailed in Glean"""
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t0 = extra.get("value")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 80:
+            return False
+    t2 = extra.get("enrollmentId")
+    if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
@@ -1347,98 +1392,51 @@ def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t2) is None:
             return False
-    if "branch" in extra:
-        t3 = extra["branch"]
+    t3 = extra.get("branch")
+    if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
-    """addon_study.updateFailed in Glean"""
-    n = 1
-    if "value" in extra:
-        v = extra["value"]
+    t4 = extra.get("detail")
+    if t4 is not None:
         n += 1
-        if type(v) is not str:
-            return not_text(v)
-        if len(v) > 80:
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
             return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
+    t5 = extra.get("glean_timestamp")
+    if t5 is not None:
         n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 20 or not (t5.isascii() and t5.isdigit()):
             return False
-    t0 = extra["reason"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    if "enrollmentId" in extra:
-        t1 = extra["enrollmentId"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) != 36:
-            if t1 != FILLER:
-                return False
-        elif is_uuid(t1) is None:
-            return False
-    if "branch" in extra:
-        t2 = extra["branch"]
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    if "detail" in extra:
-        t3 = extra["detail"]
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-    if len(extra) != n:
-        return False
-    return True
+    return size == n
 
 
 def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     """addon_study.unenroll in Glean"""
-    n = 4
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["addonId"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = extra["addonVersion"]
+    t1 = extra["addonId"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["reason"]
+    t2 = extra["addonVersion"]
     if type(t2) is not str:
         return not_text(t2)
-    if t2 not in {
+    if len(t2) > 80:
+        return False
+    t3 = extra["reason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if t3 not in {
         "install-failure",
         "individual-opt-out",
         "general-opt-out",
@@ -1456,103 +1454,12 @@ def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
         "migration-removing-unbranched-action",
     }:
         return False
-    if "enrollmentId" in extra:
-        t3 = extra["enrollmentId"]
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) != 36:
-            if t3 != FILLER:
-                return False
-        elif is_uuid(t3) is None:
-            return False
-    if "branch" in extra:
-        t4 = extra["branch"]
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
-    """addon_rollout.enroll in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["addonId"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["addonVersion"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
-    """addon_rollout.enrollFailed in Glean"""
-    n = 1
-    if "value" in extra:
-        v = extra["value"]
-        n += 1
-        if type(v) is not str:
-            return not_text(v)
-        if len(v) > 80:
-            return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    if "addonId" in extra:
-        t1 = extra["addonId"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
-            return False
-    if "conflictingSlug" in extra:
-        t2 = extra["conflictingSlug"]
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    if "detail" in extra:
-        t3 = extra["detail"]
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-    if "enrollmentId" in extra:
-        t4 = extra["enrollmentId"]
+    size = len(extra)
+    if size == 4:
+        return True
+    n = 4
+    t4 = extra.get("enrollmentId")
+    if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
@@ -1561,166 +1468,210 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t4) is None:
             return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_addon_rollout_update(extra: dict[Any, Any]) -> bool:
-    """addon_rollout.update in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
+    t5 = extra.get("branch")
+    if t5 is not None:
         n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
             return False
-    t0 = extra["addonId"]
+    t6 = extra.get("glean_timestamp")
+    if t6 is not None:
+        n += 1
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+            return False
+    return size == n
+
+
+def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.enroll in Glean"""
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = extra["addonVersion"]
+    t1 = extra["addonId"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != n:
+    t2 = extra["addonVersion"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    if size != 4:
+        return False
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+        return False
+    return True
+
+
+def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.enrollFailed in Glean"""
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t0 = extra.get("value")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 80:
+            return False
+    t2 = extra.get("addonId")
+    if t2 is not None:
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    t3 = extra.get("conflictingSlug")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+    t4 = extra.get("detail")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+    t5 = extra.get("enrollmentId")
+    if t5 is not None:
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) != 36:
+            if t5 != FILLER:
+                return False
+        elif is_uuid(t5) is None:
+            return False
+    t6 = extra.get("glean_timestamp")
+    if t6 is not None:
+        n += 1
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+            return False
+    return size == n
+
+
+def _glean_addon_rollout_update(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.update in Glean"""
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["addonId"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["addonVersion"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    if size != 4:
+        return False
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
         return False
     return True
 
 
 def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollout.updateFailed in Glean"""
-    n = 1
-    if "value" in extra:
-        v = extra["value"]
-        n += 1
-        if type(v) is not str:
-            return not_text(v)
-        if len(v) > 80:
-            return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    if "detail" in extra:
-        t1 = extra["detail"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
-            return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
-    """nimbus_experiment.enroll in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["branch"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["experimentType"]
+    t1 = extra["reason"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != n:
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t0 = extra.get("value")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 80:
+            return False
+    t2 = extra.get("detail")
+    if t2 is not None:
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
+            return False
+    t3 = extra.get("glean_timestamp")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+            return False
+    return size == n
+
+
+def _glean_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.enroll in Glean"""
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["branch"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["experimentType"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    if size != 4:
+        return False
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.enrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if t0 not in {"feature-conflict", "name-conflict"}:
-        return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
-    """nimbus_experiment.update in Glean"""
-    n = 1
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    if len(extra) != n:
-        return False
-    return True
-
-
-def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
-    """nimbus_experiment.unenroll in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["branch"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
@@ -1728,15 +1679,88 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["reason"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {
+    if t1 not in {"feature-conflict", "name-conflict"}:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.update in Glean"""
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
+    if size != 2:
+        return False
+    t1 = extra["glean_timestamp"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 20 or not (t1.isascii() and t1.isdigit()):
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.unenroll in Glean"""
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 80:
+        return False
+    t1 = extra["branch"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 == "changed-pref":
+        t3 = extra["changedPref"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+        n = 4
+    elif t2 == "prefFlips-conflict":
+        t4 = extra["conflictingSlug"]
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+        n = 4
+    elif t2 == "prefFlips-failed":
+        t5 = extra["prefName"]
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
+            return False
+        t6 = extra["prefType"]
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) > 80:
+            return False
+        n = 5
+    elif t2 not in {
         "branch-removed",
         "bucketing",
-        "changed-pref",
         "force-enrollment",
         "individual-opt-out",
         "labs-opt-out",
-        "prefFlips-conflict",
-        "prefFlips-failed",
         "pref-variable-changed",
         "pref-variable-missing",
         "pref-variable-no-longer",
@@ -1756,288 +1780,239 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         "unenrolled-in-another-profile",
     }:
         return False
-    if "changedPref" in extra:
-        t2 = extra["changedPref"]
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
     else:
-        t2 = None
-    if "conflictingSlug" in extra:
-        t3 = extra["conflictingSlug"]
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-    else:
-        t3 = None
-    if "prefName" in extra:
-        t4 = extra["prefName"]
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-    else:
-        t4 = None
-    if "prefType" in extra:
-        t5 = extra["prefType"]
-        n += 1
-        if type(t5) is not str:
-            return not_text(t5)
-        if len(t5) > 80:
-            return False
-    else:
-        t5 = None
-    if len(extra) != n:
+        n = 3
+    size = len(extra)
+    if size == n:
+        return True
+    if size != n + 1:
         return False
-    if (t2 is not None) is not (t1 == "changed-pref"):
-        return False
-    if (t3 is not None) is not (t1 == "prefFlips-conflict"):
-        return False
-    if (t4 is not None) is not (t1 == "prefFlips-failed"):
-        return False
-    if (t5 is not None) is not (t1 == "prefFlips-failed"):
+    t7 = extra["glean_timestamp"]
+    if type(t7) is not str:
+        return not_text(t7)
+    if len(t7) > 20 or not (t7.isascii() and t7.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.unenrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"already-unenrolled", "does-not-exist"}:
+    if len(t0) > 80:
         return False
-    if len(extra) != n:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {"already-unenrolled", "does-not-exist"}:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.expose in Glean"""
-    n = 3
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["branchSlug"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
     if len(t0) > 80:
         return False
-    t1 = extra["featureId"]
+    t1 = extra["branchSlug"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    if len(extra) != n:
+    t2 = extra["featureId"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    if size != 4:
+        return False
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.validationFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {
-        "invalid-recipe",
-        "invalid-branch",
-        "l10n-missing-entry",
-        "l10n-missing-locale",
-        "unsupported-feature",
-    }:
+    if len(t0) > 80:
         return False
-    if "branch" in extra:
-        t1 = extra["branch"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
-            return False
-    else:
-        t1 = None
-    if "feature" in extra:
-        t2 = extra["feature"]
-        n += 1
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 == "invalid-branch":
+        t2 = extra["branch"]
         if type(t2) is not str:
             return not_text(t2)
         if len(t2) > 80:
             return False
-    if "locale" in extra:
-        t3 = extra["locale"]
+        n = 3
+    elif t1 == "l10n-missing-entry":
+        t4 = extra["locale"]
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+        t5 = extra["l10n_ids"]
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 500:
+            return False
+        n = 4
+    elif t1 == "l10n-missing-locale":
+        t4 = extra["locale"]
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+        n = 3
+    elif t1 == "unsupported-feature":
+        t6 = extra["feature_ids"]
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) > 500:
+            return False
+        n = 3
+    elif t1 != "invalid-recipe":
+        return False
+    else:
+        n = 2
+    size = len(extra)
+    if size == n:
+        return True
+    t3 = extra.get("feature")
+    if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
         if len(t3) > 80:
             return False
-    else:
-        t3 = None
-    if "l10n_ids" in extra:
-        t4 = extra["l10n_ids"]
+    t7 = extra.get("glean_timestamp")
+    if t7 is not None:
         n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 500:
+        if type(t7) is not str:
+            return not_text(t7)
+        if len(t7) > 20 or not (t7.isascii() and t7.isdigit()):
             return False
-    else:
-        t4 = None
-    if "feature_ids" in extra:
-        t5 = extra["feature_ids"]
-        n += 1
-        if type(t5) is not str:
-            return not_text(t5)
-        if len(t5) > 500:
-            return False
-    else:
-        t5 = None
-    if len(extra) != n:
-        return False
-    if (t1 is not None) is not (t0 == "invalid-branch"):
-        return False
-    if (t3 is not None) is not (t0 in {"l10n-missing-entry", "l10n-missing-locale"}):
-        return False
-    if (t4 is not None) is not (t0 == "l10n-missing-entry"):
-        return False
-    if (t5 is not None) is not (t0 == "unsupported-feature"):
-        return False
-    return True
+    return size == n
 
 
 def _glean_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     """preference_rollback.unenroll in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 != "rollback":
+    if len(t0) > 80:
         return False
-    if len(extra) != n:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 != "rollback":
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 
 
 def _glean_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_rollback.unenrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"in-graduation-set", "graduated"}:
+    if len(t0) > 80:
         return False
-    if len(extra) != n:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {"in-graduation-set", "graduated"}:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 
 
 def _glean_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     """addon_rollback.unenroll in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 != "rollback":
+    if len(t0) > 80:
         return False
-    if len(extra) != n:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 != "rollback":
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 
 
 def _glean_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollback.unenrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 != "uninstall-failed":
+    if len(t0) > 80:
         return False
-    if len(extra) != n:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 != "uninstall-failed":
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 

@@ -24,6 +24,7 @@ from strategies import (
     disguised,
     json_values,
     mutated_glean_events,
+    uptake_values,
     valid_glean_events,
 )
 
@@ -270,3 +271,52 @@ def test_subclasses_get_the_verdict_of_what_json_dumps_writes(
     assert [(e.path, e.message) for e in nt.iter_glean_event_errors(value)] == [
         (e.path, e.message) for e in nt.iter_glean_event_errors(written)
     ]
+
+
+# -- the uptake event as legacy Telemetry records it ------------------------------------
+
+
+@SETTINGS
+@given(
+    st.sampled_from(uptake_values()),
+    st.dictionaries(
+        st.sampled_from(
+            ["trigger", "age", "errorName", "glean_timestamp", "value", "x"]
+        ),
+        st.one_of(st.text(max_size=4), st.integers(), st.none()),
+        max_size=3,
+    ),
+    st.one_of(
+        st.integers(min_value=-2, max_value=2**40),
+        st.sampled_from([1.0, 1.5, True, "1", None]),
+    ),
+    st.sampled_from(
+        ["keep", "status", "source", "no extra", "short", "object", "not a dict"]
+    ),
+)
+def test_the_legacy_uptake_record_s_fast_path_gives_its_full_check_s_verdict(
+    report: tuple[str, str], extra: dict[str, Any], timestamp: Any, fault: str
+) -> None:
+    source, status = report
+    record: list[Any] = [
+        timestamp,
+        "uptake.remotecontent.result",
+        "uptake",
+        "normandy",
+        status,
+        {"source": source, **extra},
+    ]
+    if fault == "status":
+        record[4] = "nope"
+    elif fault == "source":
+        record[5]["source"] = source + "/x"
+    elif fault == "no extra":
+        record.pop()
+    elif fault == "short":
+        record = record[:3]
+    elif fault == "object":
+        record[3] = "remotesettings"
+    elif fault == "not a dict":
+        record[5] = [source]
+    errors = validate_glean.uptake_record_errors(record)
+    assert validate_glean.is_valid_uptake_record(record) is (not errors), errors

@@ -14,18 +14,16 @@ A check returns ``True`` or ``False``. A missing key that is always sent raises
 Each event recorded in Glean gets a second check, of the ``extra`` of its
 Glean event object (``is_valid_glean_event``): the keys under Firefox's names
 only, the event's value as the key ``value``, and the key the Glean SDK adds,
-``glean_timestamp``. A key that may be absent is read there with ``in`` and a
-subscript, which CPython runs faster than a call of ``extra.get``, most of all
-for a key that is absent, as ``glean_timestamp`` often is not and Normandy's
-optional keys often are.
+``glean_timestamp``: the same check, written the same way, of the event as
+its Glean ``extra`` holds it (:func:`_glean_view`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from codegen.model import Event, ExtraKey, Spec, snake_case
+from codegen.model import Condition, Event, ExtraKey, Spec, snake_case
 from codegen.targets.python.layout import fits, py_string
 
 UUID_LENGTH = 36
@@ -83,6 +81,11 @@ def _value_test(key: ExtraKey, local: str, pad: str, filler_length: int) -> list
     if key.allowed:
         return [
             *_set_test(local, [a.value for a in key.allowed], pad),
+            f"{pad}    return False",
+        ]
+    if key.format == GLEAN_TIMESTAMP_KEY:
+        return [
+            f"{pad}if len({local}) > {key.max_length} or not ({local}.isascii() and {local}.isdigit()):",
             f"{pad}    return False",
         ]
     if key.format == "enrollment_id":
@@ -324,80 +327,50 @@ def _joined(tests: list[str], pad: str = "        ") -> list[str]:
     return [f"{pad}{tests[0]}", *(f"{pad}and {test}" for test in tests[1:])]
 
 
-def _glean_optional(
-    local: str, literal: str, tests: list[str], referenced: bool
-) -> list[str]:
-    """Read a key that may be absent, counting it when present."""
-    lines = [
-        f"    if {literal} in extra:",
-        f"        {local} = extra[{literal}]",
-        "        n += 1",
-        f"        if type({local}) is not str:",
-        f"            return not_text({local})",
-        *tests,
-    ]
-    if referenced:
-        lines += ["    else:", f"        {local} = None"]
-    return lines
+def _glean_view(spec: Spec, event: Event) -> Event:
+    """The event as its Glean ``extra`` holds it, for :func:`_body` to check:
+    the value as the key ``value`` (absent where Firefox may send none), every
+    key under the name Firefox sends and no other (its conditions too), and
+    the SDK's ``glean_timestamp``, which may be absent."""
+    firefox = {key.name: key.legacy_key for key in event.extra}
 
+    def plain(name: str, optional: bool, limit: int, form: str | None) -> ExtraKey:
+        return ExtraKey(
+            name=name,
+            description="",
+            allowed=(),
+            examples=(),
+            when=(),
+            channels=(),
+            optional=optional,
+            format=form,
+            max_length=limit,
+            truncate=None,
+            correction=None,
+        )
 
-def _glean_required(local: str, literal: str, tests: list[str]) -> list[str]:
-    """Read a key that is always sent: a missing one raises ``KeyError``."""
-    return [
-        f"    {local} = extra[{literal}]",
-        f"    if type({local}) is not str:",
-        f"        return not_text({local})",
-        *tests,
+    keys = [
+        plain(
+            GLEAN_VALUE_KEY, event.value_optional, spec.events.value_max_length, None
+        ),
+        *(
+            replace(
+                key,
+                name=key.legacy_key,
+                legacy_name=None,
+                when=tuple(Condition(firefox[c.key], c.values) for c in key.when),
+            )
+            for key in event.extra
+        ),
+        plain(GLEAN_TIMESTAMP_KEY, True, GLEAN_TIMESTAMP_DIGITS, GLEAN_TIMESTAMP_KEY),
     ]
+    return replace(event, extra=tuple(keys))
 
 
 def _glean_body(spec: Spec, event: Event) -> tuple[str, ...]:
-    """The check of the event's Glean ``extra``: keys under Firefox's names
-    only, plus ``value`` and the SDK's ``glean_timestamp``; every key read is
-    counted once, so any other key leaves the count short."""
-    filler_length = len(spec.enrollment_id.filler)
-    required = [k for k in event.extra if k.required]
-    referenced = {k.name for k in event.extra if k.when} | {
-        c.key for k in event.extra for c in k.when
-    }
-    n_required = len(required) + (0 if event.value_optional else 1)
-    lines = [
-        f'    """{event.object}.{event.method} in Glean"""',
-        f"    n = {n_required}",
-    ]
-    limit = spec.events.value_max_length
-    value = py_string(GLEAN_VALUE_KEY)
-    if event.value_optional:
-        tests = [f"        if len(v) > {limit}:", "            return False"]
-        lines += _glean_optional("v", value, tests, False)
-    else:
-        tests = [f"    if len(v) > {limit}:", "        return False"]
-        lines += _glean_required("v", value, tests)
-    digits = [
-        f"        if len(g) > {GLEAN_TIMESTAMP_DIGITS} or not (g.isascii() and g.isdigit()):",
-        "            return False",
-    ]
-    lines += _glean_optional("g", py_string(GLEAN_TIMESTAMP_KEY), digits, False)
-    local: dict[str, str] = {}
-    for index, key in enumerate(event.extra):
-        name = local[key.name] = f"t{index}"
-        literal = py_string(key.legacy_key)
-        if key.required:
-            tests = _value_test(key, name, "    ", filler_length)
-            lines += _glean_required(name, literal, tests)
-        else:
-            tests = _value_test(key, name, "        ", filler_length)
-            lines += _glean_optional(name, literal, tests, key.name in referenced)
-    lines += ["    if len(extra) != n:", "        return False"]
-    for key in event.extra:
-        if key.when:
-            name = local[key.name]
-            lines += _if(
-                _condition(key, local), "    ", negate=f"({name} is not None) is not "
-            )
-            lines.append("        return False")
-    lines.append("    return True")
-    return tuple(lines)
+    """The check of the event's Glean ``extra``: :func:`_body` on its Glean view."""
+    body = _body(_glean_view(spec, event), len(spec.enrollment_id.filler))
+    return (f'    """{event.object}.{event.method} in Glean"""', *body[1:])
 
 
 def context(spec: Spec) -> dict[str, Any]:

@@ -70,64 +70,60 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
 
 def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     """preference_study.enroll in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["enrollmentId"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) != 36:
-        if t0 != FILLER:
-            return False
-    elif is_uuid(t0) is None:
+    if len(t0) > 80:
         return False
-    if len(extra) != n:
+    t1 = extra["enrollmentId"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) != 36:
+        if t1 != FILLER:
+            return False
+    elif is_uuid(t1) is None:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 
 
 def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.enrollFailed in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 80:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["reason"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 != "invalid-branch":
+    if len(t0) > 80:
         return False
-    if "preferenceBranch" in extra:
-        t1 = extra["preferenceBranch"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 80:
+    t1 = extra["reason"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 == "invalid-branch":
+        t2 = extra["preferenceBranch"]
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) > 80:
             return False
+        n = 3
     else:
-        t1 = None
-    if len(extra) != n:
         return False
-    if (t1 is not None) is not (t0 == "invalid-branch"):
+    size = len(extra)
+    if size == n:
+        return True
+    if size != n + 1:
+        return False
+    t3 = extra["glean_timestamp"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
         return False
     return True
 

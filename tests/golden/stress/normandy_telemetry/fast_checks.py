@@ -149,144 +149,131 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
 
 def _glean_stress_object_bare(extra: dict[Any, Any]) -> bool:
     """stress_object.bare in Glean"""
-    n = 1
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 20:
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20:
         return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    if len(extra) != n:
+    size = len(extra)
+    if size == 1:
+        return True
+    if size != 2:
+        return False
+    t1 = extra["glean_timestamp"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 20 or not (t1.isascii() and t1.isdigit()):
         return False
     return True
 
 
 def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
     """stress_object.loose in Glean"""
-    n = 1
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 20:
+    t0 = extra["value"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20:
         return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    if "caller" in extra:
-        t0 = extra["caller"]
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) > 12:
-            return False
-    if "note" in extra:
-        t1 = extra["note"]
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t1 = extra.get("caller")
+    if t1 is not None:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 5:
+        if len(t1) > 12:
             return False
-    if "cut" in extra:
-        t2 = extra["cut"]
+    t2 = extra.get("note")
+    if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 4:
+        if len(t2) > 5:
             return False
-    if len(extra) != n:
-        return False
-    return True
+    t3 = extra.get("cut")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 4:
+            return False
+    t4 = extra.get("glean_timestamp")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+            return False
+    return size == n
 
 
 def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
     """stress_object.chained in Glean"""
-    n = 4
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 20:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["md"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {"a", "b", 'say "hi" \\ now'}:
+    if len(t0) > 20:
         return False
-    if "level" in extra:
-        t1 = extra["level"]
-        n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if t1 not in {"low", "high"}:
-            return False
-    else:
-        t1 = None
-    if "dt" in extra:
-        t2 = extra["dt"]
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 12:
-            return False
-    else:
-        t2 = None
-    t3 = extra["src"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 12:
+    t1 = extra["md"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {"a", "b", 'say "hi" \\ now'}:
         return False
-    t4 = extra["enrollmentId"]
+    t4 = extra["src"]
     if type(t4) is not str:
         return not_text(t4)
-    if len(t4) != 36:
-        if t4 != FILLER:
+    if len(t4) > 12:
+        return False
+    t5 = extra["enrollmentId"]
+    if type(t5) is not str:
+        return not_text(t5)
+    if len(t5) != 36:
+        if t5 != FILLER:
             return False
-    elif is_uuid(t4) is None:
+    elif is_uuid(t5) is None:
         return False
-    if len(extra) != n:
+    n = 4
+    t2 = None
+    if t1 in {"a", "b"}:
+        t2 = extra["level"]
+        if type(t2) is not str:
+            return not_text(t2)
+        if t2 not in {"low", "high"}:
+            return False
+        n += 1
+    if t1 == "a" and t2 == "high":
+        t3 = extra["dt"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 12:
+            return False
+        n += 1
+    size = len(extra)
+    if size == n:
+        return True
+    if size != n + 1:
         return False
-    if (t1 is not None) is not (t0 in {"a", "b"}):
-        return False
-    if (t2 is not None) is not (t0 == "a" and t1 == "high"):
+    t6 = extra["glean_timestamp"]
+    if type(t6) is not str:
+        return not_text(t6)
+    if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
         return False
     return True
 
 
 def _glean_stress_object_str(extra: dict[Any, Any]) -> bool:
     """stress_object.str in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 20:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["manyValues"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 not in {
+    if len(t0) > 20:
+        return False
+    t1 = extra["manyValues"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 not in {
         "first-allowed-value",
         "second-allowed-value",
         "third-allowed-value",
@@ -294,32 +281,40 @@ def _glean_stress_object_str(extra: dict[Any, Any]) -> bool:
         "fifth-allowed-value",
     }:
         return False
-    if len(extra) != n:
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 
 
 def _glean_stress_object_one_long_value(extra: dict[Any, Any]) -> bool:
     """stress_object.oneLongValue in Glean"""
-    n = 2
-    v = extra["value"]
-    if type(v) is not str:
-        return not_text(v)
-    if len(v) > 20:
-        return False
-    if "glean_timestamp" in extra:
-        g = extra["glean_timestamp"]
-        n += 1
-        if type(g) is not str:
-            return not_text(g)
-        if len(g) > 20 or not (g.isascii() and g.isdigit()):
-            return False
-    t0 = extra["only"]
+    t0 = extra["value"]
     if type(t0) is not str:
         return not_text(t0)
-    if t0 != "a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x":
+    if len(t0) > 20:
         return False
-    if len(extra) != n:
+    t1 = extra["only"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if t1 != "a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x":
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t2 = extra["glean_timestamp"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
         return False
     return True
 

@@ -44,6 +44,7 @@ from normandy_telemetry.uptake import UPTAKE_EVENT, source_for_key
 from normandy_telemetry.validate import is_valid_event, iter_event_errors
 from normandy_telemetry.validate_glean import (
     is_valid_glean_event,
+    is_valid_uptake_record,
     iter_glean_event_errors,
     uptake_record_errors,
 )
@@ -60,6 +61,34 @@ LEGACY: Final = "legacy"
 _to_json: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 """JSON text, UTF-8 kept (one encoder for all: ``json.dumps`` makes one a call)."""
 _to_ascii_json: Final = json.JSONEncoder(ensure_ascii=True, allow_nan=False).encode
+
+
+def _json_line_encoder() -> Callable[[Any], str]:
+    """JSON text of a value decoded from JSON, as fast as the ``json`` module
+    can make it: its C encoder, made once (``JSONEncoder.encode`` makes one
+    per call), without the checks decoded JSON cannot need (cycles, objects
+    from outside JSON)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without the C accelerator
+        return _to_json
+    chunks = make(
+        None,
+        None,
+        json.encoder.encode_basestring,
+        None,
+        ": ",
+        ", ",
+        False,
+        False,
+        False,
+    )
+    join = "".join
+    return lambda value: join(chunks(value, 0))
+
+
+line_of: Final = _json_line_encoder()
+"""One line of JSON of a value that came from JSON (a valid record)."""
+
 
 _EVENT_CATEGORIES: Final = frozenset(
     [CATEGORY, *(category for category, _ in GLEAN_EVENTS)]
@@ -358,9 +387,8 @@ def uptake_report(
             return None, pairs(iter_glean_event_errors(record))
         source, status = record["extra"]["source"], record["extra"]["value"]
     else:
-        errors = uptake_record_errors(record)
-        if errors:
-            return None, pairs(errors)
+        if not is_valid_uptake_record(record):
+            return None, pairs(uptake_record_errors(record))
         source, status = record[5]["source"], record[4]
     owner = source_for_key(source)
     assert owner is not None  # the uptake validators found it
@@ -517,13 +545,16 @@ class Tally:
 
 class _Checker:
     """Checks the lines of one file, writing valid events and dead letters
-    as it goes (a few thousand lines at a time), and tallying the rest."""
+    as it goes (a few thousand lines at a time), and tallying the rest. A
+    writer that is ``None`` is not written to: without ``write_valid`` valid
+    events are only counted; without ``write_dead`` so are dead letters,
+    whose problems are then never listed."""
 
     def __init__(
         self,
         file: str | None,
-        write_valid: Callable[[str], object],
-        write_dead: Callable[[str], object],
+        write_valid: Callable[[str], object] | None,
+        write_dead: Callable[[str], object] | None,
     ) -> None:
         self.file = file
         self.write_valid = write_valid
@@ -533,16 +564,17 @@ class _Checker:
         self.tally = Tally(files=1)
 
     def flush(self) -> None:
-        if self.valid:
+        if self.valid and self.write_valid is not None:
             self.write_valid("\n".join(self.valid) + "\n")
             self.valid.clear()
-        if self.dead:
+        if self.dead and self.write_dead is not None:
             self.write_dead("\n".join(self.dead) + "\n")
             self.dead.clear()
 
     def letter(self, letter: DeadLetter) -> None:
         self.tally.dead_letters[letter.kind] += 1
-        self.dead.append(letter.to_json())
+        if self.write_dead is not None:
+            self.dead.append(letter.to_json())
 
     def line(self, number: int, line: bytes | str) -> None:
         """Everything one line holds."""
@@ -555,9 +587,8 @@ class _Checker:
                 if type(line) is bytes
                 else line
             )
-            self.letter(
-                DeadLetter("line", record, (("", problem),), Origin(self.file, number))
-            )
+            where = Origin(self.file, number)
+            self.letter(DeadLetter("line", record, (("", problem),), where))
             return
         if ping is None:
             return  # blank
@@ -567,60 +598,50 @@ class _Checker:
             self.letter(DeadLetter("ping", ping, (ping_problem(ping),), where))
             return
         tally.pings[kind] += 1
-        valid = self.valid
+        append = self.valid.append if self.write_valid is not None else None
+        valid = 0
         if kind == GLEAN:
+            is_valid = is_valid_glean_event
             for index, event in enumerate(ping["events"]):
-                route = route_glean(event)
-                if route == EVENT:
-                    if is_valid_glean_event(event):
-                        valid.append(_to_json(event))
-                        tally.valid_events += 1
+                category = event.get("category") if type(event) is dict else None
+                if type(category) is str and category in _EVENT_CATEGORIES:
+                    if is_valid(event):
+                        valid += 1
+                        if append is not None:
+                            append(line_of(event))
                     else:
-                        errors = pairs(iter_glean_event_errors(event))
-                        self._dead(
-                            EVENT, event, errors, ping, kind, number, None, index
-                        )
-                elif route == OTHER:
+                        self._event(event, ping, kind, number, None, index)
+                    continue
+                route = route_glean(event)
+                if route == OTHER:
                     tally.other[event["category"]] += 1
                 else:
+                    at = f"events[{index}]"
                     self._other_route(
-                        route,
-                        event,
-                        ping,
-                        kind,
-                        number,
-                        None,
-                        index,
-                        f"events[{index}]",
-                        NOT_AN_EVENT,
+                        route, event, ping, kind, number, None, index, at, NOT_AN_EVENT
                     )
+            tally.valid_events += valid
             return
+        is_valid = is_valid_event
         for process, records in ping["payload"]["events"].items():
             if type(records) is not list:
                 problem_at = f"payload.events.{process}"
-                self._dead(
-                    "ping",
-                    records,
-                    ((problem_at, NOT_RECORDS),),
-                    ping,
-                    kind,
-                    number,
-                    process,
-                    None,
-                )
+                errors = ((problem_at, NOT_RECORDS),)
+                self._dead("ping", records, errors, ping, kind, number, process, None)
                 continue
-            for index, record in enumerate(records):
-                route = route_legacy(record)
-                if route == EVENT:
-                    if is_valid_event(record):
-                        valid.append(_to_json(record))
-                        tally.valid_events += 1
+            index = -1
+            for record in records:
+                index += 1
+                if type(record) is list and len(record) > 1 and record[1] == CATEGORY:
+                    if is_valid(record):
+                        valid += 1
+                        if append is not None:
+                            append(line_of(record))
                     else:
-                        errors = pairs(iter_event_errors(record))
-                        self._dead(
-                            EVENT, record, errors, ping, kind, number, process, index
-                        )
-                elif route == OTHER:
+                        self._event(record, ping, kind, number, process, index)
+                    continue
+                route = route_legacy(record)
+                if route == OTHER:
                     tally.other[record[1]] += 1
                 else:
                     at = f"payload.events.{process}[{index}]"
@@ -635,6 +656,25 @@ class _Checker:
                         at,
                         NOT_A_RECORD,
                     )
+        tally.valid_events += valid
+
+    def _event(
+        self,
+        record: Any,
+        ping: dict[str, Any],
+        kind: str,
+        number: int,
+        process: Any,
+        index: int,
+    ) -> None:
+        """An invalid Normandy event: a dead letter with its problems."""
+        if self.write_dead is None:
+            self.tally.dead_letters[EVENT] += 1
+            return
+        errors = (
+            event_errors(record) if kind == GLEAN else pairs(iter_event_errors(record))
+        )
+        self._dead(EVENT, record, errors, ping, kind, number, process, index)
 
     def _other_route(
         self,
@@ -677,14 +717,15 @@ class _Checker:
 
 def check_lines(
     lines: Iterable[tuple[int, bytes | str]],
-    write_valid: Callable[[str], object],
-    write_dead: Callable[[str], object],
+    write_valid: Callable[[str], object] | None,
+    write_dead: Callable[[str], object] | None,
     file: str | None = None,
     every: int = 2000,
 ) -> Tally:
     """Check numbered lines, one JSON document each: write the valid Normandy
     events and the dead letters as lines of JSON (many at a time, each text
-    ending in a newline), and return what they held."""
+    ending in a newline), and return what they held. With a writer ``None``,
+    what it would have been given is only counted."""
     checker = _Checker(file, write_valid, write_dead)
     count = 0
     for number, line in lines:
