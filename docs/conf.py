@@ -46,7 +46,7 @@ smartquotes = False
 nitpick_ignore_regex = [
     (
         "py:class",
-        r"(re|enum|typing|collections\.abc|dataclasses|importlib\.resources)\..+",
+        r"(re|enum|typing|collections|collections\.abc|dataclasses|importlib\.resources)\..+",
     ),
     (
         "py:class",

@@ -35,7 +35,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, Final
+from typing import IO, Any, Final, NamedTuple
 
 from normandy_telemetry.catalog import CATEGORY, GLEAN_EVENTS
 from normandy_telemetry.errors import FieldError
@@ -174,10 +174,11 @@ class DeadLetter:
 
 def encode(document: Any, fallback: Callable[[], Any] | None = None) -> str:
     """``document`` as one line of JSON that UTF-8 can hold: escaped where it
-    holds a lone surrogate; ``fallback()`` where JSON cannot hold it."""
+    holds a lone surrogate; ``fallback()`` where JSON cannot hold it (or the
+    document's own objects raise while they are read)."""
     try:
-        text = _to_json(document)
-    except (TypeError, ValueError, RecursionError):
+        text = line_of(document)
+    except Exception:
         if fallback is None:
             raise
         return encode(fallback())
@@ -499,7 +500,14 @@ def _gunzip(first: bytes, raw: IO[bytes]) -> Iterator[bytes]:
         )
 
 
-@dataclass
+class Failure(NamedTuple):
+    """A file that could not be read to its end, and why."""
+
+    file: str
+    error: str
+
+
+@dataclass(slots=True)
 class Tally:
     """What files held: counts, uptake reports per kind of source and status,
     other categories, and the files that could not be read to their end."""
@@ -515,7 +523,7 @@ class Tally:
     """Valid uptake reports by (kind of source, status)."""
     other: Counter[str] = field(default_factory=Counter)
     """Records of other categories, by category."""
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
     """(file, why) for every file not read to its end."""
 
     def add(self, other: Tally) -> None:
@@ -760,6 +768,6 @@ def check_file(
         partial = fault.partial.decode("utf-8", "backslashreplace") or None
         origin = Origin(name, fault.line + 1 if partial else fault.line or None)
         checker.letter(DeadLetter("file", partial, (("", fault.message),), origin))
-        checker.tally.failed.append((name, fault.message))
+        checker.tally.failed.append(Failure(name, fault.message))
     checker.flush()
     return checker.tally

@@ -26,6 +26,7 @@ from typing import Any
 
 import apache_beam as beam
 import normandy_telemetry as nt
+import pytest
 from apache_beam.testing.util import BeamAssertException, assert_that
 from normandy_telemetry.beam import (
     DEAD_LETTERS,
@@ -1187,3 +1188,67 @@ def test_uptake_count_json() -> None:
         "status": "success",
         "count": 3,
     }
+
+
+def test_input_may_be_given_more_than_once(tmp_path: Path) -> None:
+    """README: --input, a file or a glob, may be given more than once."""
+    data, records = good_pings(2)
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    result = run_program(
+        "--input",
+        tmp_path / "a.ndjson",
+        "--input",
+        tmp_path / "[bc].ndjson",
+        "--input",
+        tmp_path / "a.ndjson",
+        "--output",
+        out,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads((out / "summary.json").read_text())["files"] == 3
+    assert len(read_outputs(out, "valid-events")) == 3 * len(records)
+
+
+def test_a_shard_appears_whole_or_not_at_all_and_a_retry_rewrites_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: each file's shards are written under a temporary name and
+    renamed into place; a retried step writes them again whole; a crashed
+    run's leftovers count as an earlier run's files."""
+    from normandy_telemetry import beam as program
+
+    data, records = good_pings(3)
+    source = tmp_path / "in.ndjson"
+    source.write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    step = program._CheckFile(str(out), 1)
+
+    def crash(raw: Any, name: str, write_valid: Any, write_dead: Any) -> Any:
+        write_valid("half a shard\n")
+        raise MemoryError("the worker died")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(program, "check_file", crash)
+        with pytest.raises(MemoryError):
+            list(step.process((0, str(source))))
+    assert not list(out.glob("valid-events-*")) and not list(out.glob("dead-letters-*"))
+    leftovers = sorted(p.name for p in out.iterdir())
+    assert leftovers and all(name.startswith(".tmp-") for name in leftovers)
+    refused = run_program("--input", source, "--output", out)
+    assert refused.returncode == 2 and "of an earlier run" in refused.stderr
+
+    for _ in range(2):  # the step run twice, as a runner retries it
+        [tally] = step.process((0, str(source)))
+        assert tally.valid_events == len(records)
+        written = (out / "valid-events-00000-of-00001.ndjson").read_text()
+        assert [json.loads(line) for line in written.splitlines()] == records
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".tmp-")) == [
+        "dead-letters-00000-of-00001.ndjson",
+        "valid-events-00000-of-00001.ndjson",
+    ]
+    replaced = run_program("--input", source, "--output", out, "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert not [p for p in out.iterdir() if p.name.startswith(".tmp-")]

@@ -65,6 +65,7 @@ from normandy_telemetry.pings import (
     OTHER,
     UPTAKE,
     DeadLetter,
+    Failure,
     Found,
     Origin,
     Tally,
@@ -398,7 +399,7 @@ class _CheckFile(beam.DoFn):
                 dead.write((letter.to_json() + "\n").encode("utf-8"))
                 tally = Tally(files=1)
                 tally.dead_letters["file"] += 1
-                tally.failed.append((path, message))
+                tally.failed.append(Failure(path, message))
             else:
                 with raw:
                     tally = check_file(
