@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -482,6 +483,14 @@ def _matching(patterns: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(paths))
 
 
+def _inside(path: str, directory: str) -> bool:
+    """Whether ``path`` is under ``directory`` (an earlier run's output, which
+    a glob over the input's folder would otherwise read as input)."""
+    if "://" not in path and "://" not in directory:
+        path, directory = os.path.abspath(path), os.path.abspath(directory)
+    return path.startswith(directory.rstrip("/") + "/")
+
+
 def _earlier_run(output: str) -> list[str]:
     """What a run of this program leaves under ``output``."""
     patterns = [FileSystems.join(output, f"{name}-*-of-*.ndjson") for name in OUTPUTS]
@@ -573,7 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = _matching(known.input)
     except Exception as exc:
         parser.error(f"--input {' '.join(known.input)}: {exc}")
-    files = [path for path in files if not path.startswith(output.rstrip("/") + "/")]
+    files = [path for path in files if not _inside(path, output)]
     if not files:
         parser.error(f"no file matches --input {' '.join(known.input)}")
     earlier = _earlier_run(output)

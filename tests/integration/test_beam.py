@@ -1252,3 +1252,16 @@ def test_a_shard_appears_whole_or_not_at_all_and_a_retry_rewrites_it(
     replaced = run_program("--input", source, "--output", out, "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert not [p for p in out.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_an_output_inside_the_input_glob_is_not_read_as_input(tmp_path: Path) -> None:
+    data, records = good_pings(2)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.ndjson").write_bytes(data)
+    out = inputs / "out"
+    for _ in range(2):
+        result = run_program("--input", inputs / "**", "--output", out, "--replace")
+        assert result.returncode == 0, result.stderr
+        summary = json.loads((out / "summary.json").read_text())
+        assert (summary["files"], summary["valid_events"]) == (1, len(records))

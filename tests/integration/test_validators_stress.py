@@ -7,11 +7,13 @@ and in Glean."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from strategies import generate_package, stress_spec_text
 from support import ROOT
@@ -56,3 +58,66 @@ def test_differential_and_fuzz_tests_pass_on_the_stress_spec(
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert " passed" in result.stdout and "skipped" not in result.stdout
+
+
+LEGACY_ONLY = """
+import json, sys
+import normandy_telemetry as nt
+event = {"category": "normandy", "name": "enroll_preference_study", "timestamp": 0,
+         "extra": {"value": "s"}}
+print(json.dumps({
+    "glean": nt.is_valid_glean_event(event),
+    "errors": [str(e) for e in nt.iter_glean_event_errors(event)],
+    "legacy": nt.is_valid_event([0, "normandy", "enroll", "preference_study", "s", {"enrollmentId": nt.ENROLLMENT_ID_FILLER}]),
+    "known": sorted(name for _, name in nt.GLEAN_EVENTS),
+}))
+"""
+
+
+def test_an_event_recorded_in_legacy_telemetry_only_is_no_glean_event(
+    tmp_path: Path,
+) -> None:
+    from support import Patch, patched
+
+    base = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text("utf-8")
+    text = patched(
+        base,
+        Patch(
+            "          description: Sent when the client enrolls.\n",
+            "          description: Sent when the client enrolls.\n          recorded_in: [legacy]\n",
+        ),
+    )
+    spec = tmp_path / "spec" / "normandy.yaml"
+    spec.parent.mkdir()
+    spec.write_text(text, "utf-8")
+    generate_package(spec, tmp_path / "generated")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
+    result = subprocess.run(
+        [sys.executable, "-c", LEGACY_ONLY],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found == {
+        "glean": False,
+        "errors": [
+            "name: Firefox records preference_study.enroll in legacy Telemetry only, not in Glean"
+        ],
+        "legacy": True,
+        "known": ["enroll_failed_preference_study"],
+    }
+    schema = json.loads(
+        (
+            tmp_path / "generated" / "schemas" / "normandy-glean-events.schema.json"
+        ).read_text()
+    )
+    event = {
+        "category": "normandy",
+        "name": "enroll_preference_study",
+        "timestamp": 0,
+        "extra": {"value": "s"},
+    }
+    assert not jsonschema.Draft202012Validator(schema).is_valid(event)
