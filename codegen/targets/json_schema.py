@@ -566,6 +566,23 @@ def event_pointer(event: Event) -> str:
     return pointer(EVENTS_SCHEMA, "$defs", event.ident)
 
 
+GLEAN_SHARED_DEFS = ("glean_timestamp", ENROLLMENT_ID_DEF)
+"""Definitions of ``normandy-glean-events.schema.json`` that are about no one event."""
+
+
+def glean_event_pointer(event: Event) -> str:
+    """The event's Glean event object (for an event Firefox records in Glean)."""
+    return pointer(GLEAN_EVENTS_SCHEMA, "$defs", f"{event.category}.{event.glean_name}")
+
+
+def glean_uptake_pointer(spec: Spec) -> str | None:
+    """The uptake event's Glean event object, if the spec names the event."""
+    uptake = spec.uptake.glean
+    if uptake is None:
+        return None
+    return pointer(GLEAN_EVENTS_SCHEMA, "$defs", f"{uptake.category}.{uptake.name}")
+
+
 def key_pointers(event: Event, key: ExtraKey) -> tuple[str, ...]:
     """The key's property, and the one of the name Firefox records it under."""
     names = [key.name]

@@ -165,7 +165,15 @@ def event_facts(event: Event, names: SiteNames, value_max_length: int) -> str:
             )
         )
     rows += [
-        ("JSON Schema", literal(json_schema.event_pointer(event))),
+        (
+            "JSON Schema",
+            literal(json_schema.event_pointer(event))
+            + (
+                f"; in Glean, {literal(json_schema.glean_event_pointer(event))}"
+                if event.in_glean
+                else ""
+            ),
+        ),
         (
             "Python",
             f"builder {builder(event)}; constants"
@@ -470,7 +478,12 @@ def uptake_glean_facts(spec: Spec, names: SiteNames) -> str:
     rows += [
         (
             "JSON Schema",
-            f"{literal(json_schema.UPTAKE_SCHEMA)}, a report's ``source`` and ``value``",
+            f"{literal(json_schema.UPTAKE_SCHEMA)}, a report's ``source`` and ``value``"
+            + (
+                f"; the whole event, {literal(glean_pointer)}"
+                if (glean_pointer := json_schema.glean_uptake_pointer(spec))
+                else ""
+            ),
         ),
         (
             "Python",

@@ -209,6 +209,9 @@ class SiteNames:
             others.append(Name("entry", found[0], f"{found[0]} of {qualified}"))
         pointer = json_schema.event_pointer(event)
         others.append(Name("schema", pointer, f"{pointer} of {qualified}"))
+        if event.in_glean:
+            pointer = json_schema.glean_event_pointer(event)
+            others.append(Name("schema", pointer, f"{pointer} of {qualified}"))
         if event.renamed_from:
             former = f"{event.renamed_from}#{event.object}"
             others.append(Name("former", former, f"{former}, now {qualified}"))
@@ -284,6 +287,16 @@ class SiteNames:
                     f"{pointer} of every {self.spec.events.category} event",
                 )
                 for name in json_schema.SHARED_EVENT_DEFS
+            )
+            + tuple(
+                Name(
+                    "schema",
+                    pointer := json_schema.pointer(
+                        json_schema.GLEAN_EVENTS_SCHEMA, "$defs", name
+                    ),
+                    f"{pointer} of every {self.spec.events.category} event in Glean",
+                )
+                for name in json_schema.GLEAN_SHARED_DEFS
             ),
         )
 
@@ -362,6 +375,9 @@ class SiteNames:
         if uptake.telemetry_mirror:
             mirror = uptake.telemetry_mirror
             others.append(Name("mirror", mirror, f"{mirror} of {glean.metric}"))
+        pointer = json_schema.glean_uptake_pointer(self.spec)
+        if pointer is not None:
+            others.append(Name("schema", pointer, f"{pointer} of {glean.metric}"))
         own = Name("glean", glean.metric, glean.metric)
         return ItemNames("uptake-glean-event", own, tuple(others))
 

@@ -349,7 +349,7 @@ class ValidatePings(beam.PTransform[PCollection[Any], Any]):
 # -- the program ----------------------------------------------------------------
 
 
-def shard_name(output: str, name: str, index: int, count: int) -> str:
+def _shard_name(output: str, name: str, index: int, count: int) -> str:
     return FileSystems.join(output, f"{name}-{index:05d}-of-{count:05d}.ndjson")
 
 
@@ -378,7 +378,7 @@ class _CheckFile(beam.DoFn):
     def process(self, element: tuple[int, str]) -> Iterator[Tally]:
         index, path = element
         names = [
-            shard_name(self.output, name, index, self.count) for name in OUTPUTS[:2]
+            _shard_name(self.output, name, index, self.count) for name in OUTPUTS[:2]
         ]
         temporary = [
             FileSystems.join(
@@ -441,7 +441,7 @@ class _Summarise(beam.DoFn):
         for name, lines in (("uptake-counts", uptake), ("other-events", other)):
             text = "".join(line + "\n" for line in lines)
             _write_atomically(
-                shard_name(self.output, name, 0, 1), [text.encode("utf-8")]
+                _shard_name(self.output, name, 0, 1), [text.encode("utf-8")]
             )
         summary = total.summary()
         document = json.dumps(summary, indent=2, sort_keys=True) + "\n"
