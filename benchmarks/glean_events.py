@@ -103,7 +103,7 @@ def run() -> list[str]:
 
     def ratio(name: str) -> str:
         value = found["glean"] / found[name]
-        return f"x{value:.2f} ({'met' if value >= GOAL else 'NOT met'})"
+        return f"x{value:.3f} ({'met' if value >= GOAL else 'NOT met'})"
 
     return [
         f"Glean event validators beside the legacy ones (events per second of CPU time, best of {REPEATS}, paired chunk by chunk; the same events in every shape)",
