@@ -20,7 +20,8 @@ its Glean ``extra`` holds it (:func:`_glean_view`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from codegen.model import Condition, Event, ExtraKey, Spec, snake_case
@@ -161,10 +162,9 @@ def _lookup(key: ExtraKey, name: str, pad: str, strict: bool) -> list[str]:
 class _Writer:
     """The lines of one check, with the facts every part of it needs."""
 
-    def __init__(self, event: Event, filler_length: int) -> None:
-        self.event = event
+    def __init__(self, keys: Sequence[ExtraKey], filler_length: int) -> None:
         self.filler_length = filler_length
-        self.local = {key.name: f"t{index}" for index, key in enumerate(event.extra)}
+        self.local = {key.name: f"t{index}" for index, key in enumerate(keys)}
 
     def read(self, key: ExtraKey, pad: str, strict: bool = True) -> list[str]:
         name = self.local[key.name]
@@ -212,27 +212,27 @@ def _driver(
     )
 
 
-def _body(event: Event, filler_length: int) -> tuple[str, ...]:
+def _body(title: str, keys: Sequence[ExtraKey], filler_length: int) -> tuple[str, ...]:
     """The check, in two phases. First the keys whose presence the record itself
     decides: those always sent, then those whose condition names only such keys.
     If the record has exactly those keys, it is valid. Only a record with more
     keys reads the optional ones, and is valid if they account for every key.
     Every key read is counted once, so a key sent under both its names, or any
     key the event does not have, leaves the count short."""
-    writer = _Writer(event, filler_length)
+    writer = _Writer(keys, filler_length)
     local = writer.local
     decided: list[ExtraKey] = []
     known: set[str] = set()
-    for key in event.extra:
+    for key in keys:
         if key.required or (key.when and all(c.key in known for c in key.when)):
             decided.append(key)
             known.add(key.name)
-    later = [k for k in event.extra if k.name not in known]
+    later = [k for k in keys if k.name not in known]
     conditional_later = [k for k in later if k.when]
-    named_by_condition = {c.key for k in event.extra for c in k.when}
+    named_by_condition = {c.key for k in keys for c in k.when}
     required = [k for k in decided if k.required]
     conditional = [k for k in decided if not k.required]
-    lines = [f'    """{event.object}.{event.method}"""']
+    lines = [f'    """{title}"""']
     driver = _driver(decided)
     for key in required:
         if driver is not None and key is driver[0]:
@@ -327,50 +327,53 @@ def _joined(tests: list[str], pad: str = "        ") -> list[str]:
     return [f"{pad}{tests[0]}", *(f"{pad}and {test}" for test in tests[1:])]
 
 
-def _glean_view(spec: Spec, event: Event) -> Event:
-    """The event as its Glean ``extra`` holds it, for :func:`_body` to check:
-    the value as the key ``value`` (absent where Firefox may send none), every
-    key under the name Firefox sends and no other (its conditions too), and
-    the SDK's ``glean_timestamp``, which may be absent."""
+def _glean_keys(spec: Spec, event: Event) -> list[ExtraKey]:
+    """The keys of the event's Glean ``extra``, for :func:`_body` to check: the
+    value as the key ``value`` (absent where Firefox may send none), every key
+    under the name Firefox sends and no other (its conditions too), and the
+    SDK's ``glean_timestamp``, which may be absent. Only what :func:`_body`
+    reads is set."""
     firefox = {key.name: key.legacy_key for key in event.extra}
 
-    def plain(name: str, optional: bool, limit: int, form: str | None) -> ExtraKey:
+    def key(name: str, like: ExtraKey | None = None, **fields: Any) -> ExtraKey:
         return ExtraKey(
             name=name,
             description="",
-            allowed=(),
+            allowed=like.allowed if like else (),
             examples=(),
-            when=(),
-            channels=(),
-            optional=optional,
-            format=form,
-            max_length=limit,
+            when=(
+                tuple(Condition(firefox[c.key], c.values) for c in like.when)
+                if like
+                else ()
+            ),
+            channels=like.channels if like else (),
+            optional=fields.get("optional", like.optional if like else False),
+            format=fields.get("format", like.format if like else None),
+            max_length=fields.get("max_length", like.max_length if like else 0),
             truncate=None,
             correction=None,
         )
 
-    keys = [
-        plain(
-            GLEAN_VALUE_KEY, event.value_optional, spec.events.value_max_length, None
+    return [
+        key(
+            GLEAN_VALUE_KEY,
+            optional=event.value_optional,
+            max_length=spec.events.value_max_length,
         ),
-        *(
-            replace(
-                key,
-                name=key.legacy_key,
-                legacy_name=None,
-                when=tuple(Condition(firefox[c.key], c.values) for c in key.when),
-            )
-            for key in event.extra
+        *(key(k.legacy_key, k) for k in event.extra),
+        key(
+            GLEAN_TIMESTAMP_KEY,
+            optional=True,
+            max_length=GLEAN_TIMESTAMP_DIGITS,
+            format=GLEAN_TIMESTAMP_KEY,
         ),
-        plain(GLEAN_TIMESTAMP_KEY, True, GLEAN_TIMESTAMP_DIGITS, GLEAN_TIMESTAMP_KEY),
     ]
-    return replace(event, extra=tuple(keys))
 
 
 def _glean_body(spec: Spec, event: Event) -> tuple[str, ...]:
-    """The check of the event's Glean ``extra``: :func:`_body` on its Glean view."""
-    body = _body(_glean_view(spec, event), len(spec.enrollment_id.filler))
-    return (f'    """{event.object}.{event.method} in Glean"""', *body[1:])
+    """The check of the event's Glean ``extra``."""
+    title = f"{event.object}.{event.method} in Glean"
+    return _body(title, _glean_keys(spec, event), len(spec.enrollment_id.filler))
 
 
 def context(spec: Spec) -> dict[str, Any]:
@@ -382,7 +385,11 @@ def context(spec: Spec) -> dict[str, Any]:
             function = CheckFunction(
                 _function_name(event, len(functions)),
                 event,
-                _body(event, len(spec.enrollment_id.filler)),
+                _body(
+                    f"{event.object}.{event.method}",
+                    event.extra,
+                    len(spec.enrollment_id.filler),
+                ),
             )
             functions.append(function)
             entries.append(f"    {py_string(event.method)}: {function.name},")
