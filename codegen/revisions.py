@@ -1,13 +1,26 @@
-"""Read a spec from a file or from a git revision, for ``diff``."""
+"""Read a spec from a file or from a git revision, for ``diff``.
+
+A revision comes from the command line, so it is never handed to git where
+it could be read as an option (``--output=...`` makes ``git show`` write a
+file): it must not start with ``-``, it is resolved with ``rev-parse --verify
+--end-of-options`` to a commit hash, and only that hash reaches ``cat-file``.
+"""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 from codegen.model import Spec
 from codegen.pipeline import load_spec, load_spec_bytes
 from codegen.problems import Problem, SpecError
+
+# What a revision may look like: a name, a hash, ``HEAD~2``, ``main^``,
+# ``origin/main``, ``v1.0``, ``@{u}``. No leading ``-``, no whitespace or
+# control characters, nothing git could read as anything but a revision.
+_REVISION = re.compile(r"[A-Za-z0-9_@{}~^./+][A-Za-z0-9_@{}~^./+-]*")
+_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 class RevisionError(Exception):
@@ -16,9 +29,41 @@ class RevisionError(Exception):
 
 def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60)
+        return subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RevisionError(f"cannot run git: {exc}") from None
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = stderr.decode(errors="replace").strip().splitlines()
+    return lines[-1] if lines else "unknown error"
+
+
+def commit_of(revision: str, directory: Path) -> str:
+    """The commit hash ``revision`` names in the repository at ``directory``."""
+    if not _REVISION.fullmatch(revision):
+        raise RevisionError(
+            f"'{revision}' is not a git revision (a branch, tag, commit hash or "
+            "an expression such as HEAD~1; it may not start with '-')"
+        )
+    resolved = _git(
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        f"{revision}^{{commit}}",
+        cwd=directory,
+    )
+    commit = resolved.stdout.decode(errors="replace").strip()
+    if resolved.returncode != 0 or not _HASH.fullmatch(commit):
+        raise RevisionError(f"'{revision}' is not a commit in this git repository")
+    return commit
 
 
 def spec_at_revision(revision: str, spec_path: Path) -> Spec:
@@ -32,11 +77,11 @@ def spec_at_revision(revision: str, spec_path: Path) -> Spec:
     relative = (
         spec_path.resolve().relative_to(Path(top.stdout.decode().strip())).as_posix()
     )
-    shown = _git("show", f"{revision}:{relative}", cwd=directory)
+    commit = commit_of(revision, directory)
+    shown = _git("cat-file", "blob", f"{commit}:{relative}", cwd=directory)
     if shown.returncode != 0:
-        message = shown.stderr.decode(errors="replace").strip().splitlines()
         raise RevisionError(
-            f"git cannot show {revision}:{relative}: {message[-1] if message else 'unknown error'}"
+            f"git cannot show {revision}:{relative}: {_last_line(shown.stderr)}"
         )
     return load_spec_bytes(shown.stdout, f"{revision}:{relative}")
 

@@ -793,7 +793,11 @@ def test_cli_cannot_tell_exits_2(tmp_path: Path) -> None:
     for args, says in (
         (
             ("--against", "no-such-branch"),
-            "git cannot show no-such-branch:spec/normandy.yaml",
+            "'no-such-branch' is not a commit in this git repository",
+        ),
+        (
+            ("--against=--output=/tmp/pwned",),  # a revision is never a git option
+            "'--output=/tmp/pwned' is not a git revision",
         ),
         ((str(broken), str(BASE)), "did you mean 'server_error'"),
         ((str(BASE), str(broken)), "did you mean 'server_error'"),
