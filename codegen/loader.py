@@ -1,37 +1,59 @@
 """Load a spec file into a tree of positioned nodes.
 
-libyaml (through ``ruamel.yaml.clib``) composes the document: it is an order of
-magnitude faster than ruamel's pure-Python round-trip loader on a large spec,
-and its nodes already carry line and column. This module turns those nodes into
-small typed nodes of our own and refuses what a spec must never contain:
-duplicate keys, tags (no Python objects), merge keys, non-UTF-8 text, and
-documents that are absurdly large or expand absurdly through aliases.
+libyaml (through ``ruamel.yaml.clib``) parses the document into events, and
+this module builds small typed nodes of its own from them, with line and
+column, in one loop with an explicit stack: no recursion, so no nesting depth
+needs a big thread stack. Events also say which tags were written in the text,
+so every tag is refused, whatever it is (``!!str``, ``!!int never``,
+``!python/...``). The loader refuses what a spec must never contain: duplicate
+keys, tags, merge keys, non-UTF-8 text, integers no spec needs, nesting deeper
+than :data:`MAX_DEPTH`, and documents that are absurdly large or expand
+absurdly through aliases. It reads only regular files, and never more than
+:data:`MAX_BYTES` of them.
+
+libyaml reads YAML 1.1, and refuses some YAML 1.2 that ruamel.yaml's
+round-trip mode writes (``[https://bugzil.la/1443560]``: a colon in a plain
+scalar in a flow list). A document libyaml refuses is read again by
+ruamel.yaml's own parser, which reads YAML 1.2; only when both refuse it is it
+reported, at libyaml's position, with the indentation mistake named where one
+is the cause.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
+import os
 import re
-import threading
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import nodes as yaml_nodes
+from ruamel.yaml import YAML
+from ruamel.yaml import events as yaml_events
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import Resolver
 
-from codegen.problems import Problem, SpecError
+from codegen.problems import Problem, SpecError, terminal_text
 
-try:  # libyaml; the pure-Python loader gives the same nodes, only slower
+try:  # libyaml; ruamel.yaml's own parser gives the same events, only slower
     from ruamel.yaml.cyaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - ruamel.yaml.clib is a pinned dependency
-    from ruamel.yaml.loader import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = None
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 2_000_000
+# Lists and mappings inside each other: the real spec needs 8 levels.
+MAX_DEPTH = 100
+# Digits in an integer: the largest number a spec holds is a bug number.
+MAX_INT_DIGITS = 30
+# Documents libyaml refuses are read again by ruamel.yaml's pure-Python parser
+# (YAML 1.2) when they are at most this large: it reads about 300 kB a second.
+MAX_FALLBACK_BYTES = 2 * 1024 * 1024
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 # The scalar types a spec may hold; anything else (timestamps, binary, !!python/...)
@@ -88,73 +110,162 @@ class YamlSequence:
 YamlNode = YamlScalar | YamlMapping | YamlSequence
 
 
+# -- naming the spec ---------------------------------------------------------
+
+
 def spec_label(path: Path) -> str:
-    """How generated headers and messages name the spec: ``spec/normandy.yaml``.
+    """How messages name the spec: a path an editor can open from here.
 
-    Only the last two path parts are used, so the label (and therefore every
-    generated file) is the same from any working directory or checkout.
+    The path as given, or relative to the working directory when an absolute
+    path lies under it (``spec/normandy.yaml``). Printed through
+    :func:`~codegen.problems.terminal_text`, like everything else.
     """
-    path = path.resolve()
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    if path.is_absolute():
+        with contextlib.suppress(ValueError, OSError):
+            return path.relative_to(Path.cwd()).as_posix()
+    return path.as_posix()
 
 
-def read_spec(path: Path) -> bytes:
-    """The spec's bytes; an unreadable file is the user's problem, not a crash."""
+def source_name(path: Path) -> str:
+    """How generated headers name the spec: ``spec/normandy.yaml``.
+
+    Only the last two parts of the real path are used, so every generated file
+    is the same from any working directory, checkout or spelling of
+    ``--spec``; characters no comment may hold are written as escapes.
+    """
+    real = Path(os.path.realpath(path))  # never raises, even on a symlink loop
+    name = f"{real.parent.name}/{real.name}" if real.parent.name else real.name
+    return terminal_text(name)
+
+
+# -- reading -----------------------------------------------------------------
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _too_large(size: int | None = None) -> str:
+    found = f"{size:,} bytes" if size is not None else "larger than that"
+    return f"the spec is {found}; the limit is {MAX_BYTES:,} bytes"
+
+
+def read_spec(path: Path, label: str | None = None) -> bytes:
+    """The spec's bytes; anything but a readable regular file of at most
+    :data:`MAX_BYTES` is the user's problem, reported before it is read."""
+    label = label if label is not None else spec_label(path)
+
+    def refuse(message: str) -> SpecError:
+        return SpecError(label, [Problem(1, 1, message)])
+
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise SpecError(
-            spec_label(path), [Problem(1, 1, f"cannot read the spec: {exc.strerror}")]
-        ) from None
+        raise refuse(_cannot_read(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next(
+                (name for test, name in _FILE_KINDS if test(info.st_mode)),
+                "not a regular file",
+            )
+            raise refuse(f"cannot read the spec: it is {kind}, not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise refuse(_too_large(info.st_size))
+        chunks: list[bytes] = []
+        total = 0
+        while True:  # the size may change while reading: never read past the limit
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_BYTES:
+                raise refuse(_too_large())
+        return b"".join(chunks)
+    except OSError as exc:
+        raise refuse(_cannot_read(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _cannot_read(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read the spec: its path is a loop of symbolic links"
+    if exc.errno == errno.ENOENT and exc.filename is not None:
+        return "cannot read the spec: no such file (or a symbolic link to nothing)"
+    return f"cannot read the spec: {exc.strerror or exc}"
 
 
 def load_document(path: Path) -> YamlNode:
-    """Read and compose ``path``; raise :class:`SpecError` for any user mistake."""
-    return parse_document(read_spec(path), spec_label(path))
+    """Read and parse ``path``; raise :class:`SpecError` for any user mistake."""
+    label = spec_label(path)
+    return parse_document(read_spec(path, label), label)
+
+
+# -- parsing -----------------------------------------------------------------
 
 
 def parse_document(data: bytes, label: str) -> YamlNode:
     if len(data) > MAX_BYTES:
-        message = f"the spec is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes"
-        raise SpecError(label, [Problem(1, 1, message)])
+        raise SpecError(label, [Problem(1, 1, _too_large(len(data)))])
     text = _decode(data, label)
-    try:
-        with _no_gc():
-            root = _compose(text)
-    except MarkedYAMLError as exc:
-        raise SpecError(label, [_yaml_problem(exc, text)]) from None
-    except ReaderError as exc:
-        raise SpecError(label, [_reader_problem(exc, text)]) from None
-    except YAMLError as exc:  # unmarked, e.g. an unreadable stream
-        raise SpecError(label, [Problem(1, 1, f"YAML error: {exc}")]) from None
-    except _TooDeep:
-        message = f"the spec has more than {MAX_COLLECTIONS:,} brackets or list items; it cannot be a spec"
-        raise SpecError(label, [Problem(1, 1, message)]) from None
+    with _no_gc():
+        try:
+            builder = _Builder()
+            root = builder.build(_libyaml_events(text))
+        except MarkedYAMLError as exc:
+            builder, root = _read_as_yaml_1_2(text, exc, label)
+        except ReaderError as exc:
+            raise SpecError(label, [_reader_problem(exc, text)]) from None
+        except YAMLError as exc:  # unmarked, e.g. an unreadable stream
+            raise SpecError(label, [Problem(1, 1, f"YAML error: {exc}")]) from None
+    if builder.problems:
+        raise SpecError(label, builder.problems)
     if root is None:
         raise SpecError(
             label, [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")]
         )
-    converter = _Converter()
-    try:
-        with _no_gc():
-            tree = converter.convert(root)
-    except _TooLarge:
-        message = f"the spec expands to more than {MAX_NODES:,} YAML nodes (aliases?); write it out plainly"
-        raise SpecError(label, [Problem(1, 1, message)]) from None
-    except RecursionError:
-        raise SpecError(
-            label, [Problem(1, 1, "the spec is nested too deeply to be a spec")]
-        ) from None
-    if converter.problems:
-        raise SpecError(label, converter.problems)
-    return tree
+    return root
+
+
+def _read_as_yaml_1_2(
+    text: str, libyaml_error: MarkedYAMLError, label: str
+) -> tuple[_Builder, YamlNode | None]:
+    """What libyaml refused, read by ruamel.yaml's YAML 1.2 parser; libyaml's
+    error (with its cause named) if that refuses it too."""
+    if len(text) <= MAX_FALLBACK_BYTES:
+        try:
+            builder = _Builder()
+            return builder, builder.build(YAML(typ="safe", pure=True).parse(text))
+        except YAMLError:
+            pass
+    raise SpecError(label, [_yaml_problem(libyaml_error, text)]) from None
+
+
+def _libyaml_events(text: str) -> Iterator[Any]:
+    if _Loader is None:  # pragma: no cover
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    loader = _Loader(text)
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        yield event
+        if type(event) is yaml_events.StreamEndEvent:
+            return
 
 
 @contextlib.contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic collector while building trees without cycles.
 
-    Composing a large spec allocates hundreds of thousands of objects; letting
+    Parsing a large spec allocates hundreds of thousands of objects; letting
     the collector rescan them all repeatedly nearly doubles loading time.
     """
     enabled = gc.isenabled()
@@ -164,55 +275,6 @@ def _no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-# libyaml's composer recurses in C once per nesting level: on the default 8 MiB
-# stack it crashes somewhere past 20,000 levels. Documents that might nest that
-# deep (a cheap upper bound: their brackets, list dashes, complex keys and
-# indentation) are composed on a thread with a large stack instead; the
-# converter then reports "nested too deeply" through Python's recursion limit.
-SAFE_DEPTH = 10_000
-MAX_COLLECTIONS = 1_000_000
-_BIG_STACK = 512 * 1024 * 1024
-
-
-class _TooDeep(Exception):
-    pass
-
-
-def _nesting_bound(text: str) -> int:
-    indent = max(map(len, re.findall(r"^ +", text, re.M)), default=0)
-    return (
-        text.count("[") + text.count("{") + text.count("- ") + text.count("? ") + indent
-    )
-
-
-def _compose(text: str) -> yaml_nodes.Node | None:
-    bound = _nesting_bound(text)
-    if bound <= SAFE_DEPTH:
-        node: yaml_nodes.Node | None = _Loader(text).get_single_node()
-        return node
-    if bound > MAX_COLLECTIONS:
-        raise _TooDeep
-    outcome: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            outcome["root"] = _Loader(text).get_single_node()
-        except BaseException as exc:  # re-raised on the calling thread
-            outcome["error"] = exc
-
-    previous = threading.stack_size(_BIG_STACK)
-    try:
-        worker = threading.Thread(target=work, name="compose-deep-spec")
-        worker.start()
-        worker.join()
-    finally:
-        threading.stack_size(previous)
-    if "error" in outcome:
-        raise outcome["error"]
-    root: yaml_nodes.Node | None = outcome.get("root")
-    return root
 
 
 def _decode(data: bytes, label: str) -> str:
@@ -242,6 +304,18 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
     )
     if bad == "\t":
         message = "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces"
+        return Problem(mark.line + 1, mark.column + 1, message)
+    if _indentation_error(exc):
+        found = diagnose_indentation(lines, mark.line)
+        if found is not None:
+            return found
+    if "found unexpected ':'" in message:
+        message += "; quote the value that holds the colon ('https://...')"
+    elif "mapping values are not allowed" in message:
+        message += (
+            "; a line is indented further than the key above it, or a value holds"
+            " ': ' (quote that value)"
+        )
     elif (
         context is not None
         and context.line != mark.line
@@ -249,6 +323,21 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
     ):
         message += f" (the {exc.context.split()[-1] if exc.context else 'construct'} opened at line {context.line + 1}, column {context.column + 1})"
     return Problem(mark.line + 1, mark.column + 1, message)
+
+
+def _indentation_error(exc: MarkedYAMLError) -> bool:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    return any(
+        phrase in text
+        for phrase in (
+            "mapping values are not allowed",
+            "did not find expected key",
+            "expected <block end>",
+            "expected <document start>",
+            "could not find expected ':'",
+            "did not find expected '-' indicator",
+        )
+    )
 
 
 def _whole_stream(context: object) -> bool:
@@ -266,128 +355,542 @@ def _reader_problem(exc: ReaderError, text: str) -> Problem:
     return Problem(line, column, message)
 
 
+# -- indentation mistakes ----------------------------------------------------
+
+# A block line that holds a key: indentation, any ``- `` indicators, a plain or
+# quoted key, a colon, then the end of the line, a space or a comment.
+_KEY_LINE = re.compile(
+    r"(?P<indent> *)(?P<dashes>(?:- +)*)"
+    r"(?P<key>'[^']*'|\"(?:[^\"\\]|\\.)*\"|[^\s#'\"\[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)"
+    r" *:(?P<rest>(?: .*)?)$"
+)
+_OPENS = re.compile(r" *(?:[&!][^ ]* *)*(?:#.*)?")
+_BLOCK_SCALAR = re.compile(r" *[|>][-+0-9]* *(?:#.*)?")
+
+
+@dataclass(frozen=True)
+class _KeyLine:
+    number: int  # 0-based
+    indent: int  # the key's column (after any "- ")
+    opens: bool  # nothing after the colon: a nested block follows
+    block_scalar: bool
+
+
+def _key_lines(lines: list[str], last: int) -> list[_KeyLine]:
+    """The key lines up to line ``last`` (0-based), skipping block scalars'
+    contents, comments, blank lines and lines inside multi-line flow collections."""
+    found: list[_KeyLine] = []
+    scalar_key: int | None = None  # the key column of an open block scalar
+    scalar_indent: int | None = None  # its content's indentation, once seen
+    flow_depth = 0
+    for number, line in enumerate(lines[: last + 1]):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        if scalar_key is not None:
+            if not stripped:
+                continue
+            if scalar_indent is None and indent > scalar_key:
+                scalar_indent = indent
+            if scalar_indent is not None and indent >= scalar_indent:
+                continue
+            scalar_key = scalar_indent = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        if flow_depth > 0:
+            flow_depth = max(0, flow_depth + _flow_balance(line))
+            continue
+        match = _KEY_LINE.fullmatch(line)
+        if match is None:
+            flow_depth = max(0, _flow_balance(line))
+            continue
+        rest = match["rest"]
+        block_scalar = bool(_BLOCK_SCALAR.fullmatch(rest))
+        key_column = len(match["indent"]) + len(match["dashes"])
+        found.append(
+            _KeyLine(number, key_column, bool(_OPENS.fullmatch(rest)), block_scalar)
+        )
+        if block_scalar:
+            scalar_key = key_column
+        else:
+            flow_depth = max(0, _flow_balance(rest))
+    return found
+
+
+def _flow_balance(text: str) -> int:
+    """Brackets opened minus closed, outside quotes and comments (roughly)."""
+    text = re.sub(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"|(?:^|\s)#.*", "", text)
+    return text.count("[") + text.count("{") - text.count("]") - text.count("}")
+
+
+def diagnose_indentation(lines: list[str], error_line: int) -> Problem | None:
+    """The line whose indentation broke the block structure, and how to fix it.
+
+    libyaml notices a wrongly indented line only where the structure it
+    implies stops making sense: often a line or two later (or, for a key that
+    opens a block, many lines later), and with a message about mapping values
+    or keys. This replays the key lines with a stack of open blocks and stops
+    at the first key line that fits none of them; whether that line or one
+    before it (the single key of the block it broke out of, or the key after
+    an empty block) is the odd one is told by their neighbours and by the
+    file's usual step of indentation. Lines after the error are read too, to
+    find the neighbours, but the line named is never after it. None when
+    nothing near the error explains it.
+    """
+    keys = _key_lines(lines, min(error_line + _LOOK_AHEAD, len(lines) - 1))
+    step = _usual_step(keys)
+    stack: list[_Block] = []
+    closed: list[int] = []  # the blocks the key line before closed
+    found: tuple[_KeyLine, Problem] | None = None
+    for i, key in enumerate(keys):
+        before = keys[i - 1] if i >= 1 else None
+        if before is None or (before.opens and key.indent > before.indent):
+            stack.append(_Block(key.indent, key, before))
+            closed = []
+            continue
+        after = keys[i + 1] if i + 1 < len(keys) else None
+        opener = keys[i - 2] if i >= 2 else None
+        if key.indent > stack[-1].indent:  # deeper, under a key that has its value
+            # whether the key fits with what follows it (a block it opens is not empty)
+            settled = not key.opens or (after is not None and after.indent > key.indent)
+            odd = _odd_opener(stack[-1], stack[:-1], key, after, step)
+            if odd is None and (
+                (key.indent in closed and settled)  # the line before went out too far
+                or (  # the line before should have been the opener's first child
+                    opener is not None
+                    and opener.opens
+                    and before.indent <= opener.indent < key.indent
+                    and (
+                        after is None
+                        or after.indent == key.indent
+                        or key.indent - opener.indent == step
+                    )
+                )
+                or (  # the line before stands out from the keys around it
+                    opener is not None
+                    and not opener.opens
+                    and opener.indent == key.indent > before.indent
+                    and settled
+                )
+            ):
+                odd = before
+            found = (key, _odd_line(lines, odd, key) if odd else _too_deep(lines, key, before))
+            break
+        closed = []
+        popped: _Block | None = None
+        while stack and stack[-1].indent > key.indent:
+            popped = stack.pop()
+            closed.append(popped.indent)
+        if stack and stack[-1].indent == key.indent:
+            block = stack[-1]
+            block.count += 1
+            if before.opens and before.indent == key.indent:
+                block.empty = (before, key)  # before opened a block left empty
+            continue
+        odd = None
+        if popped is not None:
+            odd = _odd_opener(popped, stack, key, after, step) or _odd_parent(
+                popped, key, step
+            )
+        if odd is None and stack:
+            odd = _odd_opener(stack[-1], stack[:-1], key, after, step)
+        found = (
+            key,
+            _odd_line(lines, odd, key)
+            if odd
+            else _matches_nothing(lines, key, popped, stack, after),
+        )
+        break
+    if found is None:
+        return None
+    key, problem = found
+    return problem if problem.line <= error_line + 1 else None
+
+
+# How many lines past libyaml's error the diagnosis reads, to see the
+# neighbours of the line that is wrong.
+_LOOK_AHEAD = 40
+
+
+@dataclass
+class _Block:
+    """An open block: its keys' indentation, its first key, how many keys, and
+    the last key in it that opened a block left empty, with the key after it."""
+
+    indent: int
+    first: _KeyLine
+    opener: _KeyLine | None = None
+    count: int = 1
+    empty: tuple[_KeyLine, _KeyLine] | None = None
+
+
+def _odd_opener(
+    block: _Block,
+    parents: list[_Block],
+    key: _KeyLine,
+    after: _KeyLine | None,
+    step: int,
+) -> _KeyLine | None:
+    """A key of ``block`` that, rather than ``key``, is misindented: its single
+    key or its first key when that opened nothing (and ``key`` fits between
+    the block and its parent), or the key after a key that opened nothing
+    (and ``key`` fits under that key); when the key after ``key`` agrees with
+    ``key``, or only ``key`` is the file's usual step from where it hangs."""
+    parent = parents[-1].indent if parents else -1
+    candidates: list[tuple[_KeyLine, int]] = []  # (odd key, where it hangs)
+    first_empty = block.empty is not None and block.empty[0] is block.first
+    if (block.count == 1 or first_empty) and parent < key.indent < block.indent:
+        candidates.append((block.first, parent))
+    if block.count == 1 and block.indent < key.indent and not block.first.opens:
+        candidates.append((block.first, parent))
+    if block.empty is not None and block.empty[0].indent < key.indent:
+        candidates.append((block.empty[1], block.empty[0].indent))
+    for odd, base in candidates:
+        if odd.indent == key.indent:
+            continue
+        if after is not None and after.indent == key.indent:
+            return odd
+        if base >= 0 and key.indent - base == step != odd.indent - base:
+            return odd
+    return None
+
+
+def _odd_parent(
+    popped: _Block, key: _KeyLine, step: int
+) -> _KeyLine | None:
+    """The key that opened ``popped``, when it rather than ``key`` is
+    misindented: its block is an unusual step in, and ``key`` would be its
+    sibling at the usual step out from that block."""
+    opener = popped.opener
+    if opener is None or opener.indent == key.indent:
+        return None
+    if popped.indent - opener.indent != step and popped.indent - key.indent == step:
+        return opener
+    return None
+
+
+def _usual_step(keys: list[_KeyLine]) -> int:
+    """How far this file indents a block under its key (2 unless it says otherwise)."""
+    steps: dict[int, int] = {}
+    for before, key in zip(keys, keys[1:]):
+        if before.opens and key.indent > before.indent:
+            step = key.indent - before.indent
+            steps[step] = steps.get(step, 0) + 1
+    return max(steps, key=lambda s: (steps[s], -s)) if steps else 2
+
+
+def _position(lines: list[str], key: _KeyLine) -> tuple[int, int]:
+    return key.number + 1, _line_indent(lines, key.number) + 1
+
+
+def _too_deep(lines: list[str], key: _KeyLine, before: _KeyLine) -> Problem:
+    message = (
+        f"YAML indentation error: this line is indented by {key.indent} spaces, more "
+        f"than the key on line {before.number + 1} ({before.indent}), which has its "
+        "value on the same line, so nothing can be nested under it; indent this line "
+        f"by {before.indent} spaces like line {before.number + 1}"
+    )
+    return Problem(*_position(lines, key), message)
+
+
+def _odd_line(lines: list[str], odd: _KeyLine, sibling: _KeyLine) -> Problem:
+    message = (
+        f"YAML indentation error: this line is indented by {odd.indent} spaces, but "
+        f"the other keys of its block by {sibling.indent} (line "
+        f"{sibling.number + 1}); indent it by {sibling.indent} spaces"
+    )
+    return Problem(*_position(lines, odd), message)
+
+
+def _matches_nothing(
+    lines: list[str],
+    key: _KeyLine,
+    popped: _Block | None,
+    stack: list[_Block],
+    after: _KeyLine | None,
+) -> Problem:
+    choices = []
+    if popped is not None:
+        choices.append(f"by {popped.indent} spaces, like line {popped.first.number + 1}")
+    if stack and not (
+        popped is not None and after is not None and after.indent == popped.indent
+    ):
+        choices.append(
+            f"by {stack[-1].indent} spaces, like line {stack[-1].first.number + 1}"
+        )
+    message = (
+        f"YAML indentation error: this line is indented by {key.indent} spaces, which "
+        "lines up with no key above it; indent it " + ", or ".join(choices)
+    )
+    return Problem(*_position(lines, key), message)
+
+
+def _line_indent(lines: list[str], number: int) -> int:
+    line = lines[number]
+    return len(line) - len(line.lstrip(" "))
+
+
+# -- building nodes from events ----------------------------------------------
+
+# The YAML 1.2 rules ruamel.yaml resolves plain scalars with (by first character).
+_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = (
+    Resolver.yaml_implicit_resolvers
+)
+_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]+)")
+_BASES = {"0b": 2, "0o": 8, "0x": 16}
+
+
 class _TooLarge(Exception):
-    """Raised from deep inside the conversion when MAX_NODES is exceeded."""
+    """Raised from the builder when the document expands past MAX_NODES."""
 
 
-class _Converter:
-    """Turn composed nodes into :data:`YamlNode`, collecting problems as it goes."""
+class _Frame:
+    """A collection being built: its node, its size so far, a pending key."""
+
+    __slots__ = ("node", "size", "has_key", "key", "key_line", "key_column", "anchor")
+
+    def __init__(self, node: YamlMapping | YamlSequence, anchor: str | None) -> None:
+        self.node = node
+        self.size = 1
+        self.has_key = False  # a mapping's key was read, its value comes next
+        self.key: str | None = None  # None: a key that was refused
+        self.key_line = 0
+        self.key_column = 0
+        self.anchor = anchor
+
+
+class _Builder:
+    """Turn parse events into :data:`YamlNode`, collecting problems as it goes."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.count = 0
+        self.anchors: dict[str, tuple[YamlNode, int]] = {}
 
-    def convert(self, node: yaml_nodes.Node) -> YamlNode:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooLarge
-        mark = node.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        tag = _tag(node)
-        if isinstance(node, yaml_nodes.ScalarNode):
-            return self._scalar(node, tag, line, column)
-        if isinstance(node, yaml_nodes.MappingNode):
-            return self._mapping(node, tag, line, column)
-        if tag != _SEQ:
-            self._refuse_tag(tag, line, column)
-        return YamlSequence([self.convert(item) for item in node.value], line, column)
+    def build(self, events: Iterable[Any]) -> YamlNode | None:
+        try:
+            return self._build(iter(events))
+        except _TooLarge:
+            message = f"the spec expands to more than {MAX_NODES:,} YAML nodes (aliases?); write it out plainly"
+            self.problems = [Problem(1, 1, message)]
+            return None
 
-    def _mapping(
-        self, node: yaml_nodes.MappingNode, tag: str, line: int, column: int
-    ) -> YamlMapping:
-        if tag != _MAP:
-            self._refuse_tag(tag, line, column)
-        entries: dict[str, YamlEntry] = {}
-        for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            key_line, key_column = mark.line + 1, mark.column + 1
-            key_tag = _tag(key_node)
-            if key_tag == _MERGE:
-                self.problems.append(
-                    Problem(
-                        key_line,
-                        key_column,
-                        "merge keys ('<<') are not allowed; write the fields out",
+    def _build(self, events: Iterator[Any]) -> YamlNode | None:
+        stack: list[_Frame] = []
+        root: YamlNode | None = None
+        documents = 0
+        scalar_event = yaml_events.ScalarEvent
+        mapping_start = yaml_events.MappingStartEvent
+        sequence_start = yaml_events.SequenceStartEvent
+        collection_end = (yaml_events.MappingEndEvent, yaml_events.SequenceEndEvent)
+        for event in events:
+            kind = type(event)
+            if kind is scalar_event:
+                mark = event.start_mark
+                node: YamlNode = self._scalar(event, mark.line + 1, mark.column + 1)
+                size = 1
+                anchor = event.anchor
+            elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                if len(stack) >= MAX_DEPTH:
+                    message = (
+                        f"lists and mappings are nested more than {MAX_DEPTH} levels "
+                        "deep here; a spec needs fewer than 10, write it out flatter"
                     )
+                    self.problems.append(Problem(line, column, message))
+                    return None
+                self._refuse_tag(event, line, column)
+                collection: YamlMapping | YamlSequence = (
+                    YamlMapping({}, line, column)
+                    if kind is mapping_start
+                    else YamlSequence([], line, column)
                 )
+                stack.append(_Frame(collection, event.anchor))
                 continue
-            if not isinstance(key_node, yaml_nodes.ScalarNode):
-                self.problems.append(
-                    Problem(
-                        key_line,
-                        key_column,
-                        "a key must be a plain string, not a list or mapping",
-                    )
-                )
+            elif kind in collection_end:
+                frame = stack.pop()
+                node, size, anchor = frame.node, frame.size, frame.anchor
+            elif kind is yaml_events.AliasEvent:
+                target = self.anchors.get(event.anchor)
+                if target is None:
+                    mark = event.start_mark
+                    message = f"the alias *{event.anchor} names no anchor defined before it (&{event.anchor})"
+                    self.problems.append(Problem(mark.line + 1, mark.column + 1, message))
+                    return None
+                node, size = target
+                anchor = None
+            elif kind is yaml_events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    message = "YAML syntax error: expected a single document in the stream, but found another document"
+                    self.problems = [Problem(mark.line + 1, mark.column + 1, message)]
+                    return None
                 continue
-            if key_tag != _STR:
-                kind = SCALAR_KINDS.get(
-                    key_tag.rsplit(":", 1)[-1], "value that is not a string"
-                )
-                message = f"the key {key_node.value} reads as {'an' if kind[0] in 'aeiou' else 'a'} {kind}; quote it to make it a string: '{key_node.value}'"
-                self.problems.append(Problem(key_line, key_column, message))
+            else:  # stream start and end, document end
                 continue
-            key = key_node.value
-            if key in entries:
-                first = entries[key]
-                message = f"duplicate key '{key}' (first defined at line {first.key_line}); remove or rename one"
-                self.problems.append(Problem(key_line, key_column, message))
+            self.count += size
+            if self.count > MAX_NODES:
+                raise _TooLarge
+            if anchor is not None:
+                self.anchors[anchor] = (node, size)
+            if not stack:
+                root = _as_value(node)
                 continue
-            entries[key] = YamlEntry(
-                key, key_line, key_column, self.convert(value_node)
-            )
-        return YamlMapping(entries, line, column)
+            parent = stack[-1]
+            parent.size += size
+            if type(parent.node) is YamlSequence:
+                parent.node.items.append(_as_value(node))
+            elif not parent.has_key:
+                parent.has_key = True
+                parent.key = self._key(node)
+                parent.key_line, parent.key_column = node.line, node.column
+            else:
+                parent.has_key = False
+                if parent.key is not None:
+                    self._add_entry(parent, parent.key, _as_value(node))
+        return root
 
-    def _scalar(
-        self, node: yaml_nodes.ScalarNode, tag: str, line: int, column: int
-    ) -> YamlScalar:
-        text = node.value
-        if tag == _STR:
+    def _key(self, key: YamlNode) -> str | None:
+        """The key's text, or None (and a problem) when it is not a plain string."""
+        if not isinstance(key, YamlScalar):
+            message = "a key must be a plain string, not a list or mapping"
+            self.problems.append(Problem(key.line, key.column, message))
+            return None
+        if key.kind == "str":
+            return str(key.value)
+        if key.kind == "merge":
+            message = "merge keys ('<<') are not allowed; write the fields out"
+            self.problems.append(Problem(key.line, key.column, message))
+        elif key.kind in SCALAR_KINDS:
+            text = _source_text(key)
+            kind = SCALAR_KINDS[key.kind]
+            message = f"the key {text} reads as {'an' if kind[0] in 'aeiou' else 'a'} {kind}; quote it to make it a string: '{text}'"
+            self.problems.append(Problem(key.line, key.column, message))
+        return None  # a tagged key: already refused
+
+    def _add_entry(self, frame: _Frame, name: str, value: YamlNode) -> None:
+        assert isinstance(frame.node, YamlMapping)
+        entries = frame.node.entries
+        first = entries.get(name)
+        if first is not None:
+            message = f"duplicate key '{name}' (first defined at line {first.key_line}); remove or rename one"
+            self.problems.append(Problem(frame.key_line, frame.key_column, message))
+            return
+        entries[name] = YamlEntry(name, frame.key_line, frame.key_column, value)
+
+    def _scalar(self, event: Any, line: int, column: int) -> YamlScalar:
+        text = event.value
+        if event.tag is not None:
+            self._refuse_tag(event, line, column)
+            return _Tagged(text, "str", line, column)
+        if not event.implicit[0]:  # quoted, or a block scalar: a string
             return YamlScalar(text, "str", line, column)
-        kind = tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else ""
-        if kind == "int":
-            return YamlScalar(_int(text), "int", line, column)
-        if kind == "bool":
-            return YamlScalar(text.lower() == "true", "bool", line, column)
-        if kind == "null":
-            return YamlScalar(None, "null", line, column)
-        if kind == "float":
-            return YamlScalar(text, "float", line, column)
-        if kind == "timestamp":
+        tag = _resolve(text)
+        if tag is None:
+            return YamlScalar(text, "str", line, column)
+        if tag == "int":
+            value = parse_int(text)
+            if isinstance(value, str):
+                self.problems.append(Problem(line, column, value))
+                return _Plain(text, "int", line, column, 0)
+            return _Plain(text, "int", line, column, value)
+        if tag == "bool":
+            return _Plain(text, "bool", line, column, text.lower() == "true")
+        if tag == "null":
+            return _Plain(text, "null", line, column, None)
+        if tag == "float":
+            return _Plain(text, "float", line, column, text)
+        if tag == "merge":
+            return _Plain(text, "merge", line, column, text)
+        if tag == "timestamp":
             message = f"'{text}' reads as a date; quote it to keep it a string"
             self.problems.append(Problem(line, column, message))
-            return YamlScalar(text, "str", line, column)
-        self._refuse_tag(tag, line, column)
         return YamlScalar(text, "str", line, column)
 
-    def _refuse_tag(self, tag: str, line: int, column: int) -> None:
+    def _refuse_tag(self, event: Any, line: int, column: int) -> None:
+        tag = event.tag
+        if tag is None:
+            return
+        tag = str(tag)
         shown = "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
         self.problems.append(
             Problem(
                 line,
                 column,
-                f"YAML tags are not allowed in a spec (found '{shown}'); use plain values",
+                f"YAML tags are not allowed in a spec (found '{shown}'); remove the tag "
+                "and write a plain value (quote it to make it a string)",
             )
         )
 
 
-_STR, _MAP, _SEQ, _MERGE = (
-    _TAG_PREFIX + name for name in ("str", "map", "seq", "merge")
-)
+class _Plain(YamlScalar):
+    """A plain scalar YAML reads as something other than a string: it keeps its
+    text, for messages that quote it (``the key true reads as a boolean``)."""
+
+    __slots__ = ("text",)
+
+    def __init__(
+        self,
+        text: str,
+        kind: str,
+        line: int,
+        column: int,
+        value: str | int | bool | float | None,
+    ) -> None:
+        super().__init__(value, kind, line, column)
+        self.text = text
 
 
-def _tag(node: yaml_nodes.Node) -> str:
-    """The node's full tag, without ruamel's slower ``Node.tag`` property."""
-    ctag = node.ctag
-    if ctag.handle is None:
-        return str(ctag.suffix)
-    return str(ctag)
+class _Tagged(YamlScalar):
+    """A scalar with a tag: refused, and never read as a key."""
+
+    __slots__ = ()
 
 
-def _int(text: str) -> int:
-    cleaned = text.replace("_", "")
-    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
-        if cleaned.lower().lstrip("+-").startswith(prefix):
-            sign = -1 if cleaned.startswith("-") else 1
-            return sign * int(cleaned.lstrip("+-")[2:], base)
-    return int(cleaned)
+def _source_text(scalar: YamlScalar) -> str:
+    return scalar.text if isinstance(scalar, _Plain) else str(scalar.value)
+
+
+def _as_value(node: YamlNode) -> YamlNode:
+    """A node used as a value: ``<<`` is a merge key only as a key."""
+    if type(node) is _Plain and node.kind == "merge":
+        return YamlScalar(node.text, "str", node.line, node.column)
+    return node
+
+
+def _resolve(text: str) -> str | None:
+    """The YAML 1.2 type of a plain scalar (``int``, ``bool``...), None for a string."""
+    resolvers = _RESOLVERS.get(text[0] if text else "", ())
+    for tag, pattern in resolvers:
+        if pattern.match(text):
+            return str(tag).rsplit(":", 1)[-1]
+    for tag, pattern in _RESOLVERS.get(None, ()):
+        if pattern.match(text):
+            return str(tag).rsplit(":", 1)[-1]
+    return None
+
+
+def parse_int(text: str) -> int | str:
+    """``text`` as an integer, or why it is not one (a message for the spec line).
+
+    YAML reads ``0x_``, ``-_`` or a 5,000-digit number as an integer; Python
+    cannot convert the first two and refuses the last, so each is checked here
+    first: digits after the prefix, and at most :data:`MAX_INT_DIGITS` of them.
+    """
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    if not _INT.fullmatch(text):
+        return f"'{shown}' is not an integer; write it with digits, as 42"
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    base = _BASES.get(body[:2].lower(), 10)
+    digits = body[2:] if base != 10 else body
+    digits = digits.replace("_", "")
+    if not digits:
+        return f"'{shown}' has no digits, so it is not an integer; write it with digits, as 42"
+    if len(digits) > MAX_INT_DIGITS:
+        return (
+            f"the integer '{shown}' has {len(digits):,} digits; no number in a spec "
+            f"needs more than {MAX_INT_DIGITS}"
+        )
+    return sign * int(digits, base)

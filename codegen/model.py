@@ -480,7 +480,7 @@ class Events:
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    label: str
+    label: str  # how messages name the spec: a path an editor can open
     format_version: int
     title: str
     description: str
@@ -499,6 +499,14 @@ class Spec:
     tree: object = field(default=None, compare=False, repr=False)
     """The document the model was built from (``codegen.loader`` nodes), for the
     tools that point at a field the model does not keep (lint, diff)."""
+    # How generated files' headers name the spec (``spec/normandy.yaml``): the
+    # same from any working directory and however ``--spec`` was spelled. Not
+    # part of what the spec says, so not compared (``diff`` skips it).
+    source_name: str = field(default="", compare=False)
+
+    @property
+    def header_name(self) -> str:
+        return self.source_name or self.label
 
     @property
     def has_firefox_metadata(self) -> bool:

@@ -140,9 +140,10 @@ def _at(node: YamlNode | None, default: YamlNode) -> tuple[int, int]:
 
 
 class ModelBuilder:
-    def __init__(self, root: YamlNode, label: str) -> None:
+    def __init__(self, root: YamlNode, label: str, source_name: str = "") -> None:
         self.root = root
         self.label = label
+        self.source_name = source_name
         self.problems: list[Problem] = []
         self.metadata: m.Metadata | None = (
             None  # the spec's, read first: items inherit it
@@ -177,6 +178,7 @@ class ModelBuilder:
             version=_text(root, "version") or m.DEFAULT_VERSION,
             version_loc=_node_loc(_child(root, "version")),
             tree=root,
+            source_name=self.source_name,
         )
 
     # -- metadata for the Firefox targets --------------------------------------
@@ -733,7 +735,9 @@ class ModelBuilder:
         return m.Condition(entry.key, tuple(str(v.value) for v in values))
 
 
-def build_model(root: YamlNode, label: str) -> tuple[m.Spec, list[Problem]]:
-    builder = ModelBuilder(root, label)
+def build_model(
+    root: YamlNode, label: str, source_name: str = ""
+) -> tuple[m.Spec, list[Problem]]:
+    builder = ModelBuilder(root, label, source_name)
     spec = builder.build()
     return spec, builder.problems

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from codegen.format_language import StructureChecker
 from codegen.formatting import format_outputs
-from codegen.loader import parse_document, read_spec, spec_label
+from codegen.loader import parse_document, read_spec, source_name, spec_label
 from codegen.model import Spec
 from codegen.model_builder import build_model
 from codegen.parallel import PARALLEL_MIN_EVENTS, can_fork, render_forked
@@ -28,16 +28,21 @@ from codegen.writer import with_manifest
 
 
 def load_spec(path: Path) -> Spec:
-    """The validated model of the spec at ``path``; every problem at once if not."""
-    return load_spec_bytes(read_spec(path), spec_label(path))
+    """The validated model of the spec at ``path``; every problem at once if not.
+
+    Messages name it by a path an editor can open from here; generated files'
+    headers by a name that does not depend on where it was run from."""
+    label = spec_label(path)
+    return load_spec_bytes(read_spec(path, label), label, source_name(path))
 
 
-def load_spec_bytes(data: bytes, label: str) -> Spec:
-    """The same, for spec text from elsewhere (a git revision); ``label`` names it in messages."""
+def load_spec_bytes(data: bytes, label: str, source: str = "") -> Spec:
+    """The same, for spec text from elsewhere (a git revision); ``label`` names
+    it in messages, ``source`` (by default ``label``) in generated headers."""
     tree = parse_document(data, label)
     structure = StructureChecker()
     structure.check(tree, SPEC_FORMAT)
-    spec, problems = build_model(tree, label)
+    spec, problems = build_model(tree, label, source)
     problems = structure.problems + problems
     if (
         not problems
@@ -72,5 +77,5 @@ def render_outputs(spec: Spec, parallel: bool | None = None) -> dict[str, str]:
     files = render_forked(outputs, render) if parallel else render(outputs)
     # The manifest names the spec as every other header does: with its version.
     return with_manifest(
-        dict(sorted(files.items())), f"{spec.label} (version {spec.version})"
+        dict(sorted(files.items())), f"{spec.header_name} (version {spec.version})"
     )

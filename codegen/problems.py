@@ -12,6 +12,43 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Characters that must never reach a terminal as themselves: C0 and C1 controls
+# and DEL (escape sequences retitle the terminal, clear it, move the cursor),
+# line and paragraph separators (a forged line), bidi controls and other
+# invisible format characters (text that reads differently from what it is), and
+# lone surrogates (undecodable bytes of a file name).
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _visible(char: str) -> str:
+    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+        return char
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` safe to print on one terminal line: every control, separator,
+    bidi or other invisible format character, and every lone surrogate, is
+    shown as a Python-style escape (``\\x1b``, ``\\n``, ``\\u202e``).
+
+    Everything that prints spec text, a path or a revision to the terminal goes
+    through this one function (problems, lint findings, the CLI's own lines and
+    ``diff``'s renderers), so no spec can retitle or clear the terminal, move
+    the cursor, or forge a line of output. Ordinary text, including non-ASCII
+    letters, is left as it is; the common all-printable case costs one search.
+    """
+    if text.isprintable():  # no Cc, Cf, Cs, Zl, Zp (nor Z* other than space)
+        return text
+    return "".join(map(_visible, text))
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -22,7 +59,8 @@ class Problem:
     message: str
 
     def render(self, label: str) -> str:
-        return f"{label}:{self.line}:{self.column}: {self.message}"
+        """One terminal line: the label (a path) and the message shown escaped."""
+        return terminal_text(f"{label}:{self.line}:{self.column}: {self.message}")
 
 
 class SpecError(Exception):
@@ -36,7 +74,9 @@ class SpecError(Exception):
     def report(self) -> str:
         lines = [p.render(self.label) for p in self.problems]
         count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in {self.label}")
+        lines.append(
+            terminal_text(f"{count} problem{'s' if count != 1 else ''} in {self.label}")
+        )
         return "\n".join(lines)
 
 

@@ -43,7 +43,7 @@ def copied_header(spec: Spec, copy: Copy) -> str:
     """The generated-file header of a copied runtime module."""
     source = f"codegen/runtime/{copy.source}"
     return (
-        f"# Generated from {comment_text(spec.label)} (version {spec.version}) by `python -m codegen generate`:\n"
+        f"# Generated from {comment_text(spec.header_name)} (version {spec.version}) by `python -m codegen generate`:\n"
         f"# a copy of {source}, the same for every spec.\n"
         f"# Do not edit: change {source}, then run `make generate`.\n"
     )

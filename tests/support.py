@@ -115,7 +115,8 @@ def patched(base: str, *patches: Patch) -> str:
 def write_spec(directory: Path, name: str, text: str | bytes) -> Path:
     """Write a spec to ``directory/name`` (``errors/wrong_type.yaml``) and return its path.
 
-    Messages name a spec by its last two path parts, so ``name`` is what they print.
+    Messages name a spec by the path it was given as, so a test that runs the
+    CLI from ``directory`` with ``--spec name`` reads ``name`` in them.
     """
     path = directory / name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,7 @@ def json_document(value: Any, inline_depth: int = 3, indent: int = 2) -> str:
 
 
 def _notice(spec: Spec) -> str:
-    return generated_notice(spec.label, spec.version)
+    return generated_notice(spec.header_name, spec.version)
 
 
 def _ecma_escape(text: str) -> str:

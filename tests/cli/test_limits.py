@@ -440,8 +440,10 @@ def test_the_valid_fixture_generates_both_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", sorted(EXPECTED))
 def test_a_broken_limit_stops_generation(kind: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    spec = write_spec(tmp_path, f"limits/{kind}.yaml", spec_text(kind))
-    result = cli("generate", "--spec", str(spec), "--out", str(out))
+    write_spec(tmp_path, f"limits/{kind}.yaml", spec_text(kind))
+    result = cli(
+        "generate", "--spec", f"limits/{kind}.yaml", "--out", str(out), cwd=tmp_path
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     label = f"limits/{kind}.yaml"
@@ -566,7 +568,14 @@ def test_metadata_mistakes_are_reported_where_they_are(
     spec = tmp_path / "limits" / "valid.yaml"
     spec.parent.mkdir()
     spec.write_text(text.replace(original, replacement), "utf-8")
-    result = cli("generate", "--spec", str(spec), "--out", str(tmp_path / "out"))
+    result = cli(
+        "generate",
+        "--spec",
+        "limits/valid.yaml",
+        "--out",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 1
     printed = [
         line

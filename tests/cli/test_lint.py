@@ -207,7 +207,7 @@ def edited(
 
 
 def lint(spec: Path, *flags: str) -> tuple[int, list[str]]:
-    result = cli("lint", "--spec", str(spec), *flags)
+    result = cli("lint", "--spec", f"lint/{spec.name}", *flags, cwd=spec.parent.parent)
     assert "Traceback" not in result.stderr
     findings = [
         line.split(" (fix: ")[0].removeprefix("lint/normandy.yaml:")
@@ -307,8 +307,10 @@ def test_generate_runs_error_rules_first_and_writes_nothing(tmp_path: Path) -> N
         == 0
     )
     before = snapshot(out)
-    broken = edited(tmp_path, CASE["PLACEHOLDER_TEXT"].edits, "broken.yaml")
-    result = cli("generate", "--spec", str(broken), "--out", str(out))
+    edited(tmp_path, CASE["PLACEHOLDER_TEXT"].edits, "broken.yaml")
+    result = cli(
+        "generate", "--spec", "lint/broken.yaml", "--out", str(out), cwd=tmp_path
+    )
     assert result.returncode == 1
     assert (
         "lint/broken.yaml:16:11: PLACEHOLDER_TEXT: uptake.sources.runner.statuses.RUNNER_SUCCESS."
@@ -555,7 +557,7 @@ def test_every_text_number_and_override_is_checked(name: str, tmp_path: Path) ->
 def test_a_placeholder_at_the_top_stops_generation(tmp_path: Path) -> None:
     spec = edited(tmp_path, MORE["placeholder texts everywhere"][0][:1])
     out = tmp_path / "out"
-    result = cli("generate", "--spec", str(spec), "--out", str(out))
+    result = cli("generate", "--spec", f"lint/{spec.name}", "--out", str(out), cwd=tmp_path)
     assert result.returncode == 1 and not out.exists()
     assert (
         "lint/normandy.yaml:3:1: PLACEHOLDER_TEXT: description is a placeholder: 'TBD'"
@@ -568,7 +570,7 @@ def test_findings_show_spec_text_escaped(tmp_path: Path) -> None:
     overrides in it are shown as escapes, so it cannot forge a line."""
     example = '"' + "x" * 81 + "\\n1 error(s), 0 warning(s) \\u202e" + '"'
     spec = edited(tmp_path, ((WHEN, WHEN + f"              examples: [{example}]\n"),))
-    result = cli("lint", "--spec", str(spec))
+    result = cli("lint", "--spec", f"lint/{spec.name}", cwd=tmp_path)
     (finding,) = [
         line for line in result.stdout.splitlines() if "INVALID_EXAMPLE" in line
     ]

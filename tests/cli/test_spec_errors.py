@@ -42,6 +42,13 @@ MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 
 Expected = tuple[tuple[int, int, str], ...]
 
+TAG = "; remove the tag and write a plain value (quote it to make it a string)"
+DEEP = (
+    "lists and mappings are nested more than 100 levels deep here; a spec needs "
+    "fewer than 10, write it out flatter"
+)
+NO_DIGITS = "has no digits, so it is not an integer; write it with digits, as 42"
+
 # kind -> every problem the CLI must report, in file order: (line, column, message).
 EXPECTED: dict[str, Expected] = {
     # -- reading and parsing ------------------------------------------------
@@ -51,7 +58,13 @@ EXPECTED: dict[str, Expected] = {
         (54, 19, "the spec is not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
     ),
     "yaml_syntax": (
-        (26, 17, "YAML syntax error: mapping values are not allowed in this context"),
+        (
+            26,
+            10,
+            "YAML indentation error: this line is indented by 9 spaces, more than the key "
+            "on line 25 (8), which has its value on the same line, so nothing can be nested "
+            "under it; indent this line by 8 spaces like line 25",
+        ),
     ),
     "two_documents": (
         (
@@ -71,14 +84,16 @@ EXPECTED: dict[str, Expected] = {
         (
             54,
             16,
-            "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values",
+            "YAML tags are not allowed in a spec (found '!!python/object:os.system')"
+            + TAG,
         ),
     ),
     "yaml_tag_on_mapping": (
         (
             45,
             16,
-            "YAML tags are not allowed in a spec (found '!!python/object:os.system'); use plain values",
+            "YAML tags are not allowed in a spec (found '!!python/object:os.system')"
+            + TAG,
         ),
     ),
     "merge_key": ((39, 7, "merge keys ('<<') are not allowed; write the fields out"),),
@@ -93,7 +108,7 @@ EXPECTED: dict[str, Expected] = {
             "the spec expands to more than 2,000,000 YAML nodes (aliases?); write it out plainly",
         ),
     ),
-    "nested_too_deeply": ((1, 1, "the spec is nested too deeply to be a spec"),),
+    "nested_too_deeply": ((82, 108, DEEP),),
     # -- structure (spec_format) --------------------------------------------
     "top_level_list": ((1, 1, "the spec must be a mapping, not a list"),),
     "unknown_field": (
@@ -347,7 +362,7 @@ EXPECTED: dict[str, Expected] = {
             "the spec contains the control character U+0007, which YAML does not allow; remove it",
         ),
     ),
-    "deep_nesting_crash": ((1, 1, "the spec is nested too deeply to be a spec"),),
+    "deep_nesting_crash": ((82, 108, DEEP),),
     "invalid_identifier": (
         (
             14,
@@ -489,6 +504,56 @@ EXPECTED: dict[str, Expected] = {
             "Firefox sends and a 'correction:' saying why",
         ),
     ),
+    # -- issues 13 and 14: tags, integers, indentation, nesting ----------------
+    "yaml_tag_int": ((55, 21, "YAML tags are not allowed in a spec (found '!!int')" + TAG),),
+    "yaml_tag_str": ((49, 11, "YAML tags are not allowed in a spec (found '!!str')" + TAG),),
+    "yaml_tag_float": (
+        (56, 21, "YAML tags are not allowed in a spec (found '!!float')" + TAG),
+    ),
+    "yaml_tag_nonspecific": (
+        (49, 11, "YAML tags are not allowed in a spec (found '!')" + TAG),
+    ),
+    "yaml_tag_on_key": (
+        (54, 3, "YAML tags are not allowed in a spec (found '!!str')" + TAG),
+    ),
+    "int_hex_without_digits": ((55, 21, "'0x_' " + NO_DIGITS),),
+    "int_binary_without_digits": ((55, 21, "'0b_' " + NO_DIGITS),),
+    "int_octal_without_digits": ((55, 21, "'0o_' " + NO_DIGITS),),
+    "int_sign_without_digits": ((55, 21, "'-_' " + NO_DIGITS),),
+    "int_5000_digits": (
+        (
+            55,
+            21,
+            "the integer '8888888888888888888888888888888888888...' has 5,000 digits; "
+            "no number in a spec needs more than 30",
+        ),
+    ),
+    "indent_too_little": (
+        (
+            11,
+            5,
+            "YAML indentation error: this line is indented by 4 spaces, but the other keys "
+            "of its block by 6 (line 12); indent it by 6 spaces",
+        ),
+    ),
+    "indent_too_little_first_key": (
+        (
+            24,
+            8,
+            "YAML indentation error: this line is indented by 7 spaces, but the other keys "
+            "of its block by 8 (line 25); indent it by 8 spaces",
+        ),
+    ),
+    "indent_too_far_opener": (
+        (
+            9,
+            6,
+            "YAML indentation error: this line is indented by 5 spaces, but the other keys "
+            "of its block by 4 (line 20); indent it by 4 spaces",
+        ),
+    ),
+    "nested_just_too_deeply": ((82, 108, DEEP),),
+    "nested_mappings_too_deeply": ((83, 399, DEEP),),
 }
 
 
@@ -819,6 +884,44 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             replace="  legal_values: [success, backoff, 7]\n",
         ),
     ),
+    # -- issues 13 and 14: tags, integers, indentation -------------------------
+    "yaml_tag_int": (Patch("  value_max_length: 80\n", "  value_max_length: !!int never\n"),),
+    "yaml_tag_str": (Patch("  format: uuid\n", "  format: !!str uuid\n"),),
+    "yaml_tag_float": (
+        Patch("  extra_max_length: 80\n", "  extra_max_length: !!float 80\n"),
+    ),
+    "yaml_tag_nonspecific": (Patch("  format: uuid\n", "  format: ! uuid\n"),),
+    "yaml_tag_on_key": (
+        Patch("  description: Enrollment events.", "  !!str description: Enrollment events."),
+    ),
+    "int_hex_without_digits": (
+        Patch("  value_max_length: 80\n", "  value_max_length: 0x_\n"),
+    ),
+    "int_binary_without_digits": (
+        Patch("  value_max_length: 80\n", "  value_max_length: 0b_\n"),
+    ),
+    "int_octal_without_digits": (
+        Patch("  value_max_length: 80\n", "  value_max_length: 0o_\n"),
+    ),
+    "int_sign_without_digits": (
+        Patch("  value_max_length: 80\n", "  value_max_length: -_\n"),
+    ),
+    "int_5000_digits": (
+        Patch("  value_max_length: 80\n", "  value_max_length: " + "8" * 5000 + "\n"),
+    ),
+    # Too little: libyaml reported it a line later, as "mapping values are not allowed".
+    "indent_too_little": (
+        Patch("      key: normandy/runner\n", "    key: normandy/runner\n"),
+    ),
+    # Too little on a block's first key: libyaml reported the next line.
+    "indent_too_little_first_key": (
+        Patch(
+            "        name: recipe id\n        description: The numeric ID of the recipe.\n",
+            "       name: recipe id\n        description: The numeric ID of the recipe.\n",
+        ),
+    ),
+    # Too far on a key that opens a block: libyaml reported line 20.
+    "indent_too_far_opener": (Patch("    runner:\n", "     runner:\n"),),
 }
 
 
@@ -838,6 +941,23 @@ def _alias_bomb() -> bytes:
     for previous, name in zip("abcdefg", "bcdefgh"):
         lines.append(f"  {name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
     return _minimal_bytes() + "\n".join(lines).encode() + b"\n"
+
+
+def _nested(depth: int) -> bytes:
+    """``nested:`` holding ``depth`` lists, each inside the one before."""
+    return _minimal_bytes() + b"nested: " + b"[" * depth + b"]" * depth + b"\n"
+
+
+def _nested_mappings(depth: int) -> bytes:
+    """``nested:`` holding ``depth`` flow mappings, on a line of their own."""
+    return (
+        _minimal_bytes()
+        + b"nested:\n  "
+        + b"{a: " * depth
+        + b"b"
+        + b"}" * depth
+        + b"\n"
+    )
 
 
 # Cases that are not an edit of minimal.yaml: whole texts, raw bytes, large inputs.
@@ -862,6 +982,8 @@ BUILT: dict[str, Callable[[], bytes]] = {
     + b"[" * 100_000
     + b"]" * 100_000
     + b"\n",
+    "nested_just_too_deeply": lambda: _nested(100),
+    "nested_mappings_too_deeply": lambda: _nested_mappings(1_000_000),
 }
 
 
@@ -904,11 +1026,13 @@ def run_case(
     def run(kind: str, command: str = "generate") -> Run:
         if (kind, command) not in cache:
             work = tmp_path_factory.mktemp(kind)
-            spec = write_spec(work, f"errors/{kind}.yaml", spec_bytes(kind))
+            write_spec(work, f"errors/{kind}.yaml", spec_bytes(kind))
             out = work / "out"
             shutil.copytree(minimal_out, out)
             before = snapshot(out)
-            result = cli(command, "--spec", str(spec), "--out", str(out))
+            result = cli(
+                command, "--spec", f"errors/{kind}.yaml", "--out", str(out), cwd=work
+            )
             cache[(kind, command)] = Run(result, before, snapshot(out))
         return cache[(kind, command)]
 
@@ -949,8 +1073,8 @@ def test_every_case_has_expectations() -> None:
     assert set(PATCHES) | set(BUILT) == set(EXPECTED)
 
 
-# Tens of seconds each (libyaml composes 100,000 levels on a big stack): not in test-fast.
-SLOW = {"deep_nesting_crash"}
+# Each case runs in milliseconds: nesting is refused at its first level too many.
+SLOW: set[str] = set()
 KINDS = [
     pytest.param(kind, marks=pytest.mark.slow) if kind in SLOW else kind
     for kind in sorted(EXPECTED)
@@ -1006,11 +1130,14 @@ def test_a_broken_spec_through_a_real_interpreter(
 ) -> None:
     """The smoke test of this tier: ``python -m codegen`` in its own process exits 1
     with exactly what the in-process run printed, and no traceback."""
-    spec = write_spec(
-        tmp_path, "errors/several_errors.yaml", spec_bytes("several_errors")
-    )
+    write_spec(tmp_path, "errors/several_errors.yaml", spec_bytes("several_errors"))
     result = run_codegen(
-        "generate", "--spec", str(spec), "--out", str(tmp_path / "out")
+        "generate",
+        "--spec",
+        "errors/several_errors.yaml",
+        "--out",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

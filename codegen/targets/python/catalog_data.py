@@ -58,7 +58,7 @@ def catalog(spec: Spec) -> dict[str, Any]:
     """
     events = spec.events
     return {
-        "$comment": generated_notice(spec.label, spec.version),
+        "$comment": generated_notice(spec.header_name, spec.version),
         "category": events.category,
         "value_max_length": events.value_max_length,
         "extra_max_length": events.extra_max_length,
