@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Byte-code goes under .venv, never into generated/: `make check` reports any
+# there (Python runs it on import), and the tests and the docs import the
+# generated package from that folder.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 
 .PHONY: all generate golden check lint test test-fast docs docs-serve bench clean format
 

@@ -25,7 +25,13 @@ from codegen.revisions import (
     revision_range,
     spec_at_revision,
 )
-from codegen.writer import RefusedOutput, check_replaceable, compare, write_atomically
+from codegen.writer import (
+    RefusedOutput,
+    Replaceable,
+    check_replaceable,
+    compare,
+    write_atomically,
+)
 
 DIFF_FORMATS = ("json", "markdown", "text")
 """``diff_output.RENDERERS``' names, written here so that commands other than
@@ -59,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
             default=DEFAULT_OUT,
             help="output directory (default: %(default)s)",
         )
+        if name == "generate":
+            command.add_argument(
+                "--force",
+                action="store_true",
+                help="replace the output directory even if it holds files the "
+                "generator did not write (they are named as they go), or was "
+                "generated from another spec",
+            )
         if name == "check":
             command.add_argument(
                 "--base",
@@ -137,6 +151,13 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
 
 
+def say(line: str, error: bool = False) -> None:
+    """Print one line, escaped for the terminal (``problems.escape``): whatever
+    a spec, a path or a revision put in it, it stays one line and cannot drive
+    the terminal."""
+    print(escape(line), file=sys.stderr if error else sys.stdout)
+
+
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         if args.command == "diff":
@@ -149,33 +170,45 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             return failed
         files = render_outputs(spec)
     except SpecError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(), file=sys.stderr)  # escaped line by line
         return 1
+    out = args.out.as_posix()
     if args.command == "generate":
         try:
-            check_replaceable(args.out, args.spec)
+            replaced = check_replaceable(
+                args.out, args.spec, spec.header_name, args.force
+            )
             write_atomically(args.out, files)
         except RefusedOutput as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            say(f"error: {exc}", error=True)
             return 1
         except OSError as exc:
-            print(
-                f"error: cannot write {args.out}/: {exc}; it was left as it was",
-                file=sys.stderr,
-            )
+            say(f"error: cannot write {out}/: {exc}; it was left as it was", error=True)
             return 1
-        print(f"wrote {len(files)} files to {args.out}/")
+        _name_what_went(out, replaced)
+        say(f"wrote {len(files)} files to {out}/")
         return 0
     drift = compare(args.out, files)
     failed = 0
     if not drift.clean:
-        print(drift.report(args.out.as_posix()), file=sys.stderr)
+        print(drift.report(out), file=sys.stderr)  # escaped line by line
         failed = 1
     else:
-        print(f"{args.out}/ matches {args.spec.as_posix()} ({len(files)} files)")
+        say(f"{out}/ matches {args.spec.as_posix()} ({len(files)} files)")
     if args.base:
         failed = _check_version(spec, args.spec, args.base) or failed
     return failed
+
+
+def _name_what_went(out: str, replaced: Replaceable) -> None:
+    """Say what replacing the output directory removed besides stale output."""
+    for kind, paths in (
+        ("removed (not written by generate; --force)", replaced.strays),
+        ("removed byte-code (Python recreates it on import)", replaced.byte_code),
+        ("replaced hand edits (generated files are not edited by hand)", replaced.edited),
+    ):
+        if paths:
+            say(f"{kind}: " + ", ".join(f"{out}/{p}" for p in paths), error=True)
 
 
 def _check_version(spec: Spec, path: Path, base: str) -> int:
@@ -185,11 +218,11 @@ def _check_version(spec: Spec, path: Path, base: str) -> int:
     try:
         old = spec_at_revision(base, path)
     except RevisionError as error:
-        print(
+        say(
             f"error: cannot check the version against {base}: {error}; pass --base"
             " (make check: BASE=) a revision that has the spec, such as the branch"
             " this one merges into",
-            file=sys.stderr,
+            error=True,
         )
         return 1
     except SpecError as error:
@@ -201,10 +234,10 @@ def _check_version(spec: Spec, path: Path, base: str) -> int:
         return 1
     problems = versioning.version_problems(old, spec, base)
     for problem in problems:
-        print(problem.render(spec.label), file=sys.stderr)
+        print(problem.render(spec.label), file=sys.stderr)  # escaped
     if problems:
         return 1
-    print(f"version {spec.version} follows the changes since {base}")
+    say(f"version {spec.version} follows the changes since {base}")
     return 0
 
 
@@ -213,13 +246,11 @@ def _lint_errors(spec: Spec) -> int:
     findings = lint(spec, error_rules())
     errors = [f for f in findings if f.rule.severity == ERROR]
     for finding in errors:
-        print(
-            f"{finding.render(spec.label)} (fix: {finding.rule.hint})", file=sys.stderr
-        )
+        say(f"{finding.render(spec.label)} (fix: {finding.rule.hint})", error=True)
     if errors:
-        print(
+        say(
             f"{len(errors)} lint error(s); fix them first (nothing was written or compared)",
-            file=sys.stderr,
+            error=True,
         )
         return 1
     return 0
@@ -228,10 +259,10 @@ def _lint_errors(spec: Spec) -> int:
 def _lint(spec: Spec, strict: bool) -> int:
     findings = lint(spec)
     for finding in findings:
-        print(f"{finding.render(spec.label)} (fix: {finding.rule.hint})")
+        say(f"{finding.render(spec.label)} (fix: {finding.rule.hint})")
     errors = sum(1 for f in findings if f.rule.severity == ERROR)
     warnings = len(findings) - errors
-    print(f"{errors} error(s), {warnings} warning(s) in {spec.label}")
+    say(f"{errors} error(s), {warnings} warning(s) in {spec.label}")
     return 1 if errors or (strict and warnings) else 0
 
 

@@ -76,6 +76,4 @@ def render_outputs(spec: Spec, parallel: bool | None = None) -> dict[str, str]:
         parallel = can_fork() and spec.events.count >= PARALLEL_MIN_EVENTS
     files = render_forked(outputs, render) if parallel else render(outputs)
     # The manifest names the spec as every other header does: with its version.
-    return with_manifest(
-        dict(sorted(files.items())), f"{spec.header_name} (version {spec.version})"
-    )
+    return with_manifest(dict(sorted(files.items())), spec.header_name, spec.version)

@@ -18,12 +18,25 @@ folder                    marker       what runs
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 TIERS = ("unit", "cli", "package", "integration")
 HERE = Path(__file__).parent
+
+# The tests import the generated package from generated/ and start interpreters
+# that do: their byte-code goes elsewhere, since `make check` reports any in
+# generated/ (a forged .pyc there would run on import). The Makefile sets the
+# same for everything it runs.
+os.environ.setdefault(
+    "PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "normandy-pycache")
+)
+if sys.pycache_prefix is None:
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
 # tests/golden/ holds generated files (a whole package among them): records, not tests.
 collect_ignore = ["golden"]

@@ -6,6 +6,7 @@ real interpreter, as ``make generate`` and ``make check`` run them.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def test_missing_file_is_reported(project: tuple[Path, Path]) -> None:
     assert f"missing: {out}/normandy_telemetry/catalog.json" in err
 
 
-def test_extra_file_is_reported_but_caches_are_not(project: tuple[Path, Path]) -> None:
+def test_extra_file_and_byte_code_are_reported(project: tuple[Path, Path]) -> None:
+    """Byte-code is drift too: a forged .pyc in generated/ runs on import."""
     spec, out = project
     (out / "normandy_telemetry" / "leftover.py").write_text("X = 1\n")
     cache = out / "normandy_telemetry" / "__pycache__"
@@ -95,7 +97,8 @@ def test_extra_file_is_reported_but_caches_are_not(project: tuple[Path, Path]) -
     code, err = check(spec, out)
     assert code == 1
     assert f"extra: {out}/normandy_telemetry/leftover.py" in err
-    assert "pycache" not in err
+    assert f"byte-code: {out}/normandy_telemetry/__pycache__/ (" in err
+    assert "uptake.cpython-311.pyc" not in err, "the folder is named once"
 
 
 def test_missing_output_directory_lists_every_file(tmp_path: Path) -> None:
@@ -121,3 +124,129 @@ def test_generate_then_check_round_trips_after_a_spec_change(
     result = run_codegen("check", "--spec", str(spec), "--out", str(out))
     assert "Traceback" not in result.stderr
     assert result.returncode == 0
+
+
+# -- issue 14: check reports the truth about generated/, and reads only its own files
+
+
+def test_a_link_out_of_generated_is_reported_and_never_read(
+    project: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A generated file replaced by a link to /proc/self/environ (CI secrets) or
+    to any file outside: reported as a link, its target never printed."""
+    spec, out = project
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN=hunter2\n")
+    target = out / "normandy_telemetry" / "catalog.json"
+    target.unlink()
+    target.symlink_to(secret)
+    environ = out / "normandy_telemetry" / "uptake.py"
+    environ.unlink()
+    environ.symlink_to("/proc/self/environ")
+    code, err = check(spec, out)
+    assert code == 1
+    assert "hunter2" not in err and "PATH=" not in err
+    assert (
+        f"not a regular file: {out}/normandy_telemetry/catalog.json (a symbolic link;"
+        in err
+    )
+    assert f"not a regular file: {out}/normandy_telemetry/uptake.py (a symbolic link;" in err
+
+
+def test_a_link_to_an_identical_copy_does_not_match(
+    project: tuple[Path, Path], tmp_path: Path
+) -> None:
+    spec, out = project
+    copy = tmp_path / "copy.py"
+    original = out / "normandy_telemetry" / "uptake.py"
+    copy.write_bytes(original.read_bytes())
+    original.unlink()
+    original.symlink_to(copy)
+    code, err = check(spec, out)
+    assert code == 1
+    assert "uptake.py (a symbolic link;" in err
+
+
+def test_a_linked_directory_inside_generated_is_reported(
+    project: tuple[Path, Path], tmp_path: Path
+) -> None:
+    spec, out = project
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "private.txt").write_text("do not print\n")
+    (out / "normandy_telemetry" / "more").symlink_to(elsewhere)
+    code, err = check(spec, out)
+    assert code == 1
+    assert f"{out}/normandy_telemetry/more (a symbolic link;" in err
+    assert "private.txt" not in err and "do not print" not in err
+
+
+def test_a_forged_byte_code_file_is_reported(project: tuple[Path, Path]) -> None:
+    """An unchecked-hash .pyc runs on import however its source reads: it is drift."""
+    spec, out = project
+    cache = out / "normandy_telemetry" / "__pycache__"
+    cache.mkdir()
+    (cache / "validate.cpython-311.pyc").write_bytes(b"\xa7\r\r\n\x01\0\0\0" + b"\0" * 8)
+    (out / "normandy_telemetry" / "stray.pyc").write_bytes(b"\0")
+    code, err = check(spec, out)
+    assert code == 1
+    assert f"byte-code: {out}/normandy_telemetry/__pycache__/ (" in err
+    assert f"byte-code: {out}/normandy_telemetry/stray.pyc (" in err
+
+
+def test_build_leftovers_are_reported(project: tuple[Path, Path]) -> None:
+    spec, out = project
+    (out / "build" / "lib" / "normandy_telemetry").mkdir(parents=True)
+    (out / "build" / "lib" / "normandy_telemetry" / "uptake.py").write_text("X = 1\n")
+    (out / "normandy_telemetry.egg-info").mkdir()
+    (out / "normandy_telemetry.egg-info" / "PKG-INFO").write_text("Name: x\n")
+    (out / "empty").mkdir()
+    code, err = check(spec, out)
+    assert code == 1
+    for name in ("build/", "normandy_telemetry.egg-info/", "empty/"):
+        assert f"extra: {out}/{name} (" in err
+    assert "PKG-INFO" not in err, "a folder is named once, not file by file"
+
+
+def test_special_files_are_reported_without_reading_them(
+    project: tuple[Path, Path],
+) -> None:
+    """A named pipe where a file should be: reported at once, never opened (it would hang)."""
+    spec, out = project
+    pipe = out / "normandy_telemetry" / "catalog.json"
+    pipe.unlink()
+    os.mkfifo(pipe)
+    hard = out / "normandy_telemetry" / "hard.txt"
+    os.link(out / "MANIFEST.json", hard)
+    code, err = check(spec, out)
+    assert code == 1
+    assert f"{out}/normandy_telemetry/catalog.json (a named pipe;" in err
+    assert f"{out}/normandy_telemetry/hard.txt (a hard link;" in err
+    assert f"{out}/MANIFEST.json (a hard link;" in err
+
+
+def test_a_hand_edit_is_shown_with_its_control_characters_escaped(
+    project: tuple[Path, Path],
+) -> None:
+    spec, out = project
+    edited = out / "normandy_telemetry" / "uptake.py"
+    edited.write_text(
+        edited.read_text() + "# \x1b]0;owned\x07\x1b[2J\u202eevil\n" + "0 problems\r\n"
+    )
+    code, err = check(spec, out)
+    assert code == 1
+    assert "\x1b" not in err and "\u202e" not in err and "\r" not in err
+    assert "+# \\x1b]0;owned\\x07\\x1b[2J\\u202eevil" in err or (
+        "-# \\x1b]0;owned\\x07\\x1b[2J\\u202eevil" in err
+    )
+
+
+def test_check_is_not_fooled_by_a_link_to_the_directory_itself(
+    tmp_path: Path, pristine: Path
+) -> None:
+    """``--out`` may itself be a link to the output directory; what is inside is
+    still never followed."""
+    link = tmp_path / "generated"
+    link.symlink_to(pristine)
+    code, err = check(SPEC, link)
+    assert code == 0, err

@@ -8,6 +8,7 @@ themselves: ``tests/integration/test_builders_typing.py``."""
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 import sys
 import typing
@@ -163,7 +164,11 @@ def test_builder_modules_load_on_first_use() -> None:
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PYTHONPATH": str(GENERATED)},
+        # No byte-code written into generated/ (tests/conftest.py says where it goes).
+        env={
+            "PYTHONPATH": str(GENERATED),
+            "PYTHONPYCACHEPREFIX": os.environ["PYTHONPYCACHEPREFIX"],
+        },
     )
     assert result.returncode == 0, result.stderr
 
