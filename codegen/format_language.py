@@ -17,20 +17,29 @@ from codegen.problems import Problem, did_you_mean, one_of
 
 # Characters no text in a spec may hold: they break generated code and pages.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The longest name, title, value or other short text: such text lands on one
+# line of a page (a title, a table cell, an index entry), which docutils
+# refuses past 10,000 characters; prose (max_length=None) is wrapped instead.
+SHORT_TEXT = 200
 
 
 @dataclass(frozen=True)
 class Text:
-    """A string; ``pattern`` (with a human ``hint``) constrains it."""
+    """A string; ``pattern`` (with a human ``hint``) constrains it, and it has at
+    most ``max_length`` characters (None: prose, as long as it likes)."""
 
     pattern: str | None = None
     hint: str = ""
     choices: tuple[str, ...] = ()
+    max_length: int | None = SHORT_TEXT
 
     def describe(self) -> str:
         if self.choices:
             return "one of " + ", ".join(f"``{c}``" for c in self.choices)
-        return "string" + (f" ({self.hint})" if self.hint else "")
+        notes = [self.hint] if self.hint else []
+        if self.max_length is not None:
+            notes.append(f"at most {self.max_length} characters")
+        return "string" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 @dataclass(frozen=True)
@@ -212,7 +221,7 @@ class StructureChecker:
     ) -> None:
         where = dotted(path)
         if schema.shorthand and isinstance(node, YamlScalar) and node.kind == "str":
-            self._scalar(node, Text(), where)
+            self._scalar(node, Text(max_length=None), where)  # prose
             return
         if not isinstance(node, YamlMapping):
             expected = "a mapping" + (" or a string" if schema.shorthand else "")
@@ -311,6 +320,12 @@ class StructureChecker:
                 )
             elif control:
                 message = f"{where} contains the control character U+{ord(control.group()):04X}; remove it"
+                self.problems.append(Problem(node.line, node.column, message))
+            elif schema.max_length is not None and len(value) > schema.max_length:
+                message = (
+                    f"{_shown(where, value, named)} has {len(value):,} characters; "
+                    f"at most {schema.max_length} are allowed here (only prose may be longer)"
+                )
                 self.problems.append(Problem(node.line, node.column, message))
             elif schema.choices and value not in schema.choices:
                 message = (

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
+from codegen.problems import terminal_text
+
 
 def generated_notice(label: str, version: str | None = None) -> str:
     """The "generated, do not edit" sentence of outputs that carry it as data (JSON),
@@ -22,8 +24,11 @@ def generated_notice(label: str, version: str | None = None) -> str:
 
 
 def comment_text(text: str) -> str:
-    """Text for a ``#`` comment: one line, whatever the spec holds."""
-    return " ".join(text.split())
+    """Text for a ``#`` comment (Python, YAML, TOML): one line of characters
+    every one of them may hold, whatever the spec or its path holds. Control,
+    bidi and other invisible characters, and lone surrogates from an
+    undecodable file name, are written as escapes (``\\x1b``)."""
+    return terminal_text(" ".join(text.split()))
 
 
 def _encoder() -> Callable[[Any], str]:

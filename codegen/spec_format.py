@@ -21,7 +21,7 @@ from codegen.model import DEFAULT_VERSION
 FORMAT_VERSION = 1
 DOCUMENT = "Normandy's data-collection document"
 
-PROSE = Text()
+PROSE = Text(max_length=None)  # wrapped on pages, so as long as it likes
 TITLE = Text(r"[^\n]+", "a single line of text")
 CORRECTION = Field(
     "correction",

@@ -36,6 +36,7 @@ FILTERS: dict[str, Filter] = {
     "rst_pyref": pyref,
     "rst_builder": items.builder,
     "rst_key_refs": items.key_refs,
+    "rst_enrollment_id_carriers": items.enrollment_id_carriers,
     "rst_glean": items.glean,
     "rst_presence": items.presence,
     "rst_event_facts": items.event_facts,

@@ -18,6 +18,7 @@ from codegen.model import (
     EnrollmentId,
     Event,
     EventObject,
+    Events,
     ExtraKey,
     Scalar,
     Spec,
@@ -29,7 +30,16 @@ from codegen.model import (
 from codegen.spec_format import FORMAT_VERSION, SPEC_FORMAT
 from codegen.targets import json_schema
 from codegen.targets.docs.names import GleanPlace, SiteNames
-from codegen.targets.docs.rst import inline, label, literal, pyref, ref, text, title
+from codegen.targets.docs.rst import (
+    inline,
+    label,
+    literal,
+    pyref,
+    ref,
+    text,
+    title,
+    wrap,
+)
 from codegen.targets.python.builders import builder_name
 from codegen.targets.python.layout import python_literal
 
@@ -43,10 +53,22 @@ def builder(event: Event) -> str:
 
 
 def key_refs(event: Event) -> str:
-    """Links to every extra key of ``event``, or ``none``."""
-    return (
-        ", ".join(ref(label((event, key)), key.name) for key in event.extra) or "none"
-    )
+    """Links to every extra key of ``event``, or ``none`` (ending a list item)."""
+    refs = ", ".join(ref(label((event, key)), key.name) for key in event.extra)
+    return wrap(refs, 2) if refs else "none"
+
+
+def enrollment_id_carriers(events: Events) -> str:
+    """Links to every extra key that carries an enrollment ID, as the body of
+    the field ``:Carried by:`` (a large spec has thousands: wrapped)."""
+    refs = [
+        ref(label((event, key)), f"{obj.name} {event.method}")
+        for obj in events.objects
+        for event in obj.events
+        for key in event.extra
+        if key.format == "enrollment_id"
+    ]
+    return wrap("".join(f"{r}, " for r in refs) + "and nothing else.", 3)
 
 
 def glean(event: Event) -> str:
@@ -61,12 +83,19 @@ def count(number: int, one: str, many: str) -> str:
 
 
 def fields(rows: list[tuple[str, str]]) -> str:
-    """A field list; each body's later lines (paragraphs) indented under it."""
+    """A field list; each body's later lines (paragraphs) indented under it, and
+    any line docutils would find too long (a list that grows with the spec)
+    wrapped."""
     lines = []
     for name, body in rows:
         first, *rest = body.split("\n")
-        lines.append(f":{name}: {first}")
-        lines += [f"   {line}" if line.strip() else "" for line in rest]
+        lines.append(wrap(f":{name}: {first}", 3))
+        for line in rest:
+            if not line.strip():
+                lines.append("")
+                continue
+            own = len(line) - len(line.lstrip(" "))
+            lines += [f"   {part}" for part in wrap(line, own).split("\n")]
     return "\n".join(lines)
 
 
@@ -97,7 +126,7 @@ def presence(pair: tuple[Event, ExtraKey]) -> str:
         allowed = {a.value: a for a in siblings[other].allowed}
         return ref(label((event, siblings[other], allowed[text])), text)
 
-    return describe_presence(key, name, value)
+    return describe_presence(key, name, value)  # wrapped by fields()
 
 
 def _formerly(renamed_from: str | None) -> list[tuple[str, str]]:

@@ -12,12 +12,18 @@ itself that the result of :func:`text` parses to nothing but paragraphs, text
 and literals, whatever the input.
 
 Labels (:func:`label`) are derived from an item's identity, so they are stable
-across runs and unique wherever the spec's own uniqueness rules hold.
+across runs and unique wherever the spec's own uniqueness rules hold; free
+text in a label (an allowed value) is encoded one to one, so two values never
+share one, even after docutils lower-cases labels and collapses their spaces.
+
+docutils drops a whole document with a line over 10,000 characters, and
+measures a title the way :func:`column_width` does: paragraphs longer than
+:data:`WRAP_AT` are wrapped (:func:`wrap`), and every title's underline is as
+wide as docutils says the title is.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,9 +62,16 @@ _SPACE = re.compile(r"[ \t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _ROLE_SPECIAL = re.compile(r"[\\`<>]")
 _BREAK = re.compile(r"[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _ESCAPED_SPACE = "\\ "
-# Allowed values that are already a fine label part; anything else is slugged
-# and given a hash of the exact value, so two values never share a label.
-_PLAIN_PART = re.compile(r"[a-z0-9](?:[a-z0-9._-]|(?<! ) (?! ))*")
+# Allowed values that are already a fine label part: lower case, digits, '.',
+# '_' and '-', and single spaces between them (docutils keeps those as they are).
+# Anything else is encoded character by character (label_part).
+_PLAIN_PART = re.compile(r"[a-z0-9](?:[a-z0-9._-]| (?=[a-z0-9._-]))*")
+_LABEL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+# docutils refuses a document with a line longer than 10,000 characters (its
+# line_length_limit) and drops it from the site: longer paragraphs are wrapped.
+WRAP_AT = 2000
+# A code span longer than this is shown as escaped text, which can be wrapped.
+_LONGEST_LITERAL = 500
 # Spec text repeats (every enrollmentId says the same), and a large spec renders
 _PYTHON_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _LABEL = re.compile(r"[a-z0-9][a-z0-9._~ -]*")
@@ -77,10 +90,12 @@ def _escape(text: str) -> str:
 
 
 def _code_literal(content: str) -> str | None:
-    """``content`` as an inline literal, or None when no inline literal can hold it."""
+    """``content`` as an inline literal, or None when no inline literal can hold it
+    (or it is too long to leave unwrapped)."""
     content = content.strip()
     if (
         not content
+        or len(content) > _LONGEST_LITERAL
         or "``" in content
         or content.startswith("`")
         or content.endswith("`")
@@ -127,7 +142,104 @@ def text(value: str, indent: int = 0) -> str:
     if not paragraphs:
         return _ESCAPED_SPACE + "(none)"
     pad = " " * indent
-    return ("\n\n" + pad).join(_paragraph(p) for p in paragraphs)
+    return ("\n\n" + pad).join(wrap(_paragraph(p), indent) for p in paragraphs)
+
+
+def _spans(line: str) -> list[bool]:
+    """For each position of ``line``: whether it is inside backquotes (an inline
+    literal, or a role's target), where a line must not be broken."""
+    inside = [False] * len(line)
+    opener = 0  # length of the backquote run that opened the current span
+    position = 0
+    while position < len(line):
+        char = line[position]
+        if char == "\\":
+            if opener:
+                inside[position] = True
+                if position + 1 < len(line):
+                    inside[position + 1] = True
+            position += 2
+            continue
+        if char == "`":
+            rest = line[position:]
+            run = len(rest) - len(rest.lstrip("`"))
+            if not opener:
+                opener = run
+            elif run == opener:
+                opener = 0
+            for covered in range(position, position + run):
+                inside[covered] = True
+            position += run
+            continue
+        inside[position] = bool(opener)
+        position += 1
+    return inside
+
+
+def wrap(line: str, indent: int = 0, width: int = WRAP_AT) -> str:
+    """One line of RST as lines of at most ``width`` characters, continued at
+    ``indent`` (so they stay in the same paragraph, field body or table cell).
+
+    A line breaks at a space that is not escaped and not inside backquotes;
+    where there is none, between two other characters with a backslash, which
+    docutils removes together with the line break. docutils reads the second line of a paragraph as a
+    title's underline when it is one punctuation character repeated, so that
+    line never is. Lines no longer than ``width`` are returned unchanged.
+    """
+    if len(line) <= width:
+        return line
+    inside = _spans(line)
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > width - (indent if pieces else 0):
+        limit = start + width - (indent if pieces else 0)
+        cut = _space_break(line, inside, start, limit)
+        if cut is not None:
+            pieces.append(line[start:cut])
+            start = cut + 1
+            continue
+        cut = _joined_break(line, inside, start, limit - 1)
+        if cut is None:
+            break  # nothing can be broken (one inline literal): leave the rest
+        pieces.append(line[start:cut] + "\\")
+        start = cut
+    pieces.append(line[start:])
+    if len(pieces) > 1 and _UNDERLINE.fullmatch(pieces[1]):
+        pieces[1] = _ESCAPED_SPACE + pieces[1]  # shows nothing, but is no underline
+    return ("\n" + " " * indent).join(pieces)
+
+
+# What docutils reads as a title's underline (a 7-bit punctuation character
+# repeated), or as one too short for the title, when it follows a line of text.
+_UNDERLINE = re.compile(r"([!-/:-@\[-`{-~])\1* *")
+
+
+def _space_break(line: str, inside: list[bool], start: int, limit: int) -> int | None:
+    """A space to break at: not escaped, not in backquotes, between two other
+    characters (so no line starts with a space, which would indent it)."""
+    for cut in range(min(limit, len(line) - 1), start, -1):
+        if (
+            line[cut] == " "
+            and not inside[cut]
+            and line[cut - 1] not in " \\"
+            and line[cut + 1] != " "
+        ):
+            return cut
+    return None
+
+
+def _joined_break(line: str, inside: list[bool], start: int, limit: int) -> int | None:
+    """A place to break between two characters (neither a space, nor in
+    backquotes, the first not a backslash that escapes the second)."""
+    for cut in range(min(limit, len(line) - 1), start + 1, -1):
+        if (
+            line[cut] != " "
+            and line[cut - 1] not in " \\"
+            and not inside[cut]
+            and not inside[cut - 1]
+        ):
+            return cut
+    return None
 
 
 @cache
@@ -151,14 +263,18 @@ def literal(value: str) -> str:
 
 
 def column_width(line: str) -> int:
-    """Width of ``line`` as docutils measures a title (wide characters count two)."""
+    """Width of ``line`` exactly as docutils measures a title
+    (``docutils.utils.column_width``): wide and full-width characters count
+    two, every other one, one; then each combining character counts one less.
+    A wide combining mark (the voiced sound marks of decomposed kana) counts
+    one, not none."""
     if line.isascii():
         return len(line)
     width = 0
     for char in line:
-        if unicodedata.combining(char):
-            continue
         width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if unicodedata.combining(char):
+            width -= 1
     return width
 
 
@@ -174,22 +290,27 @@ def title(value: str, underline: str, code: bool = False) -> str:
     return f"{line}\n{underline * max(column_width(line), 4)}"
 
 
-def _slug(value: str) -> str:
-    ascii_text = (
-        unicodedata.normalize("NFKD", value)
-        .encode("ascii", "ignore")
-        .decode("ascii")
-        .lower()
-    )
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
-
-
 @cache
 def label_part(value: str) -> str:
-    """``value`` as part of a label: as is when plain, else a slug and a hash."""
+    """``value`` as part of a label, one to one: as is when plain, else with
+    each capital letter written as ``~`` and the letter (``atEnroll`` becomes
+    ``at~enroll``) and every other character outside ``a-z0-9.-`` as ``~~``,
+    its code in hexadecimal and ``.`` (``unknown `` becomes ``unknown~~20.``).
+
+    A plain value holds no ``~``, and an encoded one that holds none is not
+    plain, so no two values share a label part; and none changes when docutils
+    lower-cases it or collapses its spaces."""
     if _PLAIN_PART.fullmatch(value):
         return value
-    return f"{_slug(value)}~{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}"
+    return "".join(_label_char(c) for c in value)
+
+
+def _label_char(char: str) -> str:
+    if char in _LABEL_SAFE:
+        return char
+    if "A" <= char <= "Z":
+        return "~" + char.lower()
+    return f"~~{ord(char):x}."
 
 
 LabelItem = (
