@@ -14,6 +14,7 @@ from typing import Any
 
 from codegen import model as m
 from codegen.loader import YamlEntry, YamlMapping, YamlNode, YamlScalar, YamlSequence
+from codegen.patterns import NotPortable, check_portable
 from codegen.problems import Problem, did_you_mean
 from codegen.spec_format import FORMAT_VERSION
 
@@ -438,6 +439,17 @@ class ModelBuilder:
                 node,
                 f"pattern '{pattern}' has an anchor (^ or $) inside it; anchors may only start and end the pattern",
             )
+        else:
+            # The JSON Schema carries the pattern to ECMA-262 engines: it must mean
+            # there what it means to the Python validators.
+            try:
+                check_portable(pattern)
+            except NotPortable as exc:
+                self.report(
+                    node,
+                    f"pattern '{pattern}' is not read alike by Python and JavaScript "
+                    f"(the JSON Schema): {exc}",
+                )
 
     # -- scalars and enrollment IDs -------------------------------------------
 

@@ -48,6 +48,7 @@ DEEP = (
     "fewer than 10, write it out flatter"
 )
 NO_DIGITS = "has no digits, so it is not an integer; write it with digits, as 42"
+PORTABLE = "pattern '{}' is not read alike by Python and JavaScript (the JSON Schema): "
 
 # kind -> every problem the CLI must report, in file order: (line, column, message).
 EXPECTED: dict[str, Expected] = {
@@ -505,8 +506,12 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     # -- issues 13 and 14: tags, integers, indentation, nesting ----------------
-    "yaml_tag_int": ((55, 21, "YAML tags are not allowed in a spec (found '!!int')" + TAG),),
-    "yaml_tag_str": ((49, 11, "YAML tags are not allowed in a spec (found '!!str')" + TAG),),
+    "yaml_tag_int": (
+        (55, 21, "YAML tags are not allowed in a spec (found '!!int')" + TAG),
+    ),
+    "yaml_tag_str": (
+        (49, 11, "YAML tags are not allowed in a spec (found '!!str')" + TAG),
+    ),
     "yaml_tag_float": (
         (56, 21, "YAML tags are not allowed in a spec (found '!!float')" + TAG),
     ),
@@ -553,8 +558,63 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nested_just_too_deeply": ((82, 108, DEEP),),
+    # Copied into the JSON Schema, where ECMA-262 engines refuse or misread them.
+    "pattern_python_end_anchor": (
+        (
+            26,
+            18,
+            PORTABLE.format(r"^[0-9]+\Z")
+            + r"'\Z' (character 8) is Python's alone; write $ at the end of the pattern",
+        ),
+    ),
+    "pattern_named_group": (
+        (
+            26,
+            18,
+            PORTABLE.format("^(?P<id>[0-9]+)$")
+            + "'(?P' (character 2) starts a named group, which Python and JavaScript "
+            "write differently; write (...) or (?:...)",
+        ),
+    ),
+    "pattern_atomic_group": (
+        (
+            26,
+            18,
+            PORTABLE.format("^(?>[0-9]+)$")
+            + "'(?>' (character 2) starts an atomic group, which is Python's alone; write (?:...)",
+        ),
+    ),
+    "pattern_possessive": (
+        (
+            26,
+            18,
+            PORTABLE.format("^[0-9]++$")
+            + "'+' (character 8) makes the repetition before it possessive, which is "
+            "Python's alone; remove it",
+        ),
+    ),
+    "pattern_unicode_digits": (
+        (
+            26,
+            18,
+            PORTABLE.format(r"^\d+$")
+            + r"'\d' (character 2) matches digits of every script in Python (١٢٣) but "
+            "only 0-9 in JavaScript; write [0-9]",
+        ),
+    ),
     "nested_mappings_too_deeply": ((83, 399, DEEP),),
 }
+
+
+def _pattern(pattern: str) -> tuple[Patch]:
+    """The recipe placeholder's pattern replaced by ``pattern`` (YAML, quoted)."""
+    recipe = "\n      description: Reported once per recipe."
+    return (
+        Patch(
+            "        pattern: '^[0-9]+$'" + recipe,
+            f"        pattern: {pattern}" + recipe,
+        ),
+    )
 
 
 # One mistake in minimal.yaml each (several_errors has three): exact edits, each
@@ -885,14 +945,19 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         ),
     ),
     # -- issues 13 and 14: tags, integers, indentation -------------------------
-    "yaml_tag_int": (Patch("  value_max_length: 80\n", "  value_max_length: !!int never\n"),),
+    "yaml_tag_int": (
+        Patch("  value_max_length: 80\n", "  value_max_length: !!int never\n"),
+    ),
     "yaml_tag_str": (Patch("  format: uuid\n", "  format: !!str uuid\n"),),
     "yaml_tag_float": (
         Patch("  extra_max_length: 80\n", "  extra_max_length: !!float 80\n"),
     ),
     "yaml_tag_nonspecific": (Patch("  format: uuid\n", "  format: ! uuid\n"),),
     "yaml_tag_on_key": (
-        Patch("  description: Enrollment events.", "  !!str description: Enrollment events."),
+        Patch(
+            "  description: Enrollment events.",
+            "  !!str description: Enrollment events.",
+        ),
     ),
     "int_hex_without_digits": (
         Patch("  value_max_length: 80\n", "  value_max_length: 0x_\n"),
@@ -922,6 +987,11 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     ),
     # Too far on a key that opens a block: libyaml reported line 20.
     "indent_too_far_opener": (Patch("    runner:\n", "     runner:\n"),),
+    "pattern_python_end_anchor": _pattern("^[0-9]+\\Z"),
+    "pattern_named_group": _pattern("^(?P<id>[0-9]+)$"),
+    "pattern_atomic_group": _pattern("^(?>[0-9]+)$"),
+    "pattern_possessive": _pattern("^[0-9]++$"),
+    "pattern_unicode_digits": _pattern("^\\d+$"),
 }
 
 

@@ -1,6 +1,8 @@
-"""The generated validators, the JSON Schema (through ``jsonschema``) and the
-typed builders agree on every event the spec's strategies make, valid or broken;
-and no input of any kind makes a validator misbehave."""
+"""The generated validators, the JSON Schema (through ``jsonschema``, with its
+patterns read by Python's ``re`` and by QuickJS as ECMA-262, as validators in
+other languages read them) and the typed builders agree on every event the
+spec's strategies make, valid or broken; and no input of any kind makes a
+validator misbehave."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import ecma
 import jsonschema
 import normandy_telemetry as nt
 import pytest
@@ -34,14 +37,21 @@ from codegen.targets.python.builders import builder_name
 SCHEMAS = GENERATED_PATH / "schemas"
 
 
+def _schema(name: str) -> Any:
+    return json.loads((SCHEMAS / f"normandy-{name}.schema.json").read_text("utf-8"))
+
+
 def _validator(name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMAS / f"normandy-{name}.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_schema(name))
 
 
 EVENT_SCHEMA = _validator("events")
 UPTAKE_SCHEMA = _validator("uptake")
 SCALARS_SCHEMA = _validator("scalars")
+# The same documents with every pattern run by a JavaScript engine (ECMA-262).
+ECMA_EVENT_SCHEMA = ecma.EcmaValidator(_schema("events"))
+ECMA_UPTAKE_SCHEMA = ecma.EcmaValidator(_schema("uptake"))
+ECMA_SCALARS_SCHEMA = ecma.EcmaValidator(_schema("scalars"))
 
 
 def test_the_package_under_test_is_the_one_generated_with_the_schemas() -> None:
@@ -62,6 +72,7 @@ def verdicts(event: Any) -> dict[str, bool]:
         "iter_event_errors": not errors,
         "validate_event": not raised,
         "jsonschema": EVENT_SCHEMA.is_valid(event),
+        "jsonschema, ECMA-262 patterns": ECMA_EVENT_SCHEMA.is_valid(event),
     }
 
 
@@ -169,6 +180,7 @@ def test_builders_accept_exactly_what_the_validators_accept(case: Case) -> None:
     expected = _as_built(case.event)
     should_pass = nt.is_valid_event(expected)
     assert should_pass == EVENT_SCHEMA.is_valid(expected)
+    assert should_pass == ECMA_EVENT_SCHEMA.is_valid(expected)
     try:
         built = function(**kwargs)
     except TypeError as error:  # Python itself refuses a call without a required key
@@ -229,6 +241,9 @@ SOURCE_KEYS = st.one_of(
             "normandy/runner/",
             "normandy/recipe/1a",
             "normandy/action/-x",
+            "normandy/recipe/\u0661\u0662",  # Arabic-Indic digits: \\d told them apart
+            "normandy/recipe/12\r",
+            "normandy/action/a\u2028b",
         ]
     ),
     st.text(max_size=30),
@@ -250,8 +265,10 @@ def test_uptake_validators_agree_with_the_uptake_schema(
     source: str, status: str
 ) -> None:
     errors = list(nt.iter_uptake_errors(source, status))
-    schema = UPTAKE_SCHEMA.is_valid({"source": source, "value": status})
+    report = {"source": source, "value": status}
+    schema = UPTAKE_SCHEMA.is_valid(report)
     assert nt.is_valid_uptake(source, status) is (not errors) is schema, errors
+    assert ECMA_UPTAKE_SCHEMA.is_valid(report) is schema
     if not errors:
         assert nt.uptake_report(source, status) == {"source": source, "value": status}
     else:
@@ -261,7 +278,7 @@ def test_uptake_validators_agree_with_the_uptake_schema(
 
 KEYS = st.one_of(
     st.from_regex(r"[0-9]+", fullmatch=True),
-    st.sampled_from(["", "12\n", "1.0", "-1", "x"]),
+    st.sampled_from(["", "12\n", "1.0", "-1", "x", "\u0661\u0662", "12\r"]),
     st.text(max_size=6),
 )
 NUMBERS = st.one_of(
@@ -277,8 +294,10 @@ def test_freshness_validators_agree_with_the_scalars_schema(
     key: str, value: Any
 ) -> None:
     errors = list(nt.iter_recipe_freshness_errors(key, value))
-    schema = SCALARS_SCHEMA.is_valid({"normandy.recipe_freshness": {key: value}})
+    scalars = {"normandy.recipe_freshness": {key: value}}
+    schema = SCALARS_SCHEMA.is_valid(scalars)
     assert nt.is_valid_recipe_freshness(key, value) is (not errors) is schema, errors
+    assert ECMA_SCALARS_SCHEMA.is_valid(scalars) is schema
 
 
 # -- fuzz: anything at all --------------------------------------------------------------
