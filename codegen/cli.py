@@ -205,7 +205,10 @@ def _name_what_went(out: str, replaced: Replaceable) -> None:
     for kind, paths in (
         ("removed (not written by generate; --force)", replaced.strays),
         ("removed byte-code (Python recreates it on import)", replaced.byte_code),
-        ("replaced hand edits (generated files are not edited by hand)", replaced.edited),
+        (
+            "replaced hand edits (generated files are not edited by hand)",
+            replaced.edited,
+        ),
     ):
         if paths:
             say(f"{kind}: " + ", ".join(f"{out}/{p}" for p in paths), error=True)

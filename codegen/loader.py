@@ -473,7 +473,10 @@ def diagnose_indentation(lines: list[str], error_line: int) -> Problem | None:
                 )
             ):
                 odd = before
-            found = (key, _odd_line(lines, odd, key) if odd else _too_deep(lines, key, before))
+            found = (
+                key,
+                _odd_line(lines, odd, key) if odd else _too_deep(lines, key, before),
+            )
             break
         closed = []
         popped: _Block | None = None
@@ -495,9 +498,11 @@ def diagnose_indentation(lines: list[str], error_line: int) -> Problem | None:
             odd = _odd_opener(stack[-1], stack[:-1], key, after, step)
         found = (
             key,
-            _odd_line(lines, odd, key)
-            if odd
-            else _matches_nothing(lines, key, popped, stack, after),
+            (
+                _odd_line(lines, odd, key)
+                if odd
+                else _matches_nothing(lines, key, popped, stack, after)
+            ),
         )
         break
     if found is None:
@@ -554,9 +559,7 @@ def _odd_opener(
     return None
 
 
-def _odd_parent(
-    popped: _Block, key: _KeyLine, step: int
-) -> _KeyLine | None:
+def _odd_parent(popped: _Block, key: _KeyLine, step: int) -> _KeyLine | None:
     """The key that opened ``popped``, when it rather than ``key`` is
     misindented: its block is an unusual step in, and ``key`` would be its
     sibling at the usual step out from that block."""
@@ -610,7 +613,9 @@ def _matches_nothing(
 ) -> Problem:
     choices = []
     if popped is not None:
-        choices.append(f"by {popped.indent} spaces, like line {popped.first.number + 1}")
+        choices.append(
+            f"by {popped.indent} spaces, like line {popped.first.number + 1}"
+        )
     if stack and not (
         popped is not None and after is not None and after.indent == popped.indent
     ):
@@ -715,7 +720,9 @@ class _Builder:
                 if target is None:
                     mark = event.start_mark
                     message = f"the alias *{event.anchor} names no anchor defined before it (&{event.anchor})"
-                    self.problems.append(Problem(mark.line + 1, mark.column + 1, message))
+                    self.problems.append(
+                        Problem(mark.line + 1, mark.column + 1, message)
+                    )
                     return None
                 node, size = target
                 anchor = None

@@ -110,9 +110,7 @@ def _kind(mode: int) -> str:
 
 
 _OPEN_DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-_OPEN_FILE = (
-    os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-)
+_OPEN_FILE = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
 def _walk(fd: int, prefix: str, found: list[Entry]) -> None:
@@ -173,7 +171,9 @@ class Tree:
     contents: dict[str, bytes | None] = field(default_factory=dict)
 
 
-def read_tree(root: Path, wanted: dict[str, int] | None = None, tries: int = 20) -> Tree:
+def read_tree(
+    root: Path, wanted: dict[str, int] | None = None, tries: int = 20
+) -> Tree:
     """Every entry under ``root`` (links not followed), and the bytes of each
     regular file named in ``wanted`` (relative path -> the most bytes worth
     reading; a larger file reads as None).
@@ -653,7 +653,9 @@ def compare(root: Path, files: dict[str, str]) -> Drift:
         info = os.stat(root)
         if not stat.S_ISDIR(info.st_mode):
             drift.not_files.append((".", _kind(info.st_mode)))
-    wanted = {path: 2 * len(text.encode("utf-8")) + 4096 for path, text in files.items()}
+    wanted = {
+        path: 2 * len(text.encode("utf-8")) + 4096 for path, text in files.items()
+    }
     tree = read_tree(root, wanted)
     recorded = _recorded(tree.contents.get(MANIFEST))
     hashes = recorded[1] if recorded else {}
@@ -726,6 +728,6 @@ def _diff(
     )
     if len(lines) > limit:
         lines = lines[:limit] + [f"... {len(lines) - limit} more diff lines\n"]
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines).rstrip(
-        "\n"
-    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n" for line in lines
+    ).rstrip("\n")

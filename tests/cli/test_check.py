@@ -150,7 +150,10 @@ def test_a_link_out_of_generated_is_reported_and_never_read(
         f"not a regular file: {out}/normandy_telemetry/catalog.json (a symbolic link;"
         in err
     )
-    assert f"not a regular file: {out}/normandy_telemetry/uptake.py (a symbolic link;" in err
+    assert (
+        f"not a regular file: {out}/normandy_telemetry/uptake.py (a symbolic link;"
+        in err
+    )
 
 
 def test_a_link_to_an_identical_copy_does_not_match(
@@ -186,7 +189,9 @@ def test_a_forged_byte_code_file_is_reported(project: tuple[Path, Path]) -> None
     spec, out = project
     cache = out / "normandy_telemetry" / "__pycache__"
     cache.mkdir()
-    (cache / "validate.cpython-311.pyc").write_bytes(b"\xa7\r\r\n\x01\0\0\0" + b"\0" * 8)
+    (cache / "validate.cpython-311.pyc").write_bytes(
+        b"\xa7\r\r\n\x01\0\0\0" + b"\0" * 8
+    )
     (out / "normandy_telemetry" / "stray.pyc").write_bytes(b"\0")
     code, err = check(spec, out)
     assert code == 1

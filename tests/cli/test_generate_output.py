@@ -104,8 +104,7 @@ def test_files_a_user_put_there_are_named_and_kept_without_force(out: Path) -> N
     assert code == 0
     assert (
         f"removed (not written by generate; --force): {out}/build/, {out}/link "
-        f"(a symbolic link), {out}/normandy_telemetry.egg-info/, {out}/notes.txt"
-        in err
+        f"(a symbolic link), {out}/normandy_telemetry.egg-info/, {out}/notes.txt" in err
     )
     assert not (out / "build").exists() and not (out / "notes.txt").exists()
     assert stdout.startswith("wrote ")
@@ -131,16 +130,23 @@ def test_hand_edits_of_generated_files_are_named_as_they_are_replaced(
     edited.write_text(edited.read_text() + "# mine\n")
     code, _, err = generate(out)
     assert code == 0
-    assert f"replaced hand edits (generated files are not edited by hand): {out}/normandy_telemetry/uptake.py" in err
+    assert (
+        f"replaced hand edits (generated files are not edited by hand): {out}/normandy_telemetry/uptake.py"
+        in err
+    )
     assert "# mine" not in edited.read_text()
 
 
 def test_output_of_another_spec_is_replaced_only_with_force(out: Path) -> None:
     code, _, err = generate(out, spec=SPEC)
     assert code == 1
-    assert "was generated from fixtures/minimal.yaml, not from spec/normandy.yaml" in err
+    assert (
+        "was generated from fixtures/minimal.yaml, not from spec/normandy.yaml" in err
+    )
     assert generate(out, "--force", spec=SPEC)[0] == 0
-    assert json.loads((out / "MANIFEST.json").read_text())["spec"] == "spec/normandy.yaml"
+    assert (
+        json.loads((out / "MANIFEST.json").read_text())["spec"] == "spec/normandy.yaml"
+    )
 
 
 def test_a_manifest_of_an_earlier_version_is_still_recognised(out: Path) -> None:

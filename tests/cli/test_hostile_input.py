@@ -35,7 +35,9 @@ VALID = ROOT / "tests" / "fixtures" / "limits" / "valid.yaml"
 def within(seconds: float, *args: str, cwd: Path = ROOT) -> Result:
     """``cli(*args)``, failing the test if it has not returned after ``seconds``."""
     box: list[Result] = []
-    worker = threading.Thread(target=lambda: box.append(cli(*args, cwd=cwd)), daemon=True)
+    worker = threading.Thread(
+        target=lambda: box.append(cli(*args, cwd=cwd)), daemon=True
+    )
     worker.start()
     worker.join(seconds)
     assert not worker.is_alive(), f"python -m codegen {' '.join(args)} hangs"
@@ -97,7 +99,9 @@ def test_a_symbolic_link_loop_is_a_message_not_a_runtime_error(tmp_path: Path) -
     for command in (("lint",), ("generate", "--out", "out"), ("check", "--out", "out")):
         result = cli(*command, "--spec", "a.yaml", cwd=tmp_path)
         refused(
-            result, "a.yaml", "cannot read the spec: its path is a loop of symbolic links"
+            result,
+            "a.yaml",
+            "cannot read the spec: its path is a loop of symbolic links",
         )
 
 
@@ -143,8 +147,13 @@ def test_headers_do_not_depend_on_how_the_spec_was_named(tmp_path: Path) -> None
     outputs = []
     for number, (spelled, cwd) in enumerate(spellings):
         out = tmp_path / f"out{number}"
-        assert cli("generate", "--spec", spelled, "--out", str(out), cwd=cwd).returncode == 0
-        outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+        assert (
+            cli("generate", "--spec", spelled, "--out", str(out), cwd=cwd).returncode
+            == 0
+        )
+        outputs.append(
+            {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        )
     assert all(output == outputs[0] for output in outputs)
     assert b"Generated from fixtures/minimal.yaml" in outputs[0][Path("pyproject.toml")]
 
@@ -248,7 +257,9 @@ def test_the_cli_s_own_lines_are_escaped(tmp_path: Path) -> None:
 # -- bounded memory (item 6) ---------------------------------------------------------
 
 
-def _lint_with_memory_limit(spec: Path, megabytes: int) -> subprocess.CompletedProcess[str]:
+def _lint_with_memory_limit(
+    spec: Path, megabytes: int
+) -> subprocess.CompletedProcess[str]:
     def limit() -> None:
         size = megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
@@ -310,7 +321,9 @@ def test_a_bad_integer_in_an_old_revision_is_a_message(tmp_path: Path) -> None:
     (repo / "spec").mkdir(parents=True)
     spec = repo / "spec" / "normandy.yaml"
     spec.write_text(
-        MINIMAL.read_text().replace("  value_max_length: 80\n", "  value_max_length: 0x_\n")
+        MINIMAL.read_text().replace(
+            "  value_max_length: 80\n", "  value_max_length: 0x_\n"
+        )
     )
     git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
     subprocess.run(["git", "init", "-q", str(repo)], check=True)

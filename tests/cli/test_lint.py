@@ -557,7 +557,9 @@ def test_every_text_number_and_override_is_checked(name: str, tmp_path: Path) ->
 def test_a_placeholder_at_the_top_stops_generation(tmp_path: Path) -> None:
     spec = edited(tmp_path, MORE["placeholder texts everywhere"][0][:1])
     out = tmp_path / "out"
-    result = cli("generate", "--spec", f"lint/{spec.name}", "--out", str(out), cwd=tmp_path)
+    result = cli(
+        "generate", "--spec", f"lint/{spec.name}", "--out", str(out), cwd=tmp_path
+    )
     assert result.returncode == 1 and not out.exists()
     assert (
         "lint/normandy.yaml:3:1: PLACEHOLDER_TEXT: description is a placeholder: 'TBD'"

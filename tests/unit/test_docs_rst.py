@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-import unicodedata
-
 from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.nodes import fully_normalize_name
@@ -291,7 +290,9 @@ def test_a_title_with_wide_combining_marks_is_a_title_without_warnings(
 
 WORDS = st.lists(
     st.text(
-        alphabet=st.sampled_from(list("ab Z1_-*`|\\:.=~#漢\u3099")), min_size=1, max_size=12
+        alphabet=st.sampled_from(list("ab Z1_-*`|\\:.=~#漢\u3099")),
+        min_size=1,
+        max_size=12,
     ),
     min_size=1,
     max_size=60,
@@ -304,7 +305,9 @@ WORDS = st.lists(
 @example("a" * 30 + "\\" * 30, 8, 3)
 @example(":ref:`a b <c>` " * 10, 12, 0)
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_wrapped_text_is_the_same_paragraph(value: str, width: int, indent: int) -> None:
+def test_wrapped_text_is_the_same_paragraph(
+    value: str, width: int, indent: int
+) -> None:
     """Wrapped at any width, a paragraph stays one paragraph showing the same
     text, with no warning (a continuation line never reads as an underline)."""
     made = rst.wrap(rst.text(value), indent, width)
@@ -339,7 +342,6 @@ def test_pages_of_a_large_spec_have_no_line_docutils_refuses() -> None:
     keys, a key's examples) grow with the spec: 484,000 characters for 5,000
     events, which dropped the enrollment page."""
     from benchmarks.synthetic import synthetic_spec
-
     from codegen.pipeline import load_spec_bytes
     from codegen.render import render_output
     from codegen.targets.docs import OUTPUT
