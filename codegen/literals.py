@@ -13,7 +13,7 @@ from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from codegen.problems import terminal_text
+from codegen.problems import escape
 
 
 def generated_notice(label: str, version: str | None = None) -> str:
@@ -28,7 +28,7 @@ def comment_text(text: str) -> str:
     every one of them may hold, whatever the spec or its path holds. Control,
     bidi and other invisible characters, and lone surrogates from an
     undecodable file name, are written as escapes (``\\x1b``)."""
-    return terminal_text(" ".join(text.split()))
+    return escape(" ".join(text.split()))
 
 
 def _encoder() -> Callable[[Any], str]:

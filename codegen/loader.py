@@ -38,7 +38,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import Resolver
 
-from codegen.problems import Problem, SpecError, terminal_text
+from codegen.problems import Problem, SpecError, escape
 
 try:  # libyaml; ruamel.yaml's own parser gives the same events, only slower
     from ruamel.yaml.cyaml import CSafeLoader as _Loader
@@ -118,7 +118,7 @@ def spec_label(path: Path) -> str:
 
     The path as given, or relative to the working directory when an absolute
     path lies under it (``spec/normandy.yaml``). Printed through
-    :func:`~codegen.problems.terminal_text`, like everything else.
+    :func:`~codegen.problems.escape`, like everything else.
     """
     if path.is_absolute():
         with contextlib.suppress(ValueError, OSError):
@@ -135,7 +135,7 @@ def source_name(path: Path) -> str:
     """
     real = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     name = f"{real.parent.name}/{real.name}" if real.parent.name else real.name
-    return terminal_text(name)
+    return escape(name)
 
 
 # -- reading -----------------------------------------------------------------
@@ -357,13 +357,51 @@ def _reader_problem(exc: ReaderError, text: str) -> Problem:
 
 # -- indentation mistakes ----------------------------------------------------
 
-# A block line that holds a key: indentation, any ``- `` indicators, a plain or
-# quoted key, a colon, then the end of the line, a space or a comment.
-_KEY_LINE = re.compile(
-    r"(?P<indent> *)(?P<dashes>(?:- +)*)"
-    r"(?P<key>'[^']*'|\"(?:[^\"\\]|\\.)*\"|[^\s#'\"\[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)"
-    r" *:(?P<rest>(?: .*)?)$"
-)
+
+def _split_key_line(line: str) -> tuple[int, str] | None:
+    """A block line that holds a key: (the key's column, the text after its
+    colon), or None. One pass over the line (a regular expression could
+    backtrack for ages over a long line of spaces): indentation, any ``- ``
+    indicators, a quoted or plain key, and a colon that ends the line or is
+    followed by a space, before any comment."""
+    position = len(line) - len(line.lstrip(" "))
+    while line.startswith("-", position) and line[position + 1 : position + 2] in (
+        " ",
+        "",
+    ):
+        position += 1
+        while line.startswith(" ", position):
+            position += 1
+    column = position
+    first = line[position : position + 1]
+    if first in ("'", '"'):
+        close = position + 1
+        while close < len(line):
+            if line[close] == "\\" and first == '"':
+                close += 2
+                continue
+            if line[close] == first:
+                if first == "'" and line.startswith("'", close + 1):
+                    close += 2  # '' is a quote inside single quotes
+                    continue
+                break
+            close += 1
+        colon = close + 1
+        while line.startswith(" ", colon):
+            colon += 1
+        if not line.startswith(":", colon):
+            return None
+    elif first == "" or first in "#[]{},&*!|>%@`":
+        return None
+    else:
+        colon = line.find(":", position)
+        while colon != -1 and line[colon + 1 : colon + 2] not in (" ", ""):
+            colon = line.find(":", colon + 1)
+        if colon == -1 or " #" in line[position:colon]:
+            return None
+    return column, line[colon + 1 :]
+
+
 _OPENS = re.compile(r" *(?:[&!][^ ]* *)*(?:#.*)?")
 _BLOCK_SCALAR = re.compile(r" *[|>][-+0-9]* *(?:#.*)?")
 
@@ -399,13 +437,12 @@ def _key_lines(lines: list[str], last: int) -> list[_KeyLine]:
         if flow_depth > 0:
             flow_depth = max(0, flow_depth + _flow_balance(line))
             continue
-        match = _KEY_LINE.fullmatch(line)
-        if match is None:
+        split = _split_key_line(line)
+        if split is None:
             flow_depth = max(0, _flow_balance(line))
             continue
-        rest = match["rest"]
+        key_column, rest = split
         block_scalar = bool(_BLOCK_SCALAR.fullmatch(rest))
-        key_column = len(match["indent"]) + len(match["dashes"])
         found.append(
             _KeyLine(number, key_column, bool(_OPENS.fullmatch(rest)), block_scalar)
         )

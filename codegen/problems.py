@@ -12,43 +12,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Characters that must never reach a terminal as themselves: C0 and C1 controls
-# and DEL (escape sequences retitle the terminal, clear it, move the cursor),
-# line and paragraph separators (a forged line), bidi controls and other
-# invisible format characters (text that reads differently from what it is), and
-# lone surrogates (undecodable bytes of a file name).
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-
-
-def _visible(char: str) -> str:
-    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
-        return char
-    code = ord(char)
-    if char in _NAMED:
-        return _NAMED[char]
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def terminal_text(text: str) -> str:
-    """``text`` safe to print on one terminal line: every control, separator,
-    bidi or other invisible format character, and every lone surrogate, is
-    shown as a Python-style escape (``\\x1b``, ``\\n``, ``\\u202e``).
-
-    Everything that prints spec text, a path or a revision to the terminal goes
-    through this one function (problems, lint findings, the CLI's own lines and
-    ``diff``'s renderers), so no spec can retitle or clear the terminal, move
-    the cursor, or forge a line of output. Ordinary text, including non-ASCII
-    letters, is left as it is; the common all-printable case costs one search.
-    """
-    if text.isprintable():  # no Cc, Cf, Cs, Zl, Zp (nor Z* other than space)
-        return text
-    return "".join(map(_visible, text))
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -60,7 +23,7 @@ class Problem:
 
     def render(self, label: str) -> str:
         """One terminal line: the label (a path) and the message shown escaped."""
-        return terminal_text(f"{label}:{self.line}:{self.column}: {self.message}")
+        return escape(f"{label}:{self.line}:{self.column}: {self.message}")
 
 
 class SpecError(Exception):
@@ -75,7 +38,7 @@ class SpecError(Exception):
         lines = [p.render(self.label) for p in self.problems]
         count = len(self.problems)
         lines.append(
-            terminal_text(f"{count} problem{'s' if count != 1 else ''} in {self.label}")
+            escape(f"{count} problem{'s' if count != 1 else ''} in {self.label}")
         )
         return "\n".join(lines)
 
@@ -107,7 +70,16 @@ def is_hidden(char: str) -> bool:
 
 def escape(text: str) -> str:
     """``text`` on one line with every control, format (bidi) and separator
-    character shown as its escape: ``\\n``, ``\\x1b``, ``\\u202e``."""
+    character shown as its escape: ``\\n``, ``\\x1b``, ``\\u202e``.
+
+    The one escaper for everything that reaches a terminal or a comment: spec
+    problems, lint findings, ``diff``'s renderers, the command line's own lines
+    (paths, revisions), ``check``'s diffs of files edited by hand, and the
+    comments of generated files; lone surrogates (the undecodable bytes of a
+    file name) are shown too. All-printable text, the common case, is returned
+    as it is after one scan."""
+    if text.isprintable():  # no C* category, no separator but the space
+        return text
     out = []
     for char in text:
         if not is_hidden(char):

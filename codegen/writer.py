@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from codegen.literals import generated_notice
-from codegen.problems import terminal_text
+from codegen.problems import escape
 
 MANIFEST = "MANIFEST.json"
 GENERATOR = "python -m codegen generate"
@@ -301,11 +301,11 @@ def check_replaceable(
     refused unless ``force``; byte-code caches and hand edits of generated
     files are replaced, and returned so that they can be named.
     """
-    shown = terminal_text(str(root))
+    shown = escape(str(root))
     with contextlib.suppress(OSError, ValueError):
         if Path(os.path.realpath(protected)).is_relative_to(os.path.realpath(root)):
             raise RefusedOutput(
-                f"{shown} contains the spec {terminal_text(str(protected))}; "
+                f"{shown} contains the spec {escape(str(protected))}; "
                 "choose an output directory of its own"
             )
     try:
@@ -337,8 +337,8 @@ def check_replaceable(
     spec, hashes = recorded
     if source is not None and spec != source and not force:
         raise RefusedOutput(
-            f"{shown} was generated from {terminal_text(spec)}, not from "
-            f"{terminal_text(source)}; refusing to replace it (choose another --out, "
+            f"{shown} was generated from {escape(spec)}, not from "
+            f"{escape(source)}; refusing to replace it (choose another --out, "
             "or pass --force to replace it)"
         )
     found = Replaceable()
@@ -363,7 +363,7 @@ def check_replaceable(
         if not any(relative.startswith(s + "/") for s in _stray_dirs(found.strays)):
             found.strays.append(_shown_entry(entry))
     if found.strays and not force:
-        listed = ", ".join(terminal_text(s) for s in found.strays[:10])
+        listed = ", ".join(escape(s) for s in found.strays[:10])
         more = f" and {len(found.strays) - 10} more" if len(found.strays) > 10 else ""
         raise RefusedOutput(
             f"{shown} holds what the generator did not write: {listed}{more}; "
@@ -639,7 +639,7 @@ class Drift:
         )
         lines.extend(self.diffs)
         lines.append(f"{root}/ does not match the spec: run `make generate`")
-        return "\n".join(terminal_text(line) for line in "\n".join(lines).split("\n"))
+        return "\n".join(escape(line) for line in "\n".join(lines).split("\n"))
 
 
 def compare(root: Path, files: dict[str, str]) -> Drift:

@@ -179,9 +179,9 @@ def test_control_characters_in_the_spec_s_path_are_escaped_in_every_output(
             text = path.read_text("utf-8")
             assert "\x1b" not in text and "\x7f" not in text and "\u202e" not in text
     header = (out / "pyproject.toml").read_text("utf-8").splitlines()[0]
-    assert header == (
-        "# Generated from sp\\x1bec\\x7f\\u202e/normandy.yaml by `python -m codegen generate`."
-    )
+    assert header.startswith(
+        "# Generated from sp\\x1bec\\x7f\\u202e/normandy.yaml (version "
+    ), header
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses such names")

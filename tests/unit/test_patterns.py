@@ -63,17 +63,25 @@ def _sequence(atom: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.lists(piece, min_size=1, max_size=4).map("".join)
 
 
+# A group is optional at most: a repeated group of repetitions ('(?:a*)*')
+# backtracks exponentially in both engines, which would only measure patience.
+GROUP_QUANTIFIER = st.sampled_from(["", "?"])
 PATTERNS = st.recursive(
     _sequence(LITERAL | CLASS),
-    lambda inner: _sequence(
-        LITERAL
-        | CLASS
+    lambda inner: st.lists(
+        _sequence(LITERAL | CLASS)
         | st.builds(
-            lambda kind, alternatives: kind + "|".join(alternatives) + ")",
+            lambda kind, alternatives, quantifier: kind
+            + "|".join(alternatives)
+            + ")"
+            + quantifier,
             st.sampled_from(["(", "(?:"]),
             st.lists(inner, min_size=1, max_size=3),
-        )
-    ),
+            GROUP_QUANTIFIER,
+        ),
+        min_size=1,
+        max_size=3,
+    ).map("".join),
     max_leaves=6,
 ).flatmap(
     lambda body: st.sampled_from([body, "^" + body, body + "$", "^" + body + "$"])
