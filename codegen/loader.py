@@ -42,8 +42,10 @@ from codegen.problems import Problem, SpecError, escape
 
 try:  # libyaml; ruamel.yaml's own parser gives the same events, only slower
     from ruamel.yaml.cyaml import CSafeLoader as _Loader
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - ruamel.yaml.clib is a pinned dependency
-    _Loader = None
+    _LIBYAML = False
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 2_000_000
@@ -249,7 +251,7 @@ def _read_as_yaml_1_2(
 
 
 def _libyaml_events(text: str) -> Iterator[Any]:
-    if _Loader is None:  # pragma: no cover
+    if not _LIBYAML:  # pragma: no cover
         yield from YAML(typ="safe", pure=True).parse(text)
         return
     loader = _Loader(text)

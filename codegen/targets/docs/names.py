@@ -98,6 +98,17 @@ class ItemNames:
         return "\n".join(lines)
 
 
+def value_name(value: str) -> str:
+    """An allowed value as part of a domain name, one to one: the domain (like
+    docutils) collapses the spaces of names, so ``unknown`` and ``unknown ``
+    were one object, documented twice. A value spaces would change (or that
+    starts with a quote) is written as a JSON string with its spaces escaped
+    (``"unknown\\u0020"``); every other value, as it is."""
+    if _one_line(value) == value and not value.startswith('"'):
+        return value
+    return json.dumps(value, ensure_ascii=True).replace(" ", "\\u0020")
+
+
 def _json(row: list[str]) -> str:
     # ASCII only (json's own C encoder, as json.dumps would write it): no
     # character of spec text can end the line or the block.
@@ -249,14 +260,16 @@ class SiteNames:
         parent = event.legacy_id
         base = f"{_event_name(event)}.{key.name}="
         own = Name(
-            "value", base + allowed.value, f"{key.name}={allowed.value} of {parent}"
+            "value",
+            base + value_name(allowed.value),
+            f"{key.name}={allowed.value} of {parent}",
         )
         others = []
         if allowed.renamed_from:
             others.append(
                 Name(
                     "former",
-                    base + allowed.renamed_from,
+                    base + value_name(allowed.renamed_from),
                     f"{key.name}={allowed.renamed_from}, now {allowed.value} of {parent}",
                 )
             )
