@@ -304,6 +304,7 @@ WORDS = st.lists(
 @example("x " + "=" * 30, 8, 0)
 @example("a" * 30 + "\\" * 30, 8, 3)
 @example(":ref:`a b <c>` " * 10, 12, 0)
+@example("11111\\ 1_11", 13, 0)  # `1_` before a joined break read as a reference
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_wrapped_text_is_the_same_paragraph(
     value: str, width: int, indent: int

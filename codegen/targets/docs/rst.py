@@ -228,15 +228,32 @@ def _space_break(line: str, inside: list[bool], start: int, limit: int) -> int |
     return None
 
 
+# Characters that start or end inline markup: docutils reads ``1_`` before an
+# escaped line break as a reference, so a break never touches one unescaped.
+_MARKUP = frozenset("_*|`:[]<>")
+
+
+def _escaped(line: str, position: int) -> bool:
+    """Whether the character at ``position`` follows an odd run of backslashes."""
+    run = 0
+    while position - run - 1 >= 0 and line[position - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
+
+
 def _joined_break(line: str, inside: list[bool], start: int, limit: int) -> int | None:
     """A place to break between two characters (neither a space, nor in
-    backquotes, the first not a backslash that escapes the second)."""
+    backquotes, the first not a backslash that escapes the second, neither an
+    unescaped markup character)."""
     for cut in range(min(limit, len(line) - 1), start + 1, -1):
+        before, after = line[cut - 1], line[cut]
         if (
-            line[cut] != " "
-            and line[cut - 1] not in " \\"
+            after != " "
+            and before not in " \\"
             and not inside[cut]
             and not inside[cut - 1]
+            and after not in _MARKUP
+            and not (before in _MARKUP and not _escaped(line, cut - 1))
         ):
             return cut
     return None
