@@ -326,12 +326,12 @@ def check_replaceable(
     recorded = _recorded(tree.contents.get(MANIFEST))
     if recorded is None:
         reason = (
-            f"has no {MANIFEST}"
+            f"has no {MANIFEST}, so the generator did not write it"
             if MANIFEST not in tree.entries
             else f"has a {MANIFEST} that the generator did not write"
         )
         raise RefusedOutput(
-            f"{shown} is not empty and {reason}, so the generator did not write it; "
+            f"{shown} is not empty and {reason}; "
             "refusing to replace it (empty it, or choose another --out)"
         )
     spec, hashes = recorded
