@@ -418,5 +418,5 @@ OUTPUT = Output(
     filters={"yaml": yaml_scalar, "comment": comment_text},
     enabled=lambda spec: spec.has_firefox_metadata,
     check_limits=check_limits,
-    cost=0.2,
+    cost=0.15,
 )

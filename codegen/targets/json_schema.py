@@ -626,5 +626,5 @@ OUTPUT = Output(
             (SCALARS_SCHEMA.removesuffix(".schema.json"), scalars_schema),
         )
     ),
-    cost=0.22,
+    cost=0.55,
 )

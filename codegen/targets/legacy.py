@@ -282,5 +282,5 @@ OUTPUT = Output(
     filters={"yaml": yaml_scalar, "comment": comment_text},
     enabled=lambda spec: spec.has_firefox_metadata,
     check_limits=check_limits,
-    cost=0.09,
+    cost=0.07,
 )

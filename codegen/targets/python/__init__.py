@@ -73,5 +73,5 @@ OUTPUT = Output(
         "json": json_text,
         "snake": snake_case,
     },
-    cost=0.85,
+    cost=1.2,
 )
