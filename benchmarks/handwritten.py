@@ -944,3 +944,25 @@ def is_valid(event: Any) -> bool:
         return _full_check(event)
     except Exception:  # a key of the input's own type raised while it was searched
         return _full_check(event)
+
+
+def is_valid_exact_keys(event: Any) -> bool:
+    """``is_valid`` with the guarantee issue 14 added to ``is_valid_event``: a
+    key that is not exactly a ``str`` (a subclass whose ``__eq__`` or
+    ``__hash__`` could answer a lookup for another text) never decides the
+    verdict; the package's full check reads such an event instead. Written as a
+    careful developer would add it: one loop over each mapping's keys first."""
+    if type(event) is dict:
+        for key in event:
+            if type(key) is not str:
+                return _full_check(event)
+        extra = event.get("extra")
+    elif type(event) is list and len(event) == 6:
+        extra = event[5]
+    else:
+        return is_valid(event)
+    if type(extra) is dict:
+        for key in extra:
+            if type(key) is not str:
+                return _full_check(event)
+    return is_valid(event)
