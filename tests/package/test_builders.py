@@ -17,7 +17,7 @@ from pathlib import Path
 import normandy_telemetry as nt
 import pytest
 from normandy_telemetry import events
-from strategies import MODEL, stress_spec_text
+from strategies import MODEL, lying_text, stress_spec_text
 from support import GENERATED
 
 from codegen.pipeline import load_spec
@@ -185,17 +185,6 @@ class RaisingItems(dict):  # type: ignore[type-arg]
         raise Boom
 
 
-class LyingText(str):
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    def __hash__(self) -> int:
-        return hash("reason")
-
-    def __str__(self) -> str:
-        return "reason"
-
-
 @pytest.mark.parametrize(
     ("extra", "paths"),
     [
@@ -204,7 +193,10 @@ class LyingText(str):
         (7, ["extra"]),
         (RaisingItems(reason="x"), [""]),
         ({1: "x", "reason": "all-prefs-match"}, ["extra[an integer as a key]"]),
-        ({LyingText("bogus"): "all-prefs-match"}, ["extra.bogus", "extra.reason"]),
+        (
+            {lying_text("bogus", hashes_as="reason"): "all-prefs-match"},
+            ["extra.bogus", "extra.reason"],
+        ),
     ],
 )
 def test_build_event_raises_only_validation_errors(

@@ -9,6 +9,7 @@ from typing import Any
 
 import normandy_telemetry as nt
 import pytest
+from strategies import lying_text
 
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
 
@@ -426,28 +427,6 @@ def test_str_subclasses_are_read_for_the_text_json_dumps_writes() -> None:
     assert [p for p, _ in problems(broken)] == ["extra.experimentType"]
 
 
-class Liar(str):
-    """Says it equals anything and hashes as another name: a dict lookup of that
-    name finds it, though json.dumps writes its own text."""
-
-    def __new__(cls, text: str, hashes_as: str) -> Liar:
-        self = super().__new__(cls, text)
-        self.hashes_as = hashes_as
-        return self
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    def __ne__(self, other: object) -> bool:
-        return False
-
-    def __hash__(self) -> int:
-        return hash(self.hashes_as)
-
-    def __str__(self) -> str:
-        return self.hashes_as
-
-
 @pytest.mark.parametrize(
     "where", ["category", "method", "object", "value", "extra", "extra.branch"]
 )
@@ -458,7 +437,7 @@ def test_a_lying_key_is_read_for_what_json_dumps_writes(where: str) -> None:
     target = event["extra"] if where.startswith("extra.") else event
     name = where.removeprefix("extra.")
     value = target.pop(name)
-    target[Liar("x" + name, hashes_as=name)] = value
+    target[lying_text("x" + name, hashes_as=name)] = value
     assert dict.__getitem__(target, name) is value  # the lie works on a plain dict
     written = json.loads(json.dumps(event))
     assert not nt.is_valid_event(written)
@@ -470,7 +449,7 @@ def test_a_lying_key_is_read_for_what_json_dumps_writes(where: str) -> None:
 
 
 def test_a_lying_value_is_read_for_its_text() -> None:
-    event = edited(category=Liar("telemetry", hashes_as="normandy"))
+    event = edited(category=lying_text("telemetry", hashes_as="normandy"))
     assert event["category"] == "normandy"  # it says so
     assert [p for p, _ in problems(event)] == ["category"]
     assert [p for p, _ in problems(json.loads(json.dumps(event)))] == ["category"]
