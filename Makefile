@@ -59,7 +59,7 @@ test: $(STAMP)
 # 20 s on a 2-core machine). Listing the folders keeps the integration tier's
 # heavy imports (Beam, Glean, Sphinx) out of collection.
 test-fast: $(STAMP)
-	$(VPY) -m pytest -q tests/unit tests/cli tests/package -m "not slow"
+	$(VPY) -m pytest -q -n auto tests/unit tests/cli tests/package -m "not slow"
 
 # The documentation site, from docs/ and generated/docs/, into docs/_build/html.
 # Warnings are errors and every reference must resolve. `make test` builds it

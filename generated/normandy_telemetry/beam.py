@@ -73,6 +73,7 @@ from normandy_telemetry.pings import (
     check_file,
     encode,
     event_errors,
+    is_blank,
     is_valid_record,
     parse_line,
     read_ping,
@@ -301,8 +302,8 @@ class _ParseLine(beam.DoFn):
                 else line
             )
             yield _dead("line", record, (("", problem),), where)
-        elif ping is not None:
-            yield where, ping
+        elif ping is not None or not is_blank(line):
+            yield where, ping  # the document null too: a dead letter of kind ping
 
 
 class ValidatePings(beam.PTransform[PCollection[Any], Any]):

@@ -1071,6 +1071,21 @@ def test_blank_lines_are_skipped_and_gzip_is_told_by_its_header(tmp_path: Path) 
     assert json.loads((out / "summary.json").read_text())["dead_letters"] == 0
 
 
+def test_the_document_null_is_a_dead_letter_not_a_blank_line(tmp_path: Path) -> None:
+    """README: nothing is dropped. A line holding ``null`` was counted and lost."""
+    data, records = good_pings(2)
+    inputs = tmp_path / "in.ndjson"
+    inputs.write_bytes(data + b"null\n\n")
+    out = tmp_path / "out"
+    result = run_program("--input", inputs, "--output", out)
+    assert result.returncode == 0, result.stderr
+    assert read_outputs(out, "valid-events") == records
+    dead = read_outputs(out, "dead-letters")
+    assert [(d["kind"], d["record"], d["origin"]["line"]) for d in dead] == [
+        ("ping", None, 3)
+    ]
+
+
 def test_the_direct_runner_on_two_processes_writes_the_same(tmp_path: Path) -> None:
     """README: --direct_running_mode=multi_processing --direct_num_workers=2."""
     data, records = good_pings(50)

@@ -581,3 +581,19 @@ def test_the_record_of_a_dead_letter_is_the_record_as_it_came() -> None:
     assert dead[0]["record"] == record
     assert dead[0]["errors"] == errors_of(record)
     assert not nt.is_valid_glean_event(record)
+
+
+@pytest.mark.parametrize("null", [b"null", b" null ", b"null\r"])
+def test_the_document_null_is_a_dead_letter_not_a_blank_line(null: bytes) -> None:
+    """A user trial found ``null`` counted as a line and then lost: parse_line
+    gives (None, None) for it as for a blank line. It is a ping of neither kind."""
+    tally, valid, dead = check(b"\n   \n" + null + b"\n\n")
+    assert valid == []
+    assert tally.lines == 4
+    assert [(d["kind"], d["record"], d["origin"]["line"]) for d in dead] == [
+        ("ping", None, 3)
+    ]
+    assert dead[0]["errors"] == [
+        {"path": "", "message": "a ping is an object, not null"}
+    ]
+    assert pings.is_blank(b" \t\r") and not pings.is_blank(null)
