@@ -69,6 +69,10 @@ SCALAR_KINDS = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A UTF-16 surrogate: what an escape such as ``\\uD800`` makes, alone."""
+
+
 @dataclass(slots=True)
 class YamlScalar:
     value: str | int | bool | float | None
@@ -831,6 +835,8 @@ class _Builder:
             self._refuse_tag(event, line, column)
             return _Tagged(text, "str", line, column)
         if not event.implicit[0]:  # quoted, or a block scalar: a string
+            if event.style == '"':  # only escapes can make a lone surrogate
+                self._refuse_surrogates(text, line, column)
             return YamlScalar(text, "str", line, column)
         tag = _resolve(text)
         if tag is None:
@@ -853,6 +859,23 @@ class _Builder:
             message = f"'{text}' reads as a date; quote it to keep it a string"
             self.problems.append(Problem(line, column, message))
         return YamlScalar(text, "str", line, column)
+
+    def _refuse_surrogates(self, text: str, line: int, column: int) -> None:
+        """A ``\\uD800``-style escape is half of a UTF-16 pair, a character no
+        output file can hold (UTF-8 cannot write it)."""
+        found = _SURROGATE.search(text)
+        if found is None:
+            return
+        code = ord(found.group())
+        self.problems.append(
+            Problem(
+                line,
+                column,
+                f"this string holds \\u{code:04X}, half of a UTF-16 surrogate pair, which no"
+                " output can hold; write the character itself, or its \\U escape"
+                " (\\U0001F600, not \\uD83D\\uDE00)",
+            )
+        )
 
     def _refuse_tag(self, event: Any, line: int, column: int) -> None:
         tag = event.tag

@@ -47,6 +47,13 @@ DEEP = (
     "lists and mappings are nested more than 100 levels deep here; a spec needs "
     "fewer than 10, write it out flatter"
 )
+SURROGATE = (
+    "this string holds \\u{}, half of a UTF-16 surrogate pair, which no output can"
+    " hold; write the character itself, or its \\U escape (\\U0001F600, not"
+    " \\uD83D\\uDE00)"
+)
+
+
 NO_DIGITS = "has no digits, so it is not an integer; write it with digits, as 42"
 PORTABLE = "pattern '{}' is not read alike by Python and JavaScript (the JSON Schema): "
 
@@ -603,6 +610,9 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nested_mappings_too_deeply": ((83, 399, DEEP),),
+    # -- a user trial: an escape that no output can write ----------------------
+    "lone_surrogate_escape": ((46, 16, SURROGATE.format("D800")),),
+    "surrogate_pair_escape": ((46, 16, SURROGATE.format("D83D")),),
 }
 
 
@@ -957,6 +967,18 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(
             "  description: Enrollment events.",
             "  !!str description: Enrollment events.",
+        ),
+    ),
+    "lone_surrogate_escape": (
+        Patch(
+            "  description: An ID generated for each enrollment.\n",
+            '  description: "An ID \\uD800 generated for each enrollment."\n',
+        ),
+    ),
+    "surrogate_pair_escape": (
+        Patch(
+            "  description: An ID generated for each enrollment.\n",
+            '  description: "An ID \\uD83D\\uDE00 generated for each enrollment."\n',
         ),
     ),
     "int_hex_without_digits": (
