@@ -18,8 +18,13 @@ from codegen.model import Spec
 from codegen.targets import OUTPUTS, enabled_outputs
 from codegen.targets.base import Copy, Filter, Output
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-RUNTIME = Path(__file__).resolve().parent / "runtime"
+_HERE = Path(__file__).resolve().parent
+TEMPLATES = (
+    _HERE / "templates"  # installed: the wheel carries them inside the package
+    if (_HERE / "templates").is_dir()
+    else _HERE.parent / "templates"  # this repository
+)
+RUNTIME = _HERE / "runtime"
 
 SHARED_FILTERS: dict[str, Filter] = {"comment": comment_text}
 """Filters every template may use (``_macros.j2`` needs ``comment``)."""
