@@ -1123,6 +1123,32 @@ def test_program_passes_pipeline_options_to_beam(tmp_path: Path) -> None:
     )
 
 
+def test_program_refuses_an_output_that_is_a_file(tmp_path: Path) -> None:
+    """A user trial got Beam's FileExistsError traceback and exit 1."""
+    data, _ = good_pings(1)
+    source = tmp_path / "a.ndjson"
+    source.write_bytes(data)
+    result = run_program("--input", source, "--output", source)
+    assert result.returncode == 2, result.stderr
+    assert f"--output {source} is not a directory" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert source.read_bytes() == data
+
+
+def test_program_refuses_an_input_that_is_a_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "pings"
+    folder.mkdir()
+    (folder / "a.ndjson").write_bytes(good_pings(1)[0])
+    result = run_program("--input", folder, "--output", tmp_path / "out")
+    assert result.returncode == 2, result.stderr
+    assert (
+        f"--input {folder} is a directory; give its files, as --input '{folder}/*'"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_program_refuses_an_input_that_matches_no_file(tmp_path: Path) -> None:
     result = run_program(
         "--input", tmp_path / "missing-*.ndjson", "--output", tmp_path / "out"
