@@ -342,3 +342,20 @@ def test_a_real_interpreter_refuses_a_fifo_too(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "spec.yaml")
     result = run_codegen("lint", "--spec", "spec.yaml", cwd=tmp_path)
     assert result.returncode == 1 and "named pipe" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["lint"], ["diff", "--against", "HEAD"]])
+def test_a_reader_that_goes_away_is_no_traceback(command: list[str]) -> None:
+    """``python -m codegen diff ... | head`` printed a BrokenPipeError traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "codegen", *command],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    errors = process.stderr.read().decode("utf-8", "replace")
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
