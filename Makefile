@@ -55,8 +55,8 @@ lint: $(STAMP)
 test: $(STAMP)
 	$(VPY) -m pytest
 
-# The fast tiers without what is marked slow: what to run while editing (about
-# 20 s on a 2-core machine). Listing the folders keeps the integration tier's
+# The fast tiers without what is marked slow, on every core: what to run while
+# editing (about 30 s on a 2-core machine). Listing the folders keeps the integration tier's
 # heavy imports (Beam, Glean, Sphinx) out of collection.
 test-fast: $(STAMP)
 	$(VPY) -m pytest -q -n auto tests/unit tests/cli tests/package -m "not slow"

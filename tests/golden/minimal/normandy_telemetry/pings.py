@@ -212,7 +212,8 @@ _SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 def parse_line(line: bytes | str) -> tuple[Any, str | None]:
     """``(document, None)``, or ``(None, why not)`` for a line that is not
     UTF-8, not JSON, or JSON that UTF-8 cannot write back (a lone surrogate).
-    A blank line gives ``(None, None)``."""
+    A blank line gives ``(None, None)``, and so does the document ``null``:
+    ``is_blank(line)`` tells them apart (``null`` is a ping of neither kind)."""
     if type(line) is bytes:
         try:
             text = line.decode("utf-8")
@@ -235,6 +236,11 @@ def parse_line(line: bytes | str) -> tuple[Any, str | None]:
         if problem is not None:
             return None, problem
     return document, None
+
+
+def is_blank(line: bytes | str) -> bool:
+    """Whether ``line`` holds nothing but white space (NDJSON skips it)."""
+    return not line.strip()
 
 
 def _lone_surrogate(document: Any) -> str | None:
@@ -598,8 +604,8 @@ class _Checker:
             where = Origin(self.file, number)
             self.letter(DeadLetter("line", record, (("", problem),), where))
             return
-        if ping is None:
-            return  # blank
+        if ping is None and is_blank(line):
+            return  # a blank line; the document null goes on, as no ping
         kind = ping_format(ping)
         if kind is None:
             where = Origin(self.file, number)

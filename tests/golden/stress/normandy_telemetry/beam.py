@@ -73,6 +73,7 @@ from normandy_telemetry.pings import (
     check_file,
     encode,
     event_errors,
+    is_blank,
     is_valid_record,
     parse_line,
     read_ping,
@@ -301,8 +302,8 @@ class _ParseLine(beam.DoFn):
                 else line
             )
             yield _dead("line", record, (("", problem),), where)
-        elif ping is not None:
-            yield where, ping
+        elif ping is not None or not is_blank(line):
+            yield where, ping  # the document null too: a dead letter of kind ping
 
 
 class ValidatePings(beam.PTransform[PCollection[Any], Any]):
@@ -551,9 +552,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     data, not failures); 1 when a file could not be (it is a dead letter of
     kind ``file`` and the summary names it; everything else was still read
     and written) or the pipeline itself failed; 2 for a mistake on the
-    command line, before anything is read: no file matches ``--input``, or
-    ``--output`` already holds the outputs of a run and ``--replace`` is not
-    given.
+    command line, before anything is read: no file matches ``--input``, it
+    names a directory, ``--output`` is a file, or ``--output`` already holds
+    the outputs of a run and ``--replace`` is not given.
     """
     parser = argparse.ArgumentParser(
         prog="python -m normandy_telemetry.beam",
@@ -585,6 +586,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = [path for path in files if not _inside(path, output)]
     if not files:
         parser.error(f"no file matches --input {' '.join(known.input)}")
+    folders = [path for path in files if "://" not in path and os.path.isdir(path)]
+    if folders:
+        parser.error(
+            f"--input {folders[0]} is a directory; give its files, as"
+            f" --input '{os.path.join(folders[0], '*')}'"
+        )
+    if "://" not in output and os.path.lexists(output) and not os.path.isdir(output):
+        parser.error(f"--output {output} is not a directory; choose a directory")
     earlier = _earlier_run(output)
     if earlier and not known.replace:
         parser.error(
