@@ -218,6 +218,30 @@ def load_document(path: Path) -> YamlNode:
 
 
 def parse_document(data: bytes, label: str) -> YamlNode:
+    """The document's tree; every problem found while reading it raises."""
+    reading = read_document(data, label)
+    if reading.problems:
+        raise SpecError(label, reading.problems)
+    return reading.root
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A document read whole, and what was wrong in it that left it whole."""
+
+    root: YamlNode
+    problems: tuple[Problem, ...]
+    quiet: frozenset[tuple[int, int]]
+    """Places where what follows from ``problems`` must not be reported again:
+    each problem's own, and mappings that lost an entry to a refused key."""
+
+
+def read_document(data: bytes, label: str) -> Reading:
+    """The document's tree, with the problems that leave it whole (a tag, an
+    integer without digits, a duplicate or non-string key, a date): the
+    structure and the model can still be checked, so that every mistake is
+    reported at once. A mistake that leaves no tree (YAML syntax, nesting,
+    an alias to nothing, an empty file) raises :class:`SpecError`."""
     if len(data) > MAX_BYTES:
         raise SpecError(label, [Problem(1, 1, _too_large(len(data)))])
     text = _decode(data, label)
@@ -231,13 +255,15 @@ def parse_document(data: bytes, label: str) -> YamlNode:
             raise SpecError(label, [_reader_problem(exc, text)]) from None
         except YAMLError as exc:  # unmarked, e.g. an unreadable stream
             raise SpecError(label, [Problem(1, 1, f"YAML error: {exc}")]) from None
-    if builder.problems:
-        raise SpecError(label, builder.problems)
     if root is None:
         raise SpecError(
-            label, [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")]
+            label,
+            builder.problems
+            or [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")],
         )
-    return root
+    problems = tuple(builder.problems)
+    quiet = {(p.line, p.column) for p in problems} | builder.incomplete
+    return Reading(root, problems, frozenset(quiet))
 
 
 def _read_as_yaml_1_2(
@@ -711,6 +737,8 @@ class _Builder:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.incomplete: set[tuple[int, int]] = set()
+        """Where mappings start that lost an entry to a refused key."""
         self.count = 0
         self.anchors: dict[str, tuple[YamlNode, int]] = {}
 
@@ -795,6 +823,11 @@ class _Builder:
                 parent.has_key = True
                 parent.key = self._key(node)
                 parent.key_line, parent.key_column = node.line, node.column
+                if parent.key is None:  # the mapping, and the key it is under
+                    self.incomplete.add((parent.node.line, parent.node.column))
+                    if len(stack) > 1 and stack[-2].has_key:
+                        holder = stack[-2]
+                        self.incomplete.add((holder.key_line, holder.key_column))
             else:
                 parent.has_key = False
                 if parent.key is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from codegen.format_language import StructureChecker
 from codegen.formatting import format_outputs
-from codegen.loader import parse_document, read_spec, source_name, spec_label
+from codegen.loader import read_document, read_spec, source_name, spec_label
 from codegen.model import Spec
 from codegen.model_builder import build_model
 from codegen.parallel import PARALLEL_MIN_EVENTS, can_fork, render_forked
@@ -39,11 +39,18 @@ def load_spec(path: Path) -> Spec:
 def load_spec_bytes(data: bytes, label: str, source: str = "") -> Spec:
     """The same, for spec text from elsewhere (a git revision); ``label`` names
     it in messages, ``source`` (by default ``label``) in generated headers."""
-    tree = parse_document(data, label)
+    reading = read_document(data, label)
     structure = StructureChecker()
-    structure.check(tree, SPEC_FORMAT)
-    spec, problems = build_model(tree, label, source)
+    structure.check(reading.root, SPEC_FORMAT)
+    spec, problems = build_model(reading.root, label, source)
     problems = structure.problems + problems
+    if reading.problems:
+        # Reported all at once; what a reading problem causes (a refused
+        # integer read as 0, a mapping without the entry of a refused key) is
+        # not reported again.
+        problems = list(reading.problems) + [
+            p for p in problems if (p.line, p.column) not in reading.quiet
+        ]
     if (
         not problems
     ):  # target limits are checked on a sound model, so nothing is reported twice

@@ -326,6 +326,25 @@ EXPECTED: dict[str, Expected] = {
             "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
         ),
     ),
+    "reading_and_other_errors": (
+        (
+            15,
+            18,
+            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
+            "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
+            "sends and a 'correction:' saying why",
+        ),
+        (
+            55,
+            21,
+            "'0x_' " + NO_DIGITS,
+        ),
+        (
+            81,
+            22,
+            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
+        ),
+    ),
     # -- found in review: patterns embedded in larger regexes, keys, names the package uses
     "pattern_inline_flags": (
         (
@@ -861,6 +880,16 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             replace="          value: sucess\n          description: The run finished.",
         ),
         Patch(find="  value_max_length: 80\n", replace="  value_max_length: eighty\n"),
+        Patch(find=WHEN, replace="              when: {reasn: [invalid-branch]}\n"),
+    ),
+    # A user trial: a mistake found while reading (an integer without digits)
+    # hid the others until the next run; all three are reported at once.
+    "reading_and_other_errors": (
+        Patch(
+            find="          value: success\n          description: The run finished.",
+            replace="          value: sucess\n          description: The run finished.",
+        ),
+        Patch(find="  value_max_length: 80\n", replace="  value_max_length: 0x_\n"),
         Patch(find=WHEN, replace="              when: {reasn: [invalid-branch]}\n"),
     ),
     # -- found in review: patterns embedded in larger regexes, keys, names the package uses
