@@ -224,7 +224,11 @@ def parse_line(line: bytes | str) -> tuple[Any, str | None]:
     else:
         return None, f"not a line of text but {type(line).__name__}"
     try:
-        document = json.loads(text, parse_constant=_no_constant)
+        if text.startswith("\ufeff"):  # as json.loads says of it
+            raise json.JSONDecodeError(
+                "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0
+            )
+        document = _DECODE(text)
     except ValueError as exc:
         if not text.strip():
             return None, None  # a blank line holds nothing, as in NDJSON
@@ -254,6 +258,11 @@ def _lone_surrogate(document: Any) -> str | None:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
+
+
+_DECODE: Final = json.JSONDecoder(parse_constant=_no_constant).decode
+"""``json.loads(text, parse_constant=...)`` without a new decoder for every
+line (``json.loads`` makes one whenever it is given an option)."""
 
 
 # -- pings ----------------------------------------------------------------------
