@@ -47,6 +47,22 @@ DEEP = (
     "lists and mappings are nested more than 100 levels deep here; a spec needs "
     "fewer than 10, write it out flatter"
 )
+# Mistakes made alone and again beside others (several_errors and
+# reading_and_other_errors).
+SUCESS = (
+    15,
+    18,
+    "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
+    "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
+    "sends and a 'correction:' saying why",
+)
+REASN = (
+    81,
+    22,
+    "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
+)
+
+
 SURROGATE = (
     "this string holds \\u{}, half of a UTF-16 surrogate pair, which no output can"
     " hold; write the character itself, or its \\U escape (\\U0001F600, not"
@@ -186,15 +202,7 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     # -- Uptake rules (build) -----------------------------------------------
-    "illegal_uptake_value": (
-        (
-            15,
-            18,
-            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
-            "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
-            "sends and a 'correction:' saying why",
-        ),
-    ),
+    "illegal_uptake_value": (SUCESS,),
     "firefox_value_without_correction": (
         (
             18,
@@ -280,13 +288,7 @@ EXPECTED: dict[str, Expected] = {
             "extra key 'enrollmentID' and 'enrollmentId' (line 67) both become the Python name 'enrollment_id'; rename one",
         ),
     ),
-    "condition_unknown_key": (
-        (
-            81,
-            22,
-            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
-        ),
-    ),
+    "condition_unknown_key": (REASN,),
     "condition_unknown_value": (
         (
             81,
@@ -308,42 +310,22 @@ EXPECTED: dict[str, Expected] = {
     ),
     # -- three mistakes at once ---------------------------------------------
     "several_errors": (
-        (
-            15,
-            18,
-            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
-            "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
-            "sends and a 'correction:' saying why",
-        ),
+        SUCESS,
         (
             55,
             21,
             "events.value_max_length must be an integer, not a string",
         ),
-        (
-            81,
-            22,
-            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
-        ),
+        REASN,
     ),
     "reading_and_other_errors": (
-        (
-            15,
-            18,
-            "'sucess' is not a legal Uptake value (uptake.legal_values); did you mean 'success'? If Normandy's "
-            "data-collection document really gives this value, keep it and add 'firefox_value:' with what Firefox "
-            "sends and a 'correction:' saying why",
-        ),
+        SUCESS,
         (
             55,
             21,
             "'0x_' " + NO_DIGITS,
         ),
-        (
-            81,
-            22,
-            "condition names extra key 'reasn', which this event does not have; did you mean 'reason'?",
-        ),
+        REASN,
     ),
     # -- found in review: patterns embedded in larger regexes, keys, names the package uses
     "pattern_inline_flags": (
