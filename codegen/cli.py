@@ -5,7 +5,7 @@ mistakes, ``generated/`` drifted or a lint rule failed; 2 the command line
 itself is wrong. ``diff`` answers one question, so a CI job can rely on it:
 0 nothing is breaking (or ``--allow-breaking``), 1 something is breaking, 2 it
 could not tell (a wrong command line, a revision git cannot show, a spec that
-is not valid).
+is not valid, a reader that went away before the report was written).
 """
 
 from __future__ import annotations
@@ -152,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`... | head`): nothing more can be said, and
         # Python must not try again (and fail again) when it flushes at exit.
+        # diff could not tell (2: its 1 says something is breaking); the
+        # others did not finish saying what they found (1).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 2 if args.command == "diff" else 1
     finally:
         if enabled:
             gc.enable()

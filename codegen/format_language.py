@@ -173,6 +173,9 @@ class StructureChecker:
     """Walk a node tree against a schema, collecting every problem."""
 
     problems: list[Problem] = field(default_factory=list)
+    absent: list[Problem] = field(default_factory=list)
+    """Those of ``problems`` that say a mapping lacks a required field or
+    entries (what a refused key's lost entry can cause)."""
 
     def check(
         self,
@@ -259,6 +262,7 @@ class StructureChecker:
             ):
                 message = f"{where} is missing the required field '{spec_field.name}'"
                 self.problems.append(Problem(line, column, message))
+                self.absent.append(self.problems[-1])
 
     def _named_map(self, node: YamlNode, schema: NamedMap, path: SpecPath) -> None:
         where = dotted(path)
@@ -269,6 +273,7 @@ class StructureChecker:
             self.problems.append(
                 Problem(node.line, node.column, f"{where} must not be empty")
             )
+            self.absent.append(self.problems[-1])
         for entry in node.entries.values():
             key_node = YamlScalar(entry.key, "str", entry.key_line, entry.key_column)
             self._scalar(

@@ -231,9 +231,13 @@ class Reading:
 
     root: YamlNode
     problems: tuple[Problem, ...]
-    quiet: frozenset[tuple[int, int]]
-    """Places where what follows from ``problems`` must not be reported again:
-    each problem's own, and mappings that lost an entry to a refused key."""
+    substituted: frozenset[tuple[int, int]]
+    """Where a refused scalar stands in the tree as something else (a tagged
+    value as its text, an integer without digits as 0): what is said of it
+    there follows from its problem."""
+    incomplete: frozenset[tuple[int, int]]
+    """Where mappings that lost an entry to a refused key start, and the keys
+    they stand under: a field said to be missing there may be that entry."""
 
 
 def read_document(data: bytes, label: str) -> Reading:
@@ -261,9 +265,12 @@ def read_document(data: bytes, label: str) -> Reading:
             builder.problems
             or [Problem(1, 1, "the spec is empty; start with 'format_version: 1'")],
         )
-    problems = tuple(builder.problems)
-    quiet = {(p.line, p.column) for p in problems} | builder.incomplete
-    return Reading(root, problems, frozenset(quiet))
+    return Reading(
+        root,
+        tuple(builder.problems),
+        frozenset(builder.substituted),
+        frozenset(builder.incomplete),
+    )
 
 
 def _read_as_yaml_1_2(
@@ -739,6 +746,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.incomplete: set[tuple[int, int]] = set()
         """Where mappings start that lost an entry to a refused key."""
+        self.substituted: set[tuple[int, int]] = set()
+        """Where a refused scalar stands as something else."""
         self.count = 0
         self.anchors: dict[str, tuple[YamlNode, int]] = {}
 
@@ -864,12 +873,13 @@ class _Builder:
 
     def _scalar(self, event: Any, line: int, column: int) -> YamlScalar:
         text = event.value
+        if event.style == '"':  # only escapes can make a lone surrogate
+            self._refuse_surrogates(text, line, column)
         if event.tag is not None:
             self._refuse_tag(event, line, column)
+            self.substituted.add((line, column))
             return _Tagged(text, "str", line, column)
         if not event.implicit[0]:  # quoted, or a block scalar: a string
-            if event.style == '"':  # only escapes can make a lone surrogate
-                self._refuse_surrogates(text, line, column)
             return YamlScalar(text, "str", line, column)
         tag = _resolve(text)
         if tag is None:
@@ -878,6 +888,7 @@ class _Builder:
             value = parse_int(text)
             if isinstance(value, str):
                 self.problems.append(Problem(line, column, value))
+                self.substituted.add((line, column))
                 return _Plain(text, "int", line, column, 0)
             return _Plain(text, "int", line, column, value)
         if tag == "bool":

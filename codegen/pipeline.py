@@ -42,15 +42,28 @@ def load_spec_bytes(data: bytes, label: str, source: str = "") -> Spec:
     reading = read_document(data, label)
     structure = StructureChecker()
     structure.check(reading.root, SPEC_FORMAT)
+    if reading.problems:
+        # What was refused while reading, with the structure's problems (an
+        # unknown field, a wrong type) in the same report; not what follows
+        # from a refusal (a refused integer read as 0 is "not a string", a
+        # refused key's field "missing" or its mapping "empty"), and not the
+        # model's cross-checks,
+        # which would judge values that stand in for refused ones.
+        absent = set(structure.absent)
+        raise SpecError(
+            label,
+            [
+                *reading.problems,
+                *(
+                    p
+                    for p in structure.problems
+                    if (p.line, p.column) not in reading.substituted
+                    and not (p in absent and (p.line, p.column) in reading.incomplete)
+                ),
+            ],
+        )
     spec, problems = build_model(reading.root, label, source)
     problems = structure.problems + problems
-    if reading.problems:
-        # Reported all at once; what a reading problem causes (a refused
-        # integer read as 0, a mapping without the entry of a refused key) is
-        # not reported again.
-        problems = list(reading.problems) + [
-            p for p in problems if (p.line, p.column) not in reading.quiet
-        ]
     if (
         not problems
     ):  # target limits are checked on a sound model, so nothing is reported twice

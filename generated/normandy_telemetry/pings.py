@@ -243,8 +243,14 @@ def parse_line(line: bytes | str) -> tuple[Any, str | None]:
 
 
 def is_blank(line: bytes | str) -> bool:
-    """Whether ``line`` holds nothing but white space (NDJSON skips it)."""
-    return not line.strip()
+    """Whether ``line`` holds nothing but white space (NDJSON skips it): any
+    Unicode white space, as ``parse_line`` reads it, in text or in UTF-8."""
+    if type(line) is bytes:
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return isinstance(line, str) and not str(line).strip()
 
 
 def _lone_surrogate(document: Any) -> str | None:

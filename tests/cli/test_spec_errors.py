@@ -47,8 +47,7 @@ DEEP = (
     "lists and mappings are nested more than 100 levels deep here; a spec needs "
     "fewer than 10, write it out flatter"
 )
-# Mistakes made alone and again beside others (several_errors and
-# reading_and_other_errors).
+# Mistakes made alone and again beside others (several_errors).
 SUCESS = (
     15,
     18,
@@ -318,14 +317,33 @@ EXPECTED: dict[str, Expected] = {
         ),
         REASN,
     ),
-    "reading_and_other_errors": (
-        SUCESS,
+    # Found in review: a refused key quieted every problem at its mapping's
+    # place, a refused integer let the model judge the 0 standing in for it.
+    "refused_key_beside_a_typo": (
         (
-            55,
-            21,
-            "'0x_' " + NO_DIGITS,
+            10,
+            7,
+            "unknown field 'titel' in uptake.sources.runner; did you mean 'title'?",
         ),
-        REASN,
+        (11, 7, "the key 1 reads as an integer; quote it to make it a string: '1'"),
+    ),
+    "refused_integer_beside_a_limit": ((81, 27, "'0x_' " + NO_DIGITS),),
+    "tag_on_the_root_beside_a_missing_field": (
+        (1, 1, "YAML tags are not allowed in a spec (found '!!map')" + TAG),
+        (1, 1, "the spec is missing the required field 'format_version'"),
+    ),
+    "reading_and_other_errors": (
+        (
+            12,
+            7,
+            "unknown field 'descripton' in uptake.sources.runner; did you mean 'description'?",
+        ),
+        (
+            51,
+            3,
+            "unknown field 'owner' in enrollment_id (allowed: description, lifetime, upload_disabled, format, filler, correction)",
+        ),
+        (56, 21, "'0x_' " + NO_DIGITS),
     ),
     # -- found in review: patterns embedded in larger regexes, keys, names the package uses
     "pattern_inline_flags": (
@@ -865,14 +883,37 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(find=WHEN, replace="              when: {reasn: [invalid-branch]}\n"),
     ),
     # A user trial: a mistake found while reading (an integer without digits)
-    # hid the others until the next run; all three are reported at once.
+    # hid the field-name typos until the next run; all three are reported at
+    # once (the model's cross-checks wait until the spec reads cleanly).
+    "refused_key_beside_a_typo": (
+        Patch(
+            "      title: Runner Status\n", "      titel: Runner Status\n      1: x\n"
+        ),
+    ),
+    "refused_integer_beside_a_limit": (
+        Patch(
+            "              description: The preference branch the recipe named.\n",
+            "              description: The preference branch the recipe named.\n"
+            "              max_length: 0x_\n"
+            "              truncate: 100\n",
+        ),
+    ),
+    "tag_on_the_root_beside_a_missing_field": (
+        Patch(
+            "format_version: 1\ntitle: Minimal telemetry\n",
+            "!!map\ntitle: Minimal telemetry\n",
+        ),
+    ),
     "reading_and_other_errors": (
         Patch(
-            find="          value: success\n          description: The run finished.",
-            replace="          value: sucess\n          description: The run finished.",
+            find="      description: Reported once per run.",
+            replace="      descripton: Reported once per run.",
+        ),
+        Patch(
+            find="  filler: __NO_ENROLLMENT_ID__\n",
+            replace="  filler: __NO_ENROLLMENT_ID__\n  owner: Normandy team\n",
         ),
         Patch(find="  value_max_length: 80\n", replace="  value_max_length: 0x_\n"),
-        Patch(find=WHEN, replace="              when: {reasn: [invalid-branch]}\n"),
     ),
     # -- found in review: patterns embedded in larger regexes, keys, names the package uses
     "pattern_inline_flags": (

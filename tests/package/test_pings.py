@@ -599,6 +599,20 @@ def test_the_document_null_is_a_dead_letter_not_a_blank_line(null: bytes) -> Non
     assert pings.is_blank(b" \t\r") and not pings.is_blank(null)
 
 
+@pytest.mark.parametrize(
+    "line", [b"\xc2\xa0", "\u2028".encode(), b"\x1c \t", "\u3000", "\xa0\r"]
+)
+def test_unicode_white_space_is_a_blank_line_in_bytes_and_in_text(
+    line: bytes | str,
+) -> None:
+    """Found in review: bytes.strip() knows only ASCII white space, so a line of
+    U+00A0 became a dead letter saying null, while parse_line called it blank."""
+    assert pings.parse_line(line) == (None, None)
+    assert pings.is_blank(line)
+    tally, valid, dead = check(line if type(line) is bytes else line.encode())
+    assert (tally.lines, valid, dead) == (1, [], [])
+
+
 def test_lines_are_decoded_without_a_new_decoder_each(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
