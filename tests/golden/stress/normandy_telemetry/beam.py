@@ -61,6 +61,7 @@ except ImportError as exc:
 
 from normandy_telemetry.pings import (
     BAD,
+    BLANK,
     EVENT,
     NOWHERE,
     OTHER,
@@ -73,9 +74,9 @@ from normandy_telemetry.pings import (
     check_file,
     encode,
     event_errors,
-    is_blank,
     is_valid_record,
-    parse_line,
+    line_document,
+    line_letter,
     read_ping,
     uptake_report,
 )
@@ -294,15 +295,10 @@ class _ParseLine(beam.DoFn):
                 file if type(file) is str else None,
                 number if type(number) is int else None,
             )
-        ping, problem = parse_line(line)
+        ping, problem = line_document(line)
         if problem is not None:
-            record = (
-                line.decode("utf-8", "backslashreplace")
-                if type(line) is bytes
-                else line
-            )
-            yield _dead("line", record, (("", problem),), where)
-        elif ping is not None or not is_blank(line):
+            yield pvalue.TaggedOutput(DEAD_LETTERS, line_letter(line, problem, where))
+        elif ping is not BLANK:
             yield where, ping  # the document null too: a dead letter of kind ping
 
 

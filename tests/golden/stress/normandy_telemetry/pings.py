@@ -209,11 +209,16 @@ def pairs(errors: Iterable[FieldError]) -> tuple[tuple[str, str], ...]:
 _SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def parse_line(line: bytes | str) -> tuple[Any, str | None]:
-    """``(document, None)``, or ``(None, why not)`` for a line that is not
-    UTF-8, not JSON, or JSON that UTF-8 cannot write back (a lone surrogate).
-    A blank line gives ``(None, None)``, and so does the document ``null``:
-    ``is_blank(line)`` tells them apart (``null`` is a ping of neither kind)."""
+BLANK: Final[Any] = object()
+"""What :func:`line_document` gives for a blank line (the document ``null``
+is ``None``)."""
+
+
+def line_document(line: bytes | str) -> tuple[Any, str | None]:
+    """``(document, None)``; ``(BLANK, None)`` for a line of white space only
+    (any Unicode white space: NDJSON skips it); ``(None, why not)`` for a line
+    that is not UTF-8, not JSON, or JSON that UTF-8 cannot write back (a lone
+    surrogate)."""
     if type(line) is bytes:
         try:
             text = line.decode("utf-8")
@@ -231,7 +236,7 @@ def parse_line(line: bytes | str) -> tuple[Any, str | None]:
         document = _DECODE(text)
     except ValueError as exc:
         if not text.strip():
-            return None, None  # a blank line holds nothing, as in NDJSON
+            return BLANK, None
         return None, f"not JSON: {exc}"
     except RecursionError:
         return None, "not JSON that can be read: nested too deep"
@@ -242,15 +247,24 @@ def parse_line(line: bytes | str) -> tuple[Any, str | None]:
     return document, None
 
 
+def parse_line(line: bytes | str) -> tuple[Any, str | None]:
+    """:func:`line_document`, with a blank line as ``(None, None)`` like the
+    document ``null``: ``is_blank(line)`` tells them apart (``null`` is a
+    ping of neither kind)."""
+    document, problem = line_document(line)
+    return (None, problem) if document is BLANK else (document, problem)
+
+
 def is_blank(line: bytes | str) -> bool:
-    """Whether ``line`` holds nothing but white space (NDJSON skips it): any
-    Unicode white space, as ``parse_line`` reads it, in text or in UTF-8."""
-    if type(line) is bytes:
-        try:
-            line = line.decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-    return isinstance(line, str) and not str(line).strip()
+    """Whether ``line`` holds nothing but white space (NDJSON skips it), as
+    :func:`line_document` reads it."""
+    return line_document(line)[0] is BLANK
+
+
+def line_letter(line: bytes | str, problem: str, where: Origin) -> DeadLetter:
+    """The dead letter of a line that holds no document, with the line as text."""
+    record = line.decode("utf-8", "backslashreplace") if type(line) is bytes else line
+    return DeadLetter("line", record, (("", problem),), where)
 
 
 def _lone_surrogate(document: Any) -> str | None:
@@ -609,18 +623,12 @@ class _Checker:
         """Everything one line holds."""
         tally = self.tally
         tally.lines += 1
-        ping, problem = parse_line(line)
+        ping, problem = line_document(line)
         if problem is not None:
-            record = (
-                line.decode("utf-8", "backslashreplace")
-                if type(line) is bytes
-                else line
-            )
-            where = Origin(self.file, number)
-            self.letter(DeadLetter("line", record, (("", problem),), where))
+            self.letter(line_letter(line, problem, Origin(self.file, number)))
             return
-        if ping is None and is_blank(line):
-            return  # a blank line; the document null goes on, as no ping
+        if ping is BLANK:
+            return  # the document null goes on, as no ping
         kind = ping_format(ping)
         if kind is None:
             where = Origin(self.file, number)
