@@ -95,6 +95,23 @@ class _Walker:
             Edit(parts, what, old, new, judge, tuple(blame), old_parts, evidence)
         )
 
+    def field(
+        self,
+        parts: SpecPath,
+        old: Any,
+        new: Any,
+        name: str,
+        what: str | Callable[[Any, Any], str],
+        judge: str = JUDGED,
+        blame: Sequence[tuple[int, Cause]] = (),
+    ) -> None:
+        """One field of ``old`` and ``new`` compared: a change is one edit at
+        ``(*parts, name)``; ``what`` says it, or makes it from the two values."""
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            message = what(before, after) if callable(what) else what
+            self.add((*parts, name), message, before, after, judge, blame)
+
     def docs(self, parts: SpecPath, old: Any, new: Any, *names: str) -> None:
         for name in names:
             before, after = getattr(old, name), getattr(new, name)
@@ -363,14 +380,7 @@ class _Walker:
         before, after = f"{old.category}.{old.name}", f"{new.category}.{new.name}"
         if before != after:
             self.add((*parts, "event"), "Glean event renamed", before, after, JUDGED)
-        if old.telemetry_mirror != new.telemetry_mirror:
-            self.add(
-                (*parts, "telemetry_mirror"),
-                "telemetry mirror changed",
-                old.telemetry_mirror,
-                new.telemetry_mirror,
-                JUDGED,
-            )
+        self.field(parts, old, new, "telemetry_mirror", "telemetry mirror changed")
         self.metadata(
             (*parts, "metadata"),
             old.metadata,
@@ -432,8 +442,7 @@ class _Walker:
             (1, ("uptake-claimed", old.name)),
             claims,
         ]
-        if old.key != new.key:
-            self.add((*parts, "key"), "key changed", old.key, new.key, JUDGED, keys)
+        self.field(parts, old, new, "key", "key changed", blame=keys)
         if old.placeholder is not None and new.placeholder is not None:
             was, now = old.placeholder, new.placeholder
             if was.pattern != now.pattern:
@@ -488,33 +497,19 @@ class _Walker:
                 old_parts=(*source, "statuses", old.constant),
             )
         self.docs(parts, old, new, "description", "correction", "firefox_source")
-        if old.value != new.value:
-            self.add(
-                (*parts, "value"),
-                "value changed",
-                old.value,
-                new.value,
-                JUDGED,
-                refused([old.value]),
-            )
-        if old.firefox_value != new.firefox_value:
-            gone = [old.firefox_value] if old.firefox_value else []
-            self.add(
-                (*parts, "firefox_value"),
-                "Firefox's value changed",
-                old.firefox_value,
-                new.firefox_value,
-                JUDGED,
-                refused(gone),
-            )
-        if old.firefox_name != new.firefox_name:
-            self.add(
-                (*parts, "firefox_name"),
-                "Firefox's name changed",
-                old.firefox_name,
-                new.firefox_name,
-                JUDGED,
-            )
+        self.field(
+            parts, old, new, "value", "value changed", blame=refused([old.value])
+        )
+        gone = [old.firefox_value] if old.firefox_value else []
+        self.field(
+            parts,
+            old,
+            new,
+            "firefox_value",
+            "Firefox's value changed",
+            blame=refused(gone),
+        )
+        self.field(parts, old, new, "firefox_name", "Firefox's name changed")
 
     # -- scalars -----------------------------------------------------------------
 
@@ -561,44 +556,17 @@ class _Walker:
 
     def events(self, old: m.Events, new: m.Events) -> None:
         parts = ("events",)
-        if old.category != new.category:
-            self.add(
-                (*parts, "category"),
-                "category changed",
-                old.category,
-                new.category,
-                JUDGED,
-                [(1, ("category",))],
-            )
+        self.field(
+            parts, old, new, "category", "category changed", blame=[(1, ("category",))]
+        )
         self.docs(parts, old, new, "description")
-        if old.value_max_length != new.value_max_length:
-            before, after = old.value_max_length, new.value_max_length
-            self.add(
-                (*parts, "value_max_length"),
-                _limit(before, after),
-                before,
-                after,
-                JUDGED,
-                [(1, ("value-length",))],
-            )
-        if old.extra_max_length != new.extra_max_length:
-            before, after = old.extra_max_length, new.extra_max_length
-            self.add(
-                (*parts, "extra_max_length"),
-                _limit(before, after),
-                before,
-                after,
-                JUDGED,
-                [(1, ("extra-length",))],
-            )
-        if old.glean_extra_keys != new.glean_extra_keys:
-            self.add(
-                (*parts, "glean_extra_keys"),
-                "Glean extra keys changed",
-                old.glean_extra_keys,
-                new.glean_extra_keys,
-                JUDGED,
-            )
+        self.field(
+            parts, old, new, "value_max_length", _limit, blame=[(1, ("value-length",))]
+        )
+        self.field(
+            parts, old, new, "extra_max_length", _limit, blame=[(1, ("extra-length",))]
+        )
+        self.field(parts, old, new, "glean_extra_keys", "Glean extra keys changed")
         for was, now in self.pairs(
             old.objects, new.objects, lambda o: o.name, "object"
         ):
@@ -697,17 +665,14 @@ class _Walker:
             "correction",
             "firefox_source",
         )
-        if old.value_optional != new.value_optional:
-            blame = [(2, ("value-null", new.object, new.method))]
-            what = "value may be absent" if new.value_optional else "value always sent"
-            self.add(
-                (*parts, "value_optional"),
-                what,
-                old.value_optional,
-                new.value_optional,
-                JUDGED,
-                blame,
-            )
+        self.field(
+            parts,
+            old,
+            new,
+            "value_optional",
+            lambda _, now: "value may be absent" if now else "value always sent",
+            blame=[(2, ("value-null", new.object, new.method))],
+        )
         self.items(
             (*parts, "recorded_in"),
             old.recorded_in,
@@ -781,15 +746,14 @@ class _Walker:
                     [(2, ("extra-presence", *rule))],
                 )
                 break
-        if old.format != new.format:
-            self.add(
-                (*parts, "format"),
-                "format changed",
-                old.format,
-                new.format,
-                JUDGED,
-                [(2, ("extra-format", *rule))],
-            )
+        self.field(
+            parts,
+            old,
+            new,
+            "format",
+            "format changed",
+            blame=[(2, ("extra-format", *rule))],
+        )
         old_limit, new_limit = (
             self.old_spec.events.extra_max_length,
             self.new_spec.events.extra_max_length,
@@ -805,28 +769,11 @@ class _Walker:
                 JUDGED,
                 [(2, ("extra-length", *rule))],
             )
-        if old.truncate != new.truncate:
-            self.add(
-                (*parts, "truncate"),
-                "truncation changed",
-                old.truncate,
-                new.truncate,
-                COMPATIBLE,
-            )
-        if old.legacy_name != new.legacy_name:
-            blame = (
-                [(2, ("extra-unknown", *here, old.legacy_name))]
-                if old.legacy_name
-                else []
-            )
-            self.add(
-                (*parts, "legacy_name"),
-                "legacy name changed",
-                old.legacy_name,
-                new.legacy_name,
-                JUDGED,
-                blame,
-            )
+        self.field(parts, old, new, "truncate", "truncation changed", COMPATIBLE)
+        blame = (
+            [(2, ("extra-unknown", *here, old.legacy_name))] if old.legacy_name else []
+        )
+        self.field(parts, old, new, "legacy_name", "legacy name changed", blame=blame)
         self.allowed(parts, rule, old, new)
 
     def allowed(
