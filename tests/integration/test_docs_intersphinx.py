@@ -17,7 +17,7 @@ from support import SPEC
 from test_docs import DOCS, Page, sphinx_build
 
 from codegen.pipeline import load_spec
-from codegen.targets.docs.names import SiteNames, every_item
+from codegen.targets.docs.names import KIND_TITLES, SiteNames, every_item
 
 BASE = "https://normandy.example/telemetry/"
 
@@ -165,3 +165,19 @@ def test_the_domain_needs_nothing_but_sphinx() -> None:
         if line.startswith(("import ", "from "))
     }
     assert imports <= {"__future__", "docutils", "sphinx", *sys.stdlib_module_names}
+
+
+def test_the_pages_and_the_domain_call_each_kind_alike() -> None:
+    """The domain copies the titles of kinds (it imports nothing of this
+    project), so the generator's table and its own must not drift apart."""
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import telemetry_domain as domain
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    titles = {
+        **domain.ITEMS,
+        **{kind: title for kind, (title, _) in domain.OTHER_NAMES.items()},
+    }
+    for kind, title in KIND_TITLES.items():
+        assert titles.get(kind) == title, kind
