@@ -77,8 +77,11 @@ from normandy_telemetry.pings import (
     read_ping,
     uptake_report,
 )
-from normandy_telemetry.uptake import source_for_key
-from normandy_telemetry.validate import is_valid_uptake, iter_uptake_errors
+from normandy_telemetry.validate import (
+    is_valid_uptake,
+    iter_uptake_errors,
+    uptake_source,
+)
 
 __all__ = [
     "DEAD_LETTERS",
@@ -206,7 +209,7 @@ class _ValidateUptake(beam.DoFn):
             yield _dead("uptake", report, (("", _NOT_UPTAKE),), origin)
         elif is_valid_uptake(*report):
             source, status = map(str.__str__, report)
-            owner = source_for_key(source)
+            owner = uptake_source(source)
             assert owner is not None  # is_valid_uptake found it
             yield owner.name, status
         else:

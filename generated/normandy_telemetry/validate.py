@@ -20,6 +20,7 @@ described in ``reading``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any, Final, TypedDict
 
 from normandy_telemetry.catalog import (
@@ -407,6 +408,50 @@ def is_valid_event(event: object) -> bool:
         return not _event_errors(event)
 
 
+def is_valid_decoded_record(record: Any) -> bool:
+    """Whether ``record``, as ``json.loads`` gave it, is a legacy record
+    ``[timestamp, category, method, object, value, extra]`` of a Normandy
+    event the spec allows (a mapping is not a record). For what JSON holds,
+    the verdict of :func:`is_valid_event` (a test holds them to it), sooner:
+    JSON's keys are exact ``str``, so the type of every key of ``extra`` is
+    not read. What did not come straight from JSON goes to
+    :func:`is_valid_event`."""
+    if type(record) is not list:
+        return False
+    size = len(record)
+    if size == 6:
+        timestamp, category, method, object_, value, extra = record
+    elif size == 5:
+        timestamp, category, method, object_, value = record
+        extra = None
+    else:
+        return False
+    if type(timestamp) is int:
+        if timestamp < 0:
+            return False
+    elif not _is_timestamp(timestamp):
+        return False
+    if category != CATEGORY:
+        return False
+    try:
+        check = CHECKS[object_][method]
+    except (KeyError, TypeError):  # no Normandy event's name
+        return False
+    if type(value) is str:
+        if len(value) > VALUE_MAX_LENGTH:
+            return False
+    elif value is not None or not _RULES[(method, object_)].event.value_optional:
+        return False
+    try:
+        if type(extra) is dict:
+            return check(extra)
+        return extra is None and check(_NO_EXTRA)
+    except KeyError:  # a key that is always sent is missing
+        return False
+    except NotPlain:  # not what JSON gives: read it as anything else
+        return is_valid_event(record)
+
+
 def iter_event_errors(event: object) -> Iterator[FieldError]:
     """Every problem with ``event``, in a stable order; nothing when it is valid."""
     return iter(_event_errors(event))
@@ -520,15 +565,41 @@ def _uptake_errors(source: object, status: object) -> list[FieldError]:
     return errors
 
 
+def _match_source(key: str) -> tuple[UptakeSource, frozenset[str]] | None:
+    for owner, fullmatch, values in _UPTAKE:
+        if fullmatch(key):
+            return owner, values
+    return None
+
+
+_remembered_source: Final = lru_cache(maxsize=4096)(_match_source)
+"""Recipe and action keys come back in every ping: a match is looked up,
+not made again."""
+
+_REMEMBERED_LENGTH: Final = 100
+"""Longer keys are matched each time, so that none is kept alive."""
+
+
+def _source_of(key: str) -> tuple[UptakeSource, frozenset[str]] | None:
+    if len(key) > _REMEMBERED_LENGTH:
+        return _match_source(key)
+    return _remembered_source(key)
+
+
+def uptake_source(key: str) -> UptakeSource | None:
+    """The source of Normandy's uptake telemetry whose key pattern matches
+    ``key`` whole, if any; a ``str`` subclass is read for what it holds."""
+    found = _source_of(str.__str__(key))
+    return None if found is None else found[0]
+
+
 def is_valid_uptake(source: object, status: object) -> bool:
     """Whether ``status`` is a value that the uptake key ``source`` can report."""
     if type(source) is str and type(status) is str:
         if status not in _UPTAKE_VALUES:
             return False
-        for _, fullmatch, values in _UPTAKE:
-            if fullmatch(source):
-                return status in values
-        return False
+        found = _source_of(source)
+        return found is not None and status in found[1]
     return not _uptake_errors(source, status)
 
 

@@ -374,6 +374,45 @@ def is_valid_glean_event(event: object) -> bool:
         return not _glean_errors(event)
 
 
+def is_valid_decoded_glean_event(event: Any) -> bool:
+    """Whether ``event``, as ``json.loads`` gave it, is a Normandy event the
+    spec allows; Normandy's uptake event is not one here (it is a report:
+    :func:`is_valid_glean_event` reads it). For what JSON holds, the verdict
+    of :func:`is_valid_glean_event` (a test holds them to it), sooner: JSON
+    gives exact ``dict`` and ``str`` objects and keys that are exact ``str``,
+    so the type of every key is not read. What did not come straight from
+    JSON goes to :func:`is_valid_glean_event`."""
+    if type(event) is not dict:
+        return False
+    try:
+        size = len(event)
+        if size == 4:
+            extra = event["extra"]
+        elif size == 3:
+            extra = _MISSING
+        else:
+            return False
+        category = event["category"]
+        name = event["name"]
+        check = _CHECKS[category][name]
+        timestamp = event["timestamp"]
+    except (KeyError, TypeError):  # a key missing, or no Normandy event's name
+        return False
+    if type(timestamp) is int:
+        if timestamp < 0:
+            return False
+    elif integer_problem(timestamp) is not None:
+        return False
+    if type(extra) is not dict:
+        return extra is _MISSING and (category, name) in _BARE
+    try:
+        return check(extra)
+    except KeyError:  # a key that is always sent is missing
+        return False
+    except NotPlain:  # not what JSON gives: read it as anything else
+        return is_valid_glean_event(event)
+
+
 def iter_glean_event_errors(event: object) -> Iterator[FieldError]:
     """Every problem with ``event``, one event object of a Glean events ping,
     in a stable order; nothing when it is valid. Paths are the event's:
