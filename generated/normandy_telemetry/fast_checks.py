@@ -121,6 +121,8 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t2) is None:
             return False
+        if size == n:
+            return True
     t3 = extra.get("branch")
     if t3 is not None:
         n += 1
@@ -128,6 +130,8 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
             return not_text(t3)
         if len(t3) > 80:
             return False
+        if size == n:
+            return True
     t4 = extra.get("changedPref")
     if t4 is not None:
         n += 1
@@ -164,6 +168,8 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t0) is None:
             return False
+        if size == n:
+            return True
     t2 = extra.get("caller")
     if t2 is not None:
         n += 1
@@ -171,6 +177,8 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t2)
         if len(t2) > 80:
             return False
+        if size == n:
+            return True
     t4 = extra.get("changedPref")
     if t4 is not None:
         n += 1
@@ -318,6 +326,8 @@ def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t2) is None:
             return False
+        if size == n:
+            return True
     t3 = extra.get("branch")
     if t3 is not None:
         n += 1
@@ -346,6 +356,8 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t1)
         if len(t1) > 80:
             return False
+        if size == n:
+            return True
     t2 = extra.get("detail")
     if t2 is not None:
         n += 1
@@ -382,6 +394,8 @@ def _check_addon_study_update(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t2) is None:
             return False
+        if size == n:
+            return True
     t3 = extra.get("branch")
     if t3 is not None:
         n += 1
@@ -413,6 +427,8 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t1) is None:
             return False
+        if size == n:
+            return True
     t2 = extra.get("branch")
     if t2 is not None:
         n += 1
@@ -420,6 +436,8 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t2)
         if len(t2) > 80:
             return False
+        if size == n:
+            return True
     t3 = extra.get("detail")
     if t3 is not None:
         n += 1
@@ -477,6 +495,8 @@ def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t3) is None:
             return False
+        if size == n:
+            return True
     t4 = extra.get("branch")
     if t4 is not None:
         n += 1
@@ -520,6 +540,8 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t1)
         if len(t1) > 80:
             return False
+        if size == n:
+            return True
     t2 = extra.get("conflictingSlug")
     if t2 is not None:
         n += 1
@@ -527,6 +549,8 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t2)
         if len(t2) > 80:
             return False
+        if size == n:
+            return True
     t3 = extra.get("detail")
     if t3 is not None:
         n += 1
@@ -534,6 +558,8 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t3)
         if len(t3) > 80:
             return False
+        if size == n:
+            return True
     t4 = extra.get("enrollmentId")
     if t4 is not None:
         n += 1
@@ -848,63 +874,65 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
 
 def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     """preference_study.enroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["branch"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["experimentType"]
+    t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if t2 not in {"exp", "exp-highpop"}:
+    if len(t2) > 80:
+        return False
+    t3 = extra["experimentType"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if t3 not in {"exp", "exp-highpop"}:
         return False
     size = len(extra)
     if size == 3:
         return True
     n = 3
-    t3 = extra.get("enrollmentId")
-    if t3 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) != 36:
-            if t3 != FILLER:
-                return False
-        elif is_uuid(t3) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t4 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t4 = extra.get("enrollmentId")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+        if len(t4) != 36:
+            if t4 != FILLER:
+                return False
+        elif is_uuid(t4) is None:
             return False
     return size == n
 
 
 def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.enrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 == "invalid-branch":
-        t2 = extra["prefBranch"]
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 == "invalid-branch":
+        t3 = extra["prefBranch"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
             return False
         n = 3
-    elif t1 not in {
+    elif t2 not in {
         "name-conflict",
         "pref-conflict",
         "experiment-type-too-long",
@@ -918,30 +946,30 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         return True
     if size != n + 1:
         return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
     """preference_study.unenroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["didResetValue"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {"true", "false"}:
+    if len(t1) > 80:
         return False
-    t2 = extra["reason"]
+    t2 = extra["didResetValue"]
     if type(t2) is not str:
         return not_text(t2)
-    if t2 not in {
+    if t2 not in {"true", "false"}:
+        return False
+    t3 = extra["reason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if t3 not in {
         "recipe-not-seen",
         "unknown",
         "capability-mismatch",
@@ -959,185 +987,201 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
     if size == 3:
         return True
     n = 3
-    t3 = extra.get("enrollmentId")
-    if t3 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) != 36:
-            if t3 != FILLER:
-                return False
-        elif is_uuid(t3) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t4 = extra.get("branch")
+        if size == n:
+            return True
+    t4 = extra.get("enrollmentId")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if len(t4) != 36:
+            if t4 != FILLER:
+                return False
+        elif is_uuid(t4) is None:
             return False
-    t5 = extra.get("changedPref")
+        if size == n:
+            return True
+    t5 = extra.get("branch")
     if t5 is not None:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
         if len(t5) > 80:
             return False
-    t6 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t6 = extra.get("changedPref")
     if t6 is not None:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+        if len(t6) > 80:
             return False
     return size == n
 
 
 def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.unenrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
         return False
-    t2 = extra["reason"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if t2 not in {"does-not-exist", "already-unenrolled"}:
+    t3 = extra["reason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if t3 not in {"does-not-exist", "already-unenrolled"}:
         return False
-    t4 = extra["originalReason"]
-    if type(t4) is not str:
-        return not_text(t4)
-    if len(t4) > 80:
+    t5 = extra["originalReason"]
+    if type(t5) is not str:
+        return not_text(t5)
+    if len(t5) > 80:
         return False
     size = len(extra)
     if size == 3:
         return True
     n = 3
-    t1 = extra.get("enrollmentId")
-    if t1 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) != 36:
-            if t1 != FILLER:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+            return False
+        if size == n:
+            return True
+    t2 = extra.get("enrollmentId")
+    if t2 is not None:
+        n += 1
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
                 return False
-        elif is_uuid(t1) is None:
+        elif is_uuid(t2) is None:
             return False
-    t3 = extra.get("caller")
-    if t3 is not None:
+        if size == n:
+            return True
+    t4 = extra.get("caller")
+    if t4 is not None:
         n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
             return False
-    t5 = extra.get("changedPref")
-    if t5 is not None:
-        n += 1
-        if type(t5) is not str:
-            return not_text(t5)
-        if len(t5) > 80:
-            return False
-    t6 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t6 = extra.get("changedPref")
     if t6 is not None:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+        if len(t6) > 80:
             return False
     return size == n
 
 
 def _glean_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     """preference_study.expPrefChanged in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
         return False
-    t2 = extra["preferenceName"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 80:
-        return False
-    t3 = extra["reason"]
+    t3 = extra["preferenceName"]
     if type(t3) is not str:
         return not_text(t3)
-    if t3 not in {"atEnroll", "sideload", "observer", "onEnroll"}:
+    if len(t3) > 80:
+        return False
+    t4 = extra["reason"]
+    if type(t4) is not str:
+        return not_text(t4)
+    if t4 not in {"atEnroll", "sideload", "observer", "onEnroll"}:
         return False
     size = len(extra)
     if size == 3:
         return True
     n = 3
-    t1 = extra.get("enrollmentId")
-    if t1 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) != 36:
-            if t1 != FILLER:
-                return False
-        elif is_uuid(t1) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t4 = extra.get("glean_timestamp")
-    if t4 is not None:
+        if size == n:
+            return True
+    t2 = extra.get("enrollmentId")
+    if t2 is not None:
         n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+        if type(t2) is not str:
+            return not_text(t2)
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
             return False
     return size == n
 
 
 def _glean_preference_rollout_enroll(extra: dict[Any, Any]) -> bool:
     """preference_rollout.enroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
         return False
     size = len(extra)
     if size == 1:
         return True
     n = 1
-    t1 = extra.get("enrollmentId")
-    if t1 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) != 36:
-            if t1 != FILLER:
-                return False
-        elif is_uuid(t1) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t2 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t2 = extra.get("enrollmentId")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+        if len(t2) != 36:
+            if t2 != FILLER:
+                return False
+        elif is_uuid(t2) is None:
             return False
     return size == n
 
 
 def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_rollout.enrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 in {"invalid type", "conflict"}:
-        t2 = extra["preference"]
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 in {"invalid type", "conflict"}:
+        t3 = extra["preference"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
             return False
         n = 3
-    elif t1 != "would-be-no-op":
+    elif t2 != "would-be-no-op":
         return False
     else:
         n = 2
@@ -1146,252 +1190,171 @@ def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         return True
     if size != n + 1:
         return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     """preference_rollout.update in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["previousState"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
+        return False
+    t2 = extra["previousState"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
         return False
     size = len(extra)
     if size == 2:
         return True
     n = 2
-    t2 = extra.get("enrollmentId")
-    if t2 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) != 36:
-            if t2 != FILLER:
-                return False
-        elif is_uuid(t2) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t3 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t3 = extra.get("enrollmentId")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
             return False
     return size == n
 
 
 def _glean_preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
     """preference_rollout.graduate in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {"all-prefs-match", "in-graduation-set"}:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"all-prefs-match", "in-graduation-set"}:
         return False
     size = len(extra)
     if size == 2:
         return True
     n = 2
-    t2 = extra.get("enrollmentId")
-    if t2 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) != 36:
-            if t2 != FILLER:
-                return False
-        elif is_uuid(t2) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t3 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t3 = extra.get("enrollmentId")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
             return False
     return size == n
 
 
 def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     """addon_study.enroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["addonId"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["addonVersion"]
+    t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
     if len(t2) > 80:
+        return False
+    t3 = extra["addonVersion"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
         return False
     size = len(extra)
     if size == 3:
         return True
     n = 3
-    t3 = extra.get("enrollmentId")
-    if t3 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) != 36:
-            if t3 != FILLER:
-                return False
-        elif is_uuid(t3) is None:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t4 = extra.get("branch")
+        if size == n:
+            return True
+    t4 = extra.get("enrollmentId")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if len(t4) != 36:
+            if t4 != FILLER:
+                return False
+        elif is_uuid(t4) is None:
             return False
-    t5 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t5 = extra.get("branch")
     if t5 is not None:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 20 or not (t5.isascii() and t5.isdigit()):
+        if len(t5) > 80:
             return False
     return size == n
 
 
 def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_study.enrollFailed in Glean"""
-    t1 = extra["reason"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    size = len(extra)
-    if size == 1:
-        return True
-    n = 1
-    t0 = extra.get("value")
-    if t0 is not None:
-        n += 1
-        if type(t0) is not str:
-            return not_text(t0)
-        if len(t0) > 80:
-            return False
-    t2 = extra.get("branch")
-    if t2 is not None:
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    t3 = extra.get("detail")
-    if t3 is not None:
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-    t4 = extra.get("glean_timestamp")
-    if t4 is not None:
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
-            return False
-    return size == n
-
-
-def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
-    """addon_study.update in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["addonId"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    t2 = extra["addonVersion"]
+    t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
     if len(t2) > 80:
         return False
     size = len(extra)
-    if size == 3:
-        return True
-    n = 3
-    t3 = extra.get("enrollmentId")
-    if t3 is not None:
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) != 36:
-            if t3 != FILLER:
-                return False
-        elif is_uuid(t3) is None:
-            return False
-    t4 = extra.get("branch")
-    if t4 is not None:
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-    t5 = extra.get("glean_timestamp")
-    if t5 is not None:
-        n += 1
-        if type(t5) is not str:
-            return not_text(t5)
-        if len(t5) > 20 or not (t5.isascii() and t5.isdigit()):
-            return False
-    return size == n
-
-
-def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
-    """addon_study.updateFailed in Glean"""
-    t1 = extra["reason"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    size = len(extra)
     if size == 1:
         return True
     n = 1
-    t0 = extra.get("value")
+    t0 = extra.get("glean_timestamp")
     if t0 is not None:
         n += 1
         if type(t0) is not str:
             return not_text(t0)
-        if len(t0) > 80:
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t2 = extra.get("enrollmentId")
-    if t2 is not None:
+        if size == n:
+            return True
+    t1 = extra.get("value")
+    if t1 is not None:
         n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) != 36:
-            if t2 != FILLER:
-                return False
-        elif is_uuid(t2) is None:
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
             return False
+        if size == n:
+            return True
     t3 = extra.get("branch")
     if t3 is not None:
         n += 1
@@ -1399,6 +1362,8 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t3)
         if len(t3) > 80:
             return False
+        if size == n:
+            return True
     t4 = extra.get("detail")
     if t4 is not None:
         n += 1
@@ -1406,37 +1371,142 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
             return not_text(t4)
         if len(t4) > 80:
             return False
-    t5 = extra.get("glean_timestamp")
+    return size == n
+
+
+def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
+    """addon_study.update in Glean"""
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["addonId"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    t3 = extra["addonVersion"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    n = 3
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+            return False
+        if size == n:
+            return True
+    t4 = extra.get("enrollmentId")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) != 36:
+            if t4 != FILLER:
+                return False
+        elif is_uuid(t4) is None:
+            return False
+        if size == n:
+            return True
+    t5 = extra.get("branch")
     if t5 is not None:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 20 or not (t5.isascii() and t5.isdigit()):
+        if len(t5) > 80:
+            return False
+    return size == n
+
+
+def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
+    """addon_study.updateFailed in Glean"""
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+            return False
+        if size == n:
+            return True
+    t1 = extra.get("value")
+    if t1 is not None:
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+        if size == n:
+            return True
+    t3 = extra.get("enrollmentId")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) != 36:
+            if t3 != FILLER:
+                return False
+        elif is_uuid(t3) is None:
+            return False
+        if size == n:
+            return True
+    t4 = extra.get("branch")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+        if size == n:
+            return True
+    t5 = extra.get("detail")
+    if t5 is not None:
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
             return False
     return size == n
 
 
 def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     """addon_study.unenroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["addonId"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["addonVersion"]
+    t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
     if len(t2) > 80:
         return False
-    t3 = extra["reason"]
+    t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if t3 not in {
+    if len(t3) > 80:
+        return False
+    t4 = extra["reason"]
+    if type(t4) is not str:
+        return not_text(t4)
+    if t4 not in {
         "install-failure",
         "individual-opt-out",
         "general-opt-out",
@@ -1458,102 +1528,15 @@ def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     if size == 4:
         return True
     n = 4
-    t4 = extra.get("enrollmentId")
-    if t4 is not None:
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) != 36:
-            if t4 != FILLER:
-                return False
-        elif is_uuid(t4) is None:
-            return False
-    t5 = extra.get("branch")
-    if t5 is not None:
-        n += 1
-        if type(t5) is not str:
-            return not_text(t5)
-        if len(t5) > 80:
-            return False
-    t6 = extra.get("glean_timestamp")
-    if t6 is not None:
-        n += 1
-        if type(t6) is not str:
-            return not_text(t6)
-        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
-            return False
-    return size == n
-
-
-def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
-    """addon_rollout.enroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["addonId"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    t2 = extra["addonVersion"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 80:
-        return False
-    size = len(extra)
-    if size == 3:
-        return True
-    if size != 4:
-        return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
-        return False
-    return True
-
-
-def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
-    """addon_rollout.enrollFailed in Glean"""
-    t1 = extra["reason"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
-        return False
-    size = len(extra)
-    if size == 1:
-        return True
-    n = 1
-    t0 = extra.get("value")
+    t0 = extra.get("glean_timestamp")
     if t0 is not None:
         n += 1
         if type(t0) is not str:
             return not_text(t0)
-        if len(t0) > 80:
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t2 = extra.get("addonId")
-    if t2 is not None:
-        n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
-            return False
-    t3 = extra.get("conflictingSlug")
-    if t3 is not None:
-        n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-    t4 = extra.get("detail")
-    if t4 is not None:
-        n += 1
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
+        if size == n:
+            return True
     t5 = extra.get("enrollmentId")
     if t5 is not None:
         n += 1
@@ -1564,164 +1547,219 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
                 return False
         elif is_uuid(t5) is None:
             return False
-    t6 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t6 = extra.get("branch")
     if t6 is not None:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+        if len(t6) > 80:
+            return False
+    return size == n
+
+
+def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.enroll in Glean"""
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["addonId"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    t3 = extra["addonVersion"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
+        return False
+    size = len(extra)
+    if size == 3:
+        return True
+    if size != 4:
+        return False
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+        return False
+    return True
+
+
+def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
+    """addon_rollout.enrollFailed in Glean"""
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
+    n = 1
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
+        n += 1
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+            return False
+        if size == n:
+            return True
+    t1 = extra.get("value")
+    if t1 is not None:
+        n += 1
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
+            return False
+        if size == n:
+            return True
+    t3 = extra.get("addonId")
+    if t3 is not None:
+        n += 1
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
+            return False
+        if size == n:
+            return True
+    t4 = extra.get("conflictingSlug")
+    if t4 is not None:
+        n += 1
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
+            return False
+        if size == n:
+            return True
+    t5 = extra.get("detail")
+    if t5 is not None:
+        n += 1
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
+            return False
+        if size == n:
+            return True
+    t6 = extra.get("enrollmentId")
+    if t6 is not None:
+        n += 1
+        if type(t6) is not str:
+            return not_text(t6)
+        if len(t6) != 36:
+            if t6 != FILLER:
+                return False
+        elif is_uuid(t6) is None:
             return False
     return size == n
 
 
 def _glean_addon_rollout_update(extra: dict[Any, Any]) -> bool:
     """addon_rollout.update in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["addonId"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["addonVersion"]
+    t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
     if len(t2) > 80:
+        return False
+    t3 = extra["addonVersion"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
         return False
     size = len(extra)
     if size == 3:
         return True
     if size != 4:
         return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollout.updateFailed in Glean"""
-    t1 = extra["reason"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 80:
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
         return False
     size = len(extra)
     if size == 1:
         return True
     n = 1
-    t0 = extra.get("value")
+    t0 = extra.get("glean_timestamp")
     if t0 is not None:
         n += 1
         if type(t0) is not str:
             return not_text(t0)
-        if len(t0) > 80:
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t2 = extra.get("detail")
-    if t2 is not None:
+        if size == n:
+            return True
+    t1 = extra.get("value")
+    if t1 is not None:
         n += 1
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
+        if type(t1) is not str:
+            return not_text(t1)
+        if len(t1) > 80:
             return False
-    t3 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t3 = extra.get("detail")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+        if len(t3) > 80:
             return False
     return size == n
 
 
 def _glean_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.enroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["branch"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["experimentType"]
+    t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
     if len(t2) > 80:
+        return False
+    t3 = extra["experimentType"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
         return False
     size = len(extra)
     if size == 3:
         return True
     if size != 4:
         return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.enrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if t1 not in {"feature-conflict", "name-conflict"}:
-        return False
-    size = len(extra)
-    if size == 2:
-        return True
-    if size != 3:
-        return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
-        return False
-    return True
-
-
-def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
-    """nimbus_experiment.update in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    size = len(extra)
-    if size == 1:
-        return True
-    if size != 2:
-        return False
-    t1 = extra["glean_timestamp"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 20 or not (t1.isascii() and t1.isdigit()):
-        return False
-    return True
-
-
-def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
-    """nimbus_experiment.unenroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["branch"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
@@ -1729,33 +1767,83 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if t2 == "changed-pref":
-        t3 = extra["changedPref"]
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
-            return False
-        n = 4
-    elif t2 == "prefFlips-conflict":
-        t4 = extra["conflictingSlug"]
+    if t2 not in {"feature-conflict", "name-conflict"}:
+        return False
+    size = len(extra)
+    if size == 2:
+        return True
+    if size != 3:
+        return False
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.update in Glean"""
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    size = len(extra)
+    if size == 1:
+        return True
+    if size != 2:
+        return False
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
+        return False
+    return True
+
+
+def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
+    """nimbus_experiment.unenroll in Glean"""
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 80:
+        return False
+    t2 = extra["branch"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) > 80:
+        return False
+    t3 = extra["reason"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if t3 == "changed-pref":
+        t4 = extra["changedPref"]
         if type(t4) is not str:
             return not_text(t4)
         if len(t4) > 80:
             return False
         n = 4
-    elif t2 == "prefFlips-failed":
-        t5 = extra["prefName"]
+    elif t3 == "prefFlips-conflict":
+        t5 = extra["conflictingSlug"]
         if type(t5) is not str:
             return not_text(t5)
         if len(t5) > 80:
             return False
-        t6 = extra["prefType"]
+        n = 4
+    elif t3 == "prefFlips-failed":
+        t6 = extra["prefName"]
         if type(t6) is not str:
             return not_text(t6)
         if len(t6) > 80:
             return False
+        t7 = extra["prefType"]
+        if type(t7) is not str:
+            return not_text(t7)
+        if len(t7) > 80:
+            return False
         n = 5
-    elif t2 not in {
+    elif t3 not in {
         "branch-removed",
         "bucketing",
         "force-enrollment",
@@ -1787,232 +1875,234 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         return True
     if size != n + 1:
         return False
-    t7 = extra["glean_timestamp"]
-    if type(t7) is not str:
-        return not_text(t7)
-    if len(t7) > 20 or not (t7.isascii() and t7.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.unenrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {"already-unenrolled", "does-not-exist"}:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"already-unenrolled", "does-not-exist"}:
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.expose in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["branchSlug"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
     if len(t1) > 80:
         return False
-    t2 = extra["featureId"]
+    t2 = extra["branchSlug"]
     if type(t2) is not str:
         return not_text(t2)
     if len(t2) > 80:
+        return False
+    t3 = extra["featureId"]
+    if type(t3) is not str:
+        return not_text(t3)
+    if len(t3) > 80:
         return False
     size = len(extra)
     if size == 3:
         return True
     if size != 4:
         return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     """nimbus_experiment.validationFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 == "invalid-branch":
-        t2 = extra["branch"]
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 == "invalid-branch":
+        t3 = extra["branch"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
             return False
         n = 3
-    elif t1 == "l10n-missing-entry":
-        t4 = extra["locale"]
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-        t5 = extra["l10n_ids"]
+    elif t2 == "l10n-missing-entry":
+        t5 = extra["locale"]
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 500:
+        if len(t5) > 80:
             return False
-        n = 4
-    elif t1 == "l10n-missing-locale":
-        t4 = extra["locale"]
-        if type(t4) is not str:
-            return not_text(t4)
-        if len(t4) > 80:
-            return False
-        n = 3
-    elif t1 == "unsupported-feature":
-        t6 = extra["feature_ids"]
+        t6 = extra["l10n_ids"]
         if type(t6) is not str:
             return not_text(t6)
         if len(t6) > 500:
             return False
+        n = 4
+    elif t2 == "l10n-missing-locale":
+        t5 = extra["locale"]
+        if type(t5) is not str:
+            return not_text(t5)
+        if len(t5) > 80:
+            return False
         n = 3
-    elif t1 != "invalid-recipe":
+    elif t2 == "unsupported-feature":
+        t7 = extra["feature_ids"]
+        if type(t7) is not str:
+            return not_text(t7)
+        if len(t7) > 500:
+            return False
+        n = 3
+    elif t2 != "invalid-recipe":
         return False
     else:
         n = 2
     size = len(extra)
     if size == n:
         return True
-    t3 = extra.get("feature")
-    if t3 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t3) is not str:
-            return not_text(t3)
-        if len(t3) > 80:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t7 = extra.get("glean_timestamp")
-    if t7 is not None:
+        if size == n:
+            return True
+    t4 = extra.get("feature")
+    if t4 is not None:
         n += 1
-        if type(t7) is not str:
-            return not_text(t7)
-        if len(t7) > 20 or not (t7.isascii() and t7.isdigit()):
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 80:
             return False
     return size == n
 
 
 def _glean_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     """preference_rollback.unenroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 != "rollback":
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 != "rollback":
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_rollback.unenrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {"in-graduation-set", "graduated"}:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"in-graduation-set", "graduated"}:
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     """addon_rollback.unenroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 != "rollback":
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 != "rollback":
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     """addon_rollback.unenrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 != "uninstall-failed":
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 != "uninstall-failed":
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 

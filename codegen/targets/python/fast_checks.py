@@ -299,7 +299,7 @@ def _body(title: str, keys: Sequence[ExtraKey], filler_length: int) -> tuple[str
         return tuple(lines)
     if count != "n":
         lines.append(f"    n = {count}")
-    for key in later:
+    for index, key in enumerate(later, 1):
         name = local[key.name]
         lines += _lookup(key, name, "    ", strict=False)
         read = writer.read(key, "        ")
@@ -308,6 +308,9 @@ def _body(title: str, keys: Sequence[ExtraKey], filler_length: int) -> tuple[str
             "        n += 1",
             *read[len(_lookup(key, name, "        ", False)) :],
         ]
+        if index < len(later) and not conditional_later:
+            # every key accounted for: the rest are absent, none is looked up
+            lines += ["        if size == n:", "            return True"]
     for key in conditional_later:
         name = local[key.name]
         lines += _if(
@@ -329,10 +332,11 @@ def _joined(tests: list[str], pad: str = "        ") -> list[str]:
 
 def _glean_keys(spec: Spec, event: Event) -> list[ExtraKey]:
     """The keys of the event's Glean ``extra``, for :func:`_body` to check: the
-    value as the key ``value`` (absent where Firefox may send none), every key
-    under the name Firefox sends and no other (its conditions too), and the
-    SDK's ``glean_timestamp``, which may be absent. Only what :func:`_body`
-    reads is set."""
+    SDK's ``glean_timestamp``, which may be absent but seldom is (first of the
+    optional keys, so that an event with no other is done after it), the value
+    as the key ``value`` (absent where Firefox may send none), and every key
+    under the name Firefox sends and no other (its conditions too). Only what
+    :func:`_body` reads is set."""
     firefox = {key.name: key.legacy_key for key in event.extra}
 
     def key(name: str, like: ExtraKey | None = None, **fields: Any) -> ExtraKey:
@@ -356,17 +360,17 @@ def _glean_keys(spec: Spec, event: Event) -> list[ExtraKey]:
 
     return [
         key(
-            GLEAN_VALUE_KEY,
-            optional=event.value_optional,
-            max_length=spec.events.value_max_length,
-        ),
-        *(key(k.legacy_key, k) for k in event.extra),
-        key(
             GLEAN_TIMESTAMP_KEY,
             optional=True,
             max_length=GLEAN_TIMESTAMP_DIGITS,
             format=GLEAN_TIMESTAMP_KEY,
         ),
+        key(
+            GLEAN_VALUE_KEY,
+            optional=event.value_optional,
+            max_length=spec.events.value_max_length,
+        ),
+        *(key(k.legacy_key, k) for k in event.extra),
     ]
 
 

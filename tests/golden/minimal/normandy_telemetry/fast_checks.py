@@ -70,47 +70,47 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
 
 def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     """preference_study.enroll in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["enrollmentId"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) != 36:
-        if t1 != FILLER:
+    if len(t1) > 80:
+        return False
+    t2 = extra["enrollmentId"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if len(t2) != 36:
+        if t2 != FILLER:
             return False
-    elif is_uuid(t1) is None:
+    elif is_uuid(t2) is None:
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     """preference_study.enrollFailed in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 80:
-        return False
-    t1 = extra["reason"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 == "invalid-branch":
-        t2 = extra["preferenceBranch"]
-        if type(t2) is not str:
-            return not_text(t2)
-        if len(t2) > 80:
+    if len(t1) > 80:
+        return False
+    t2 = extra["reason"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 == "invalid-branch":
+        t3 = extra["preferenceBranch"]
+        if type(t3) is not str:
+            return not_text(t3)
+        if len(t3) > 80:
             return False
         n = 3
     else:
@@ -120,10 +120,10 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         return True
     if size != n + 1:
         return False
-    t3 = extra["glean_timestamp"]
-    if type(t3) is not str:
-        return not_text(t3)
-    if len(t3) > 20 or not (t3.isascii() and t3.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 

@@ -47,6 +47,8 @@ def _check_stress_object_loose(extra: dict[Any, Any]) -> bool:
             return not_text(t0)
         if len(t0) > 12:
             return False
+        if size == n:
+            return True
     t1 = extra.get("note")
     if t1 is not None:
         n += 1
@@ -54,6 +56,8 @@ def _check_stress_object_loose(extra: dict[Any, Any]) -> bool:
             return not_text(t1)
         if len(t1) > 5:
             return False
+        if size == n:
+            return True
     t2 = extra.get("cut")
     if t2 is not None:
         n += 1
@@ -149,105 +153,111 @@ CHECKS: Final[dict[str, dict[str, Check]]] = {
 
 def _glean_stress_object_bare(extra: dict[Any, Any]) -> bool:
     """stress_object.bare in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 20:
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 20:
         return False
     size = len(extra)
     if size == 1:
         return True
     if size != 2:
         return False
-    t1 = extra["glean_timestamp"]
-    if type(t1) is not str:
-        return not_text(t1)
-    if len(t1) > 20 or not (t1.isascii() and t1.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
     """stress_object.loose in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 20:
+    t1 = extra["value"]
+    if type(t1) is not str:
+        return not_text(t1)
+    if len(t1) > 20:
         return False
     size = len(extra)
     if size == 1:
         return True
     n = 1
-    t1 = extra.get("caller")
-    if t1 is not None:
+    t0 = extra.get("glean_timestamp")
+    if t0 is not None:
         n += 1
-        if type(t1) is not str:
-            return not_text(t1)
-        if len(t1) > 12:
+        if type(t0) is not str:
+            return not_text(t0)
+        if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
             return False
-    t2 = extra.get("note")
+        if size == n:
+            return True
+    t2 = extra.get("caller")
     if t2 is not None:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 5:
+        if len(t2) > 12:
             return False
-    t3 = extra.get("cut")
+        if size == n:
+            return True
+    t3 = extra.get("note")
     if t3 is not None:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 4:
+        if len(t3) > 5:
             return False
-    t4 = extra.get("glean_timestamp")
+        if size == n:
+            return True
+    t4 = extra.get("cut")
     if t4 is not None:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 20 or not (t4.isascii() and t4.isdigit()):
+        if len(t4) > 4:
             return False
     return size == n
 
 
 def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
     """stress_object.chained in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 20:
-        return False
-    t1 = extra["md"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {"a", "b", 'say "hi" \\ now'}:
+    if len(t1) > 20:
         return False
-    t4 = extra["src"]
-    if type(t4) is not str:
-        return not_text(t4)
-    if len(t4) > 12:
+    t2 = extra["md"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {"a", "b", 'say "hi" \\ now'}:
         return False
-    t5 = extra["enrollmentId"]
+    t5 = extra["src"]
     if type(t5) is not str:
         return not_text(t5)
-    if len(t5) != 36:
-        if t5 != FILLER:
+    if len(t5) > 12:
+        return False
+    t6 = extra["enrollmentId"]
+    if type(t6) is not str:
+        return not_text(t6)
+    if len(t6) != 36:
+        if t6 != FILLER:
             return False
-    elif is_uuid(t5) is None:
+    elif is_uuid(t6) is None:
         return False
     n = 4
-    t2 = None
-    if t1 in {"a", "b"}:
-        t2 = extra["level"]
-        if type(t2) is not str:
-            return not_text(t2)
-        if t2 not in {"low", "high"}:
-            return False
-        n += 1
-    if t1 == "a" and t2 == "high":
-        t3 = extra["dt"]
+    t3 = None
+    if t2 in {"a", "b"}:
+        t3 = extra["level"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 12:
+        if t3 not in {"low", "high"}:
+            return False
+        n += 1
+    if t2 == "a" and t3 == "high":
+        t4 = extra["dt"]
+        if type(t4) is not str:
+            return not_text(t4)
+        if len(t4) > 12:
             return False
         n += 1
     size = len(extra)
@@ -255,25 +265,25 @@ def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
         return True
     if size != n + 1:
         return False
-    t6 = extra["glean_timestamp"]
-    if type(t6) is not str:
-        return not_text(t6)
-    if len(t6) > 20 or not (t6.isascii() and t6.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_stress_object_str(extra: dict[Any, Any]) -> bool:
     """stress_object.str in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 20:
-        return False
-    t1 = extra["manyValues"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 not in {
+    if len(t1) > 20:
+        return False
+    t2 = extra["manyValues"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 not in {
         "first-allowed-value",
         "second-allowed-value",
         "third-allowed-value",
@@ -286,35 +296,35 @@ def _glean_stress_object_str(extra: dict[Any, Any]) -> bool:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
 
 def _glean_stress_object_one_long_value(extra: dict[Any, Any]) -> bool:
     """stress_object.oneLongValue in Glean"""
-    t0 = extra["value"]
-    if type(t0) is not str:
-        return not_text(t0)
-    if len(t0) > 20:
-        return False
-    t1 = extra["only"]
+    t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if t1 != "a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x":
+    if len(t1) > 20:
+        return False
+    t2 = extra["only"]
+    if type(t2) is not str:
+        return not_text(t2)
+    if t2 != "a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x":
         return False
     size = len(extra)
     if size == 2:
         return True
     if size != 3:
         return False
-    t2 = extra["glean_timestamp"]
-    if type(t2) is not str:
-        return not_text(t2)
-    if len(t2) > 20 or not (t2.isascii() and t2.isdigit()):
+    t0 = extra["glean_timestamp"]
+    if type(t0) is not str:
+        return not_text(t0)
+    if len(t0) > 20 or not (t0.isascii() and t0.isdigit()):
         return False
     return True
 
