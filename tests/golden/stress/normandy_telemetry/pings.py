@@ -18,7 +18,10 @@ Of their records, those in Normandy's category are events
 :func:`~normandy_telemetry.validate.is_valid_event`), Normandy's uptake
 events are uptake reports, and every other category is counted. Whatever is
 not valid becomes a :class:`DeadLetter` that holds it exactly as it came and
-says where it came from (:class:`Origin`).
+says where it came from (:class:`Origin`). What this module decodes itself is
+judged by :func:`~normandy_telemetry.validate_glean.is_valid_decoded_glean_event`
+and :func:`~normandy_telemetry.validate.is_valid_decoded_record`: the same
+verdicts, sooner, since JSON's keys need no reading of their type.
 
 Files are read whole, one JSON document a line, gzip or not (told by the
 gzip header, whatever the name): :func:`check_file` reads one and says what
