@@ -404,6 +404,29 @@ def test_a_file_ending_without_a_newline_or_with_crlf_is_read_whole() -> None:
     assert (valid, dead, tally.lines) == ([LEGACY_VALID, LEGACY_VALID], [], 2)
 
 
+def test_without_writers_everything_is_counted_and_no_problem_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``check_lines`` with both writers ``None`` gives the tally it gives with
+    them, without listing the problems of any event or uptake event."""
+    expected, _, dead = check(EVERYTHING)
+    assert {d["kind"] for d in dead} >= {"event", "uptake"}
+
+    def listed(record: object) -> Any:
+        raise AssertionError(f"listed the problems of {record!r}")
+
+    for name in (
+        "event_errors",
+        "iter_event_errors",
+        "iter_glean_event_errors",
+        "uptake_record_errors",
+        "uptake_report",
+    ):
+        monkeypatch.setattr(pings, name, listed)
+    numbered = enumerate(EVERYTHING.split(b"\n")[:-1], 1)
+    assert pings.check_lines(numbered, None, None).summary() == expected.summary()
+
+
 @pytest.mark.parametrize("name", ["pings.json.gz", "body-as-posted", "pings.ndjson"])
 def test_gzip_is_told_by_its_header_whatever_the_name(name: str) -> None:
     expected = check(EVERYTHING, "pings.ndjson")

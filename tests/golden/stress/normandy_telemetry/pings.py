@@ -424,22 +424,33 @@ def is_valid_record(record: Any) -> bool:
     return is_valid_event(record)
 
 
+def uptake_found(record: Any) -> tuple[str, str] | None:
+    """``(kind of source, status)`` for a valid uptake event in either shape,
+    else ``None``; its problems are not listed (:func:`uptake_report`)."""
+    if type(record) is dict:
+        if not is_valid_glean_event(record):
+            return None
+        source, status = record["extra"]["source"], record["extra"]["value"]
+    else:
+        if not is_valid_uptake_record(record):
+            return None
+        source, status = record[5]["source"], record[4]
+    owner = uptake_source(source)
+    assert owner is not None  # the uptake validators found it
+    return owner.name, status
+
+
 def uptake_report(
     record: Any,
 ) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
     """``((kind of source, status), ())`` for a valid uptake event in either
     shape, else ``(None, its problems)``."""
+    found = uptake_found(record)
+    if found is not None:
+        return found, ()
     if type(record) is dict:
-        if not is_valid_glean_event(record):
-            return None, pairs(iter_glean_event_errors(record))
-        source, status = record["extra"]["source"], record["extra"]["value"]
-    else:
-        if not is_valid_uptake_record(record):
-            return None, pairs(uptake_record_errors(record))
-        source, status = record[5]["source"], record[4]
-    owner = uptake_source(source)
-    assert owner is not None  # the uptake validators found it
-    return (owner.name, status), ()
+        return None, pairs(iter_glean_event_errors(record))
+    return None, pairs(uptake_record_errors(record))
 
 
 # -- files ----------------------------------------------------------------------
@@ -687,13 +698,7 @@ class _Checker:
             elif found == EVENT:
                 self._event(record, ping, kind, number, process, index)
             elif found == UPTAKE:
-                report, errors = uptake_report(record)
-                if report is not None:
-                    self.tally.uptake[report] += 1
-                else:
-                    self._dead(
-                        UPTAKE, record, errors, ping, kind, number, process, index
-                    )
+                self._uptake(record, ping, kind, number, process, index)
             else:
                 problem = NOT_AN_EVENT if glean else NOT_A_RECORD
                 errors = ((f"{at}[{index}]", problem),)
@@ -716,6 +721,25 @@ class _Checker:
             event_errors(record) if kind == GLEAN else pairs(iter_event_errors(record))
         )
         self._dead(EVENT, record, errors, ping, kind, number, process, index)
+
+    def _uptake(
+        self,
+        record: Any,
+        ping: dict[str, Any],
+        kind: str,
+        number: int,
+        process: Any,
+        index: int,
+    ) -> None:
+        """An uptake event: a report counted, or a dead letter with its problems."""
+        report = uptake_found(record)
+        if report is not None:
+            self.tally.uptake[report] += 1
+        elif self.write_dead is None:
+            self.tally.dead_letters[UPTAKE] += 1
+        else:
+            errors = uptake_report(record)[1]
+            self._dead(UPTAKE, record, errors, ping, kind, number, process, index)
 
     def _dead(
         self,
