@@ -390,6 +390,16 @@ class Event:
     recorded_in: tuple[str, ...] = ("glean", "legacy")
     value_optional: bool = False
     """Firefox sends the event without a value in some cases."""
+    legacy_entry: str | None = None
+    """The spec's ``legacy_entry``: the name of its ``Events.yaml`` entry, if set."""
+    legacy_entry_loc: Loc = _loc()
+
+    @property
+    def entry_name(self) -> str:
+        """The name of the ``Events.yaml`` entry that declares the event (a
+        second entry of the same name gets a suffix): ``legacy_entry``, else
+        the method in snake_case."""
+        return self.legacy_entry or snake_case(self.method)
 
     @property
     def in_glean(self) -> bool:

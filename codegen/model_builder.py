@@ -626,6 +626,8 @@ class ModelBuilder:
             metadata=self.item_metadata(_child(node, "metadata"), metadata),
             recorded_in=_str_items(_child(node, "recorded_in")) or ("glean", "legacy"),
             value_optional=_bool(node, "value_optional"),
+            legacy_entry=_text(node, "legacy_entry"),
+            legacy_entry_loc=_node_loc(_child(node, "legacy_entry")),
             **_tracking(node),
         )
 

@@ -680,6 +680,14 @@ class _Walker:
             "recorded in",
             JUDGED,
         )
+        if old.legacy_entry != new.legacy_entry and old.entry_name != new.entry_name:
+            self.add(
+                (*parts, "legacy_entry"),
+                "Events.yaml entry renamed",
+                old.entry_name,
+                new.entry_name,
+                JUDGED,
+            )
         self.metadata(
             (*parts, "metadata"),
             old.metadata,

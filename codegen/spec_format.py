@@ -536,6 +536,16 @@ EVENT = Record(
             "Where Firefox records the event: in Glean, in legacy telemetry, or both (the "
             "default). An event recorded in one only is left out of the other's files.",
         ),
+        Field(
+            "legacy_entry",
+            LEGACY_KEY_NAME,
+            "The name of the legacy ``Events.yaml`` entry that declares the event, where "
+            "Firefox's file does not name it after the method in snake_case: Firefox "
+            "declares ``expPrefChanged`` under ``expPrefChanged``, not "
+            "``exp_pref_changed``. A label only (Firefox identifies an event by its "
+            "category, method and object); at most 20 characters, and no two methods' "
+            "events may share one.",
+        ),
         METADATA_FIELD,
         *TRACKING,
     ),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen.literals import comment_text, yaml_scalar
-from codegen.model import Event, Events, Loc, Metadata, Scalar, Spec, snake_case
+from codegen.model import Event, Events, Loc, Metadata, Scalar, Spec
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
 
@@ -109,12 +109,13 @@ def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
 
     As in Firefox's own file, one entry holds a method and every object it is
     recorded with (``enroll_failed: methods: [enrollFailed], objects: [...]``),
-    and lists the union of those events' extra keys. Events of one method whose
-    bugs, owners or legacy fields differ, or whose keys together would pass the
-    10-key limit, go to another entry of the method (``<name>_2``, ...): entry
-    names are labels only, an event is identified by category, method and
-    object, so the split changes nothing that Firefox records. Events recorded
-    in Glean only are left out.
+    and lists the union of those events' extra keys; it is named after the
+    method in snake_case unless the events say otherwise (``legacy_entry``).
+    Events of one method whose bugs, owners, legacy fields or entry names
+    differ, or whose keys together would pass the 10-key limit, go to another
+    entry of the method (``<name>_2``, ...): entry names are labels only, an
+    event is identified by category, method and object, so the split changes
+    nothing that Firefox records. Events recorded in Glean only are left out.
     """
     entries: list[LegacyEntry] = []
     for method, method_events in events.by_method().items():
@@ -122,7 +123,7 @@ def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
         for event in method_events:
             if not event.in_legacy:
                 continue
-            owner = _ownership(event)
+            owner = (*_ownership(event), event.entry_name)
             event_keys = {k.legacy_key for k in event.extra}
             for group_owner, keys, members in groups:
                 if (
@@ -134,8 +135,10 @@ def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
                     break
             else:
                 groups.append((owner, set(event_keys), [event]))
-        base = snake_case(method)
-        for index, (_, _, members) in enumerate(groups, 1):
+        named: dict[str, int] = {}
+        for _, _, members in groups:
+            base = members[0].entry_name
+            named[base] = index = named.get(base, 0) + 1
             name = base if index == 1 else f"{base}_{index}"
             entries.append(LegacyEntry(name, method, tuple(members)))
     return tuple(entries)
@@ -197,18 +200,44 @@ class _Checker(LimitChecker):
                     "choose a shorter method name",
                 )
             self.legacy_extra(event)
+        declared: dict[str, Event] = {}
         for entry in legacy_entries(events):
-            if len(entry.method) > LEGACY_METHOD_MAX:
-                continue  # already reported for the method itself
             first = entry.events[0]
+            self.entry_name(entry, first, declared.get(entry.name))
+            declared.setdefault(entry.name, first)
+
+    def entry_name(self, entry: LegacyEntry, first: Event, clash: Event | None) -> None:
+        """An entry's name: short enough, and no other method's."""
+        given = first.legacy_entry is not None
+        loc = first.legacy_entry_loc if given else first.loc
+        if clash is not None:
+            # at the legacy_entry that made the clash, naming the other event
+            here, there = (first, clash) if given else (clash, first)
+            self.add(
+                here.legacy_entry_loc if here.legacy_entry else here.loc,
+                f"the {LEGACY} entry '{entry.name}' of method '{here.method}' is also "
+                f"the entry of {there.ident} (line {there.loc.line}); give one of them "
+                "another 'legacy_entry:'",
+            )
+        if given:
             self.too_long(
-                first.loc,
+                loc,
+                f"legacy_entry '{entry.name}' of {first.ident}",
+                entry.name,
+                LEGACY,
+                LEGACY_METHOD_MAX,
+                "event names",
+                "choose a shorter legacy_entry",
+            )
+        elif len(entry.method) <= LEGACY_METHOD_MAX:  # else reported for the method
+            self.too_long(
+                loc,
                 f"the {LEGACY} event name '{entry.name}' (from method '{entry.method}')",
                 entry.name,
                 LEGACY,
                 LEGACY_METHOD_MAX,
                 "event names (the method in snake_case)",
-                "choose a shorter method name",
+                "choose a shorter method name or name the entry with 'legacy_entry:'",
             )
 
     def legacy_name(

@@ -61,6 +61,30 @@ CASES: dict[str, tuple[tuple[tuple[str, str], ...], Expected]] = {
         ),
         {(COMPATIBLE, "uptake.sources.recipe.statuses.RECIPE_BACKOFF", "status added")},
     ),
+    "Events.yaml entry renamed": (
+        (
+            (
+                "        enrollFailed:\n",
+                "        enrollFailed:\n          legacy_entry: enrollFailedEntry\n",
+            ),
+        ),
+        {
+            (
+                COMPATIBLE,
+                f"{EVENTS}.enrollFailed.legacy_entry",
+                "Events.yaml entry renamed",
+            )
+        },
+    ),
+    "Events.yaml entry named as it was": (
+        (
+            (
+                "        enrollFailed:\n",
+                "        enrollFailed:\n          legacy_entry: enroll_failed\n",
+            ),
+        ),
+        set(),
+    ),
     "telemetry value changed": (
         (("value: server_error", "value: backoff"),),
         {

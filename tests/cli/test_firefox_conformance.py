@@ -122,6 +122,7 @@ def test_every_firefox_legacy_event_is_declared_alike(
     ]
     assert len(found) == 1, f"{method}#{obj} is declared {len(found)} times"
     name, ours = found[0]
+    assert name == entry["entry"], f"{method}#{obj} is declared under {name!r}"
     missing = set(entry["extra_keys"]) - set(ours.get("extra_keys", {}))
     assert not missing, f"{method}#{obj} lacks Firefox's extra keys {sorted(missing)}"
     label = f"{method}#{obj}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from support import ROOT, Patch, cli, patched, write_spec
 
 from codegen.model import ExtraKey
@@ -103,7 +104,23 @@ EXPECTED: dict[str, tuple[tuple[int, int, str], ...]] = {
             9,
             "the legacy Events.yaml event name 'enroll_failed_again_now' (from method 'enrollFailedAgainNow') has 23 "
             "characters, which exceeds the legacy Events.yaml limit of 20 characters for event names (the method in "
-            "snake_case); choose a shorter method name",
+            "snake_case); choose a shorter method name or name the entry with 'legacy_entry:'",
+        ),
+    ),
+    "legacy_entry_length": (
+        (
+            67,
+            25,
+            "legacy_entry 'enrollFailedOfTheStudy' of preference_study.enrollFailed has 22 characters, which exceeds "
+            "the legacy Events.yaml limit of 20 characters for event names; choose a shorter legacy_entry",
+        ),
+    ),
+    "legacy_entry_clash": (
+        (
+            67,
+            25,
+            "the legacy Events.yaml entry 'enroll_failed' of method 'enroll' is also the entry of "
+            "preference_study.enrollFailed (line 72); give one of them another 'legacy_entry:'",
         ),
     ),
     "legacy_object_length": (
@@ -311,6 +328,27 @@ CHANGES: dict[str, Change] = {
     "legacy_event_name_length": Change(
         "A 20-character method whose snake_case entry name has 23.",
         (Patch(find=ENROLL_FAILED, replace="        enrollFailedAgainNow:\n"),),
+    ),
+    "legacy_entry_length": Change(
+        "A legacy_entry names an Events.yaml event: at most 20 characters.",
+        (
+            Patch(
+                find="          value: The slug of the study.\n",
+                replace="          value: The slug of the study.\n"
+                "          legacy_entry: enrollFailedOfTheStudy\n",
+            ),
+        ),
+    ),
+    "legacy_entry_clash": Change(
+        "Two methods' events under one Events.yaml entry: its methods would mix.",
+        (
+            Patch(
+                find=OBJECTS,
+                replace=OBJECTS
+                + another_object("xy", "enroll")
+                + "          legacy_entry: enroll_failed\n",
+            ),
+        ),
     ),
     "legacy_object_length": Change(
         "A 21-character object: Events.yaml allows 20.",
@@ -522,6 +560,28 @@ def test_an_entry_over_ten_keys_continues_in_a_second_entry() -> None:
     assert all(len(e.extra_names) <= 10 for e in entries)
 
 
+def test_a_legacy_entry_names_the_entry_and_lifts_the_method_s_limit(
+    tmp_path: Path,
+) -> None:
+    """A method whose snake_case name is over the entry-name limit (see
+    ``legacy_event_name_length``) generates once its entry is named; Firefox's
+    file gets the name, with the method as it is."""
+    text = spec_text("legacy_event_name_length").replace(
+        "          value: The slug of the study.\n",
+        "          value: The slug of the study.\n          legacy_entry: enrollAgain\n",
+        1,
+    )
+    write_spec(tmp_path, "limits/named.yaml", text)
+    out = tmp_path / "out"
+    result = cli(
+        "generate", "--spec", "limits/named.yaml", "--out", str(out), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    events = yaml.safe_load((out / "legacy" / "Events.yaml").read_text("utf-8"))
+    assert events["normandy"]["enrollAgain"]["methods"] == ["enrollFailedAgainNow"]
+    assert "enroll_failed_again_now" not in events["normandy"]
+
+
 # The wording of structural messages belongs to the validator; these pin where the
 # mistake is reported and that the message names the value and what it should be.
 METADATA_MISTAKES: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -549,6 +609,11 @@ METADATA_MISTAKES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "legacy_name: pref-branch",
         "75:28",
         ("'pref-branch'", "an Events.yaml identifier"),
+    ),
+    "          value: The slug of the study.\n": (
+        "          value: The slug of the study.\n          legacy_entry: enroll-failed\n",
+        "67:25",
+        ("'enroll-failed'", "an Events.yaml identifier"),
     ),
     "    event: uptake.remotecontent.result.uptake_normandy": (
         "    event: uptake_normandy",
