@@ -601,6 +601,7 @@ class ModelBuilder:
                 )
             python_names.setdefault(python, key_entry)
             extra.append(self.extra_key(key_entry, keys, extra_max))
+        self.sent_names(extra, f"{obj}.{entry.key}")
         documented = not (firefox_object or _text(node, "firefox_source"))
         if (
             _bool(node, "value_optional")
@@ -630,6 +631,27 @@ class ModelBuilder:
             legacy_entry_loc=_node_loc(_child(node, "legacy_entry")),
             **_tracking(node),
         )
+
+    def sent_names(self, extra: list[m.ExtraKey], event: str) -> None:
+        """Each name an extra key may be sent under (its own, its ``legacy_name``)
+        belongs to that key alone: else neither the validators nor Firefox could
+        tell which key a value is for."""
+        owners: dict[str, m.ExtraKey] = {}
+        for key in extra:
+            for name in dict.fromkeys((key.name, key.legacy_key)):
+                other = owners.setdefault(name, key)
+                if other is key:
+                    continue
+                loc = key.loc if name == key.name else key.legacy_loc
+                self.problems.append(
+                    Problem(
+                        loc.line,
+                        loc.column,
+                        f"extra key '{key.name}' of {event} is sent as '{name}', as "
+                        f"extra key '{other.name}' (line {other.loc.line}) may be; "
+                        "Firefox and the validators would mix them up, rename one",
+                    )
+                )
 
     def extra_key(
         self, entry: YamlEntry, siblings: dict[str, YamlEntry], extra_max: int

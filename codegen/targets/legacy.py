@@ -256,15 +256,11 @@ class _Checker(LimitChecker):
                 f"event {event.ident} has {len(event.extra)} extra keys, which exceeds the {LEGACY} limit of "
                 f"{LEGACY_EXTRA_KEYS_MAX} extra keys per event; split the event or drop keys",
             )
-        recorded: dict[str, str] = {}
-        for key in event.extra:
+        for key in event.extra:  # two keys under one name are refused at load
             name = key.legacy_key
-            if (
-                len(name) <= LEGACY_EXTRA_KEY_MAX
-                and name not in recorded
-                and (key.legacy_name or _IDENTIFIER.match(name))
+            if len(name) <= LEGACY_EXTRA_KEY_MAX and (
+                key.legacy_name or _IDENTIFIER.match(name)
             ):
-                recorded[name] = key.name
                 continue  # the usual case, checked without building any message
             where = f"extra key '{key.name}' of {event.ident}"
             if key.legacy_name is not None:
@@ -292,13 +288,6 @@ class _Checker(LimitChecker):
                         key.loc,
                         f"{where} does not match {_IDENTIFIER_HINT}; rename it or add 'legacy_name:'",
                     )
-            other = recorded.get(key.legacy_key)
-            if other is not None:
-                self.add(
-                    key.legacy_loc if key.legacy_name else key.loc,
-                    f"{where} is recorded as '{key.legacy_key}', like extra key '{other}'; Firefox would mix them up, rename one",
-                )
-            recorded.setdefault(key.legacy_key, key.name)
 
 
 OUTPUT = Output(

@@ -354,28 +354,31 @@ def ping_id(ping: dict[str, Any], kind: str) -> str | None:
 
 
 def route_glean(event: Any) -> str:
+    """Where a Glean event goes: the uptake event first, as a spec may put it
+    in a category of Normandy's events."""
     if type(event) is not dict:
         return BAD
     category = event.get("category")
     if type(category) is not str:
         return BAD
-    if category in _EVENT_CATEGORIES:
-        return EVENT
     if category == _UPTAKE_CATEGORY and event.get("name") == _UPTAKE_NAME:
         return UPTAKE
+    if category in _EVENT_CATEGORIES:
+        return EVENT
     return OTHER
 
 
 def route_legacy(record: Any) -> str:
+    """Where a legacy record goes: the uptake event first, as :func:`route_glean`."""
     if type(record) is not list or len(record) < 2:
         return BAD
     category = record[1]
     if type(category) is not str:
         return BAD
-    if category == CATEGORY:
-        return EVENT
     if category == _UPTAKE_CATEGORY and record[2:4] == _UPTAKE_PAIR:
         return UPTAKE
+    if category == CATEGORY:
+        return EVENT
     return OTHER
 
 

@@ -72,8 +72,8 @@ EXPECTED: dict[str, tuple[tuple[int, int, str], ...]] = {
         (
             78,
             28,
-            "extra key 'preferenceBranchName' of preference_study.enrollFailed is recorded as 'prefBranch', like "
-            "extra key 'preferenceBranch'; Firefox would mix them up, rename one",
+            "extra key 'preferenceBranchName' of preference_study.enrollFailed is sent as 'prefBranch', as extra "
+            "key 'preferenceBranch' (line 72) may be; Firefox and the validators would mix them up, rename one",
         ),
     ),
     "legacy_category_length": (

@@ -287,6 +287,14 @@ EXPECTED: dict[str, Expected] = {
             "extra key 'enrollmentID' and 'enrollmentId' (line 67) both become the Python name 'enrollment_id'; rename one",
         ),
     ),
+    "sent_name_collision": (
+        (
+            72,
+            28,
+            "extra key 'enrollmentSlug' of preference_study.enroll is sent as 'enrollmentId', as extra key "
+            "'enrollmentId' (line 67) may be; Firefox and the validators would mix them up, rename one",
+        ),
+    ),
     "condition_unknown_key": (REASN,),
     "condition_unknown_value": (
         (
@@ -842,6 +850,15 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             replace="              description: The enrollment ID.\n"
             "            enrollmentID:\n"
             "              description: The enrollment ID again.\n",
+        ),
+    ),
+    "sent_name_collision": (
+        Patch(
+            find="              description: The enrollment ID.\n",
+            replace="              description: The enrollment ID.\n"
+            "            enrollmentSlug:\n"
+            "              description: The slug, sent under the ID's name.\n"
+            "              legacy_name: enrollmentId\n",
         ),
     ),
     "condition_unknown_key": (

@@ -121,3 +121,59 @@ def test_an_event_recorded_in_legacy_telemetry_only_is_no_glean_event(
         "extra": {"value": "s"},
     }
     assert not jsonschema.Draft202012Validator(schema).is_valid(event)
+
+
+UPTAKE_IN_NORMANDY = """
+import json
+from normandy_telemetry import pings
+from normandy_telemetry.validate_glean import is_valid_decoded_glean_event
+glean = {"category": "normandy", "name": "uptake_normandy", "timestamp": 1,
+         "extra": {"source": "normandy/runner", "value": "success"}}
+legacy = [1, "normandy", "uptake", "normandy", "success", {"source": "normandy/runner"}]
+lines = [json.dumps({"events": [glean]}), json.dumps({"payload": {"events": {"parent": [legacy]}}})]
+dead = []
+tally = pings.check_lines(enumerate(lines, 1), None, dead.append)
+print(json.dumps({
+    "routes": [pings.route_glean(glean), pings.route_legacy(legacy)],
+    "decoded": is_valid_decoded_glean_event(glean),
+    "summary": tally.summary(),
+    "uptake": sorted(map(list, tally.uptake.items())),
+    "dead": dead,
+}))
+"""
+
+
+def test_an_uptake_event_in_normandy_s_category_is_an_uptake_report(
+    tmp_path: Path,
+) -> None:
+    """A spec may give the uptake event the category of Normandy's events; its
+    records are still uptake reports, in both shapes, not events."""
+    from support import Patch, patched
+
+    text = patched(
+        stress_spec_text(),
+        Patch(
+            "    event: uptake.remotecontent.result.uptake_normandy\n",
+            "    event: normandy.uptake_normandy\n",
+        ),
+    )
+    spec = tmp_path / "spec" / "normandy.yaml"
+    spec.parent.mkdir()
+    spec.write_text(text, "utf-8")
+    generate_package(spec, tmp_path / "generated")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
+    result = subprocess.run(
+        [sys.executable, "-c", UPTAKE_IN_NORMANDY],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["routes"] == ["uptake", "uptake"]
+    assert found["decoded"] is False  # a report, not one of Normandy's events
+    assert found["dead"] == []
+    assert found["summary"]["valid_events"] == 0
+    assert found["summary"]["uptake_reports"] == 2
+    assert found["uptake"] == [[["runner", "success"], 2]]
