@@ -6,8 +6,9 @@ nobody noticed. The classes follow from one definition:
 * ``breaking``: some record the old spec accepts (an event, an Uptake report,
   a scalar entry) is refused by the new one, or something clients use by name
   disappears: a constant, an enum member, a builder or its keyword, a Glean
-  metric or an ``Events.yaml`` entry Firefox's build reads, or the processes,
-  products, channels and dates they are recorded for.
+  metric or an ``Events.yaml`` event (category, method, object) Firefox's
+  build reads, or the processes, products, channels and dates they are
+  recorded for. An entry's name is a label: renaming one is compatible.
 * ``compatible``: an output changes, but everything the old spec accepts
   stays valid and every name stays.
 * ``docs``: only documentation changes (descriptions, titles, corrections,

@@ -602,10 +602,10 @@ class Tally:
             "files": self.files,
             "files_failed": [{"file": f, "error": e} for f, e in sorted(self.failed)],
             "lines": self.lines,
-            "pings": dict(sorted(self.pings.items())),
+            "pings": {kind: self.pings[kind] for kind in (GLEAN, LEGACY)},
             "valid_events": self.valid_events,
             "dead_letters": sum(self.dead_letters.values()),
-            "dead_letters_by_kind": dict(sorted(self.dead_letters.items())),
+            "dead_letters_by_kind": {k: self.dead_letters[k] for k in sorted(KINDS)},
             "uptake_reports": sum(self.uptake.values()),
             "other_events": sum(self.other.values()),
         }

@@ -560,6 +560,27 @@ def test_an_entry_over_ten_keys_continues_in_a_second_entry() -> None:
     assert all(len(e.extra_names) <= 10 for e in entries)
 
 
+def test_limits_wait_for_the_rest_of_the_spec(tmp_path: Path) -> None:
+    """As the README says: a broken limit is reported once the spec is otherwise
+    right, so that a mistake (here a misspelt field, which leaves the key
+    without its legacy_name) is not reported again as the limit it breaks."""
+    text = spec_text("legacy_entry_length").replace(
+        "              legacy_name: prefBranch\n",
+        "              legacy_nme: prefBranch\n",
+    )
+    write_spec(tmp_path, "limits/two.yaml", text)
+    result = cli("generate", "--spec", "limits/two.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "legacy_nme" in result.stderr and "1 problem in" in result.stderr
+    assert "legacy_entry" not in result.stderr and "characters" not in result.stderr
+    fixed = text.replace("legacy_nme:", "legacy_name:")
+    write_spec(tmp_path, "limits/two.yaml", fixed)
+    result = cli("generate", "--spec", "limits/two.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "legacy_entry 'enrollFailedOfTheStudy'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_legacy_entry_names_the_entry_and_lifts_the_method_s_limit(
     tmp_path: Path,
 ) -> None:

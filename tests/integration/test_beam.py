@@ -963,7 +963,7 @@ def test_program_reads_both_kinds_of_ping_and_writes_every_record_somewhere(
     assert summary_lines(result) == [
         f"read 2 files, {len(all_legacy) + len(glean_lines):,} lines: {len(glean_lines)} Glean events pings, {len(legacy_lines) + 1} legacy event pings",
         f"wrote under {out}: {len(valid):,} valid events, {len(expected):,} dead letters"
-        f" ({', '.join(f'{k} {v:,}' for k, v in sorted(summary['dead_letters_by_kind'].items()))}),"
+        f" ({', '.join(f'{k} {v:,}' for k, v in sorted(summary['dead_letters_by_kind'].items()) if v)}),"
         f" {sum(sent.values()):,} valid uptake reports counted, {summary['other_events']:,} records of other categories counted",
     ]
     shards = sorted(p.name for p in out.iterdir())
@@ -1306,3 +1306,34 @@ def test_an_output_inside_the_input_glob_is_not_read_as_input(tmp_path: Path) ->
         assert result.returncode == 0, result.stderr
         summary = json.loads((out / "summary.json").read_text())
         assert (summary["files"], summary["valid_events"]) == (1, len(records))
+
+
+def test_the_closing_summary_counts_one_of_each_in_the_singular() -> None:
+    from normandy_telemetry.beam import describe
+    from normandy_telemetry.pings import Tally
+
+    tally = Tally(files=1, lines=1, valid_events=1)
+    tally.pings.update(glean=1, legacy=1)
+    tally.dead_letters.update(event=1)
+    tally.uptake[("runner", "success")] = 1
+    tally.other["navigation"] = 1
+    summary = tally.summary()
+    assert summary["pings"] == {"glean": 1, "legacy": 1}
+    assert describe(summary, "out") == [
+        "read 1 file, 1 line: 1 Glean events ping, 1 legacy event ping",
+        "wrote under out: 1 valid event, 1 dead letter (event 1), 1 valid uptake"
+        " report counted, 1 record of another category counted",
+    ]
+    empty = Tally(files=1).summary()
+    assert empty["pings"] == {"glean": 0, "legacy": 0}
+    assert set(empty["dead_letters_by_kind"]) == {
+        "event",
+        "file",
+        "line",
+        "ping",
+        "uptake",
+    }
+    assert describe(empty, "out")[1] == (
+        "wrote under out: 0 valid events, 0 dead letters, 0 valid uptake reports"
+        " counted, 0 records of other categories counted"
+    )

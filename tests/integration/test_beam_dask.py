@@ -250,6 +250,7 @@ def test_the_dask_cluster_gives_the_direct_runner_s_outputs_exactly(
         "event": 6 * 400 * 2 + cut.dead_letters["event"],
         "file": 1,
         "line": 6 * 4 + cut.dead_letters["line"],
+        "ping": 0,
         "uptake": 6 * uptake_dead + cut.dead_letters["uptake"],
     }
     assert summary["uptake_reports"] == 6 * (2 * 400 - uptake_dead) + sum(

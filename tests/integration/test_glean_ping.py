@@ -337,10 +337,16 @@ def test_the_program_validates_the_body_as_sent_with_exact_counts(
         "files": 1,
         "files_failed": [],
         "lines": 1,
-        "pings": {"glean": 1},
+        "pings": {"glean": 1, "legacy": 0},
         "valid_events": good,
         "dead_letters": 7,
-        "dead_letters_by_kind": {"event": bad, "uptake": 2},
+        "dead_letters_by_kind": {
+            "event": bad,
+            "file": 0,
+            "line": 0,
+            "ping": 0,
+            "uptake": 2,
+        },
         "uptake_reports": len(UPTAKE_VALID),
         "other_events": 0,
     }

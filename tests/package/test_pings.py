@@ -383,7 +383,13 @@ def test_every_record_of_a_file_ends_valid_dead_or_counted() -> None:
         "pings": {"glean": 1, "legacy": 1},
         "valid_events": 2,
         "dead_letters": 7,
-        "dead_letters_by_kind": {"event": 2, "line": 2, "ping": 1, "uptake": 2},
+        "dead_letters_by_kind": {
+            "event": 2,
+            "file": 0,
+            "line": 2,
+            "ping": 1,
+            "uptake": 2,
+        },
         "uptake_reports": 2,
         "other_events": 3,
     }

@@ -523,21 +523,30 @@ def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
+def _others(count: int) -> str:
+    if count == 1:
+        return "1 record of another category"
+    return f"{count:,} records of other categories"
+
+
 def describe(summary: dict[str, Any], output: str) -> list[str]:
     """The closing summary, as the program prints it."""
     failed = summary["files_failed"]
     pings = summary["pings"]
-    kinds = ", ".join(f"{k} {n:,}" for k, n in summary["dead_letters_by_kind"].items())
+    kinds = ", ".join(
+        f"{k} {n:,}" for k, n in summary["dead_letters_by_kind"].items() if n
+    )
     lines = [
         f"read {_plural(summary['files'], 'file')}"
         + (f" ({len(failed):,} not to the end)" if failed else "")
-        + f", {_plural(summary['lines'], 'line')}: {pings.get('glean', 0):,} Glean events pings,"
-        f" {pings.get('legacy', 0):,} legacy event pings",
+        + f", {_plural(summary['lines'], 'line')}:"
+        f" {_plural(pings['glean'], 'Glean events ping')},"
+        f" {_plural(pings['legacy'], 'legacy event ping')}",
         f"wrote under {output}: {_plural(summary['valid_events'], 'valid event')},"
         f" {_plural(summary['dead_letters'], 'dead letter')}"
         + (f" ({kinds})" if kinds else "")
-        + f", {summary['uptake_reports']:,} valid uptake reports counted,"
-        f" {summary['other_events']:,} records of other categories counted",
+        + f", {_plural(summary['uptake_reports'], 'valid uptake report')} counted,"
+        f" {_others(summary['other_events'])} counted",
     ]
     for item in failed:
         lines.append(f"not read to the end: {item['file']}: {item['error']}")
