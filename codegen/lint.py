@@ -403,6 +403,17 @@ def override_without_effect(spec: m.Spec) -> Iterator[Hit]:
                     _at(spec, field_path),
                 )
     for event in spec.events.all:
+        if event.legacy_entry is not None:
+            why = None
+            if spec.metadata is None or not event.in_legacy:
+                why = "no Events.yaml declares the event"
+            elif event.legacy_entry == m.snake_case(event.method):
+                why = "it is the name the entry has without it"
+            if why is not None:
+                path = (*EVENT, event.object, "events", event.method, "legacy_entry")
+                yield Hit(
+                    event, f"{dotted(path)} has no effect: {why}", _at(spec, path)
+                )
         for key in event.extra:
             path = (*EVENT, event.object, "events", event.method, "extra", key.name)
             if not key.allowed:

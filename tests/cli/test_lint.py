@@ -507,6 +507,38 @@ MORE: dict[str, tuple[tuple[tuple[str, str], ...], list[str]]] = {
             "effect: every event of the object overrides it",
         ],
     ),
+    "a legacy_entry no Events.yaml reads": (
+        (
+            ("title: Lint base\n", "title: Lint base\n" + METADATA),
+            (
+                ENROLL_VALUE,
+                ENROLL_VALUE
+                + "          recorded_in: [glean]\n          legacy_entry: enrollment\n",
+            ),
+            (
+                "          title: Enrollment Failed\n",
+                "          title: Enrollment Failed\n          legacy_entry: enroll_failed\n",
+            ),
+        ),
+        [
+            "77:11: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.events.enroll.legacy_entry "
+            "has no effect: no Events.yaml declares the event",
+            "84:11: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.events.enrollFailed."
+            "legacy_entry has no effect: it is the name the entry has without it",
+        ],
+    ),
+    "a legacy_entry without metadata": (
+        (
+            (
+                ENROLL_VALUE,
+                ENROLL_VALUE + "          legacy_entry: enrollment\n",
+            ),
+        ),
+        [
+            "66:11: OVERRIDE_WITHOUT_EFFECT: events.objects.preference_study.events.enroll.legacy_entry "
+            "has no effect: no Events.yaml declares the event",
+        ],
+    ),
     "the uptake event has no legacy entry": (
         (
             ("title: Lint base\n", "title: Lint base\n" + METADATA),
