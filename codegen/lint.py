@@ -351,6 +351,15 @@ def _uses(event: m.Event, field: str) -> bool:
     )
 
 
+def _unread_legacy_entry(spec: m.Spec, event: m.Event) -> str | None:
+    """Why the event's ``legacy_entry`` changes nothing, if it does not."""
+    if spec.metadata is None or not event.in_legacy:
+        return "no Events.yaml declares the event"
+    if event.legacy_entry == m.snake_case(event.method):
+        return "it is the name the entry has without it"
+    return None
+
+
 def override_without_effect(spec: m.Spec) -> Iterator[Hit]:
     """An override no output reads: the maintainer meant something that does not happen."""
     path: SpecPath
@@ -404,15 +413,11 @@ def override_without_effect(spec: m.Spec) -> Iterator[Hit]:
                 )
     for event in spec.events.all:
         if event.legacy_entry is not None:
-            why = None
-            if spec.metadata is None or not event.in_legacy:
-                why = "no Events.yaml declares the event"
-            elif event.legacy_entry == m.snake_case(event.method):
-                why = "it is the name the entry has without it"
-            if why is not None:
+            unread = _unread_legacy_entry(spec, event)
+            if unread is not None:
                 path = (*EVENT, event.object, "events", event.method, "legacy_entry")
                 yield Hit(
-                    event, f"{dotted(path)} has no effect: {why}", _at(spec, path)
+                    event, f"{dotted(path)} has no effect: {unread}", _at(spec, path)
                 )
         for key in event.extra:
             path = (*EVENT, event.object, "events", event.method, "extra", key.name)
