@@ -449,11 +449,14 @@ def uptake_report(
     """``((kind of source, status), ())`` for a valid uptake event in either
     shape, else ``(None, its problems)``."""
     found = uptake_found(record)
-    if found is not None:
-        return found, ()
+    return (found, ()) if found is not None else (None, uptake_problems(record))
+
+
+def uptake_problems(record: Any) -> tuple[tuple[str, str], ...]:
+    """Every problem of an uptake event in either shape (none if it is valid)."""
     if type(record) is dict:
-        return None, pairs(iter_glean_event_errors(record))
-    return None, pairs(uptake_record_errors(record))
+        return pairs(iter_glean_event_errors(record))
+    return pairs(uptake_record_errors(record))
 
 
 # -- files ----------------------------------------------------------------------
@@ -741,7 +744,7 @@ class _Checker:
         elif self.write_dead is None:
             self.tally.dead_letters[UPTAKE] += 1
         else:
-            errors = uptake_report(record)[1]
+            errors = uptake_problems(record)
             self._dead(UPTAKE, record, errors, ping, kind, number, process, index)
 
     def _dead(

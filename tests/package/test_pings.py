@@ -427,6 +427,7 @@ def test_without_writers_everything_is_counted_and_no_problem_listed(
         "iter_glean_event_errors",
         "uptake_record_errors",
         "uptake_report",
+        "uptake_problems",
     ):
         monkeypatch.setattr(pings, name, listed)
     numbered = enumerate(EVERYTHING.split(b"\n")[:-1], 1)
