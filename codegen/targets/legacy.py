@@ -99,9 +99,10 @@ def _per_object(texts: dict[str, str], objects: int) -> str:
 
 
 def _ownership(event: Event) -> tuple[object, ...]:
-    """What an Events.yaml entry states once for all its events."""
+    """What an Events.yaml entry states once for all its events: its name too."""
     md = event.metadata
-    return () if md is None else (md.bugs, md.notification_emails, md.legacy)
+    owners = () if md is None else (md.bugs, md.notification_emails, md.legacy)
+    return (*owners, event.entry_name)
 
 
 def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
@@ -123,7 +124,7 @@ def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
         for event in method_events:
             if not event.in_legacy:
                 continue
-            owner = (*_ownership(event), event.entry_name)
+            owner = _ownership(event)
             event_keys = {k.legacy_key for k in event.extra}
             for group_owner, keys, members in groups:
                 if (
