@@ -19,6 +19,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "normandy.yaml"
 GENERATED = ROOT / "generated"
 
+ISSUE_ENROLL_FAILED = {
+    "category": "normandy",
+    "name": "enroll_failed_preference_study",
+    "timestamp": 0,
+    "extra": {
+        "glean_timestamp": "1796171152405",
+        "prefBranch": "user",
+        "reason": "invalid-branch",
+        "value": "my-study",
+    },
+}
+"""A valid event of issue 12's Glean events ping, as the Glean SDK sent it."""
+
 
 @dataclass
 class Result:

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -60,6 +61,25 @@ def test_differential_and_fuzz_tests_pass_on_the_stress_spec(
     assert " passed" in result.stdout and "skipped" not in result.stdout
 
 
+def run_in_package(tmp_path: Path, spec_text: str, script: str) -> Any:
+    """What ``script`` prints (JSON), run against the package generated from
+    ``spec_text`` in a fresh interpreter (not the generated/ one imported here)."""
+    spec = tmp_path / "spec" / "normandy.yaml"
+    spec.parent.mkdir()
+    spec.write_text(spec_text, "utf-8")
+    generate_package(spec, tmp_path / "generated")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 LEGACY_ONLY = """
 import json, sys
 import normandy_telemetry as nt
@@ -87,20 +107,7 @@ def test_an_event_recorded_in_legacy_telemetry_only_is_no_glean_event(
             "          description: Sent when the client enrolls.\n          recorded_in: [legacy]\n",
         ),
     )
-    spec = tmp_path / "spec" / "normandy.yaml"
-    spec.parent.mkdir()
-    spec.write_text(text, "utf-8")
-    generate_package(spec, tmp_path / "generated")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
-    result = subprocess.run(
-        [sys.executable, "-c", LEGACY_ONLY],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
+    found = run_in_package(tmp_path, text, LEGACY_ONLY)
     assert found == {
         "glean": False,
         "errors": [
@@ -157,20 +164,7 @@ def test_an_uptake_event_in_normandy_s_category_is_an_uptake_report(
             "    event: normandy.uptake_normandy\n",
         ),
     )
-    spec = tmp_path / "spec" / "normandy.yaml"
-    spec.parent.mkdir()
-    spec.write_text(text, "utf-8")
-    generate_package(spec, tmp_path / "generated")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "generated")}
-    result = subprocess.run(
-        [sys.executable, "-c", UPTAKE_IN_NORMANDY],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
+    found = run_in_package(tmp_path, text, UPTAKE_IN_NORMANDY)
     assert found["routes"] == ["uptake", "uptake"]
     assert found["decoded"] is False  # a report, not one of Normandy's events
     assert found["dead"] == []

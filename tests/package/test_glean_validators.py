@@ -12,22 +12,13 @@ import normandy_telemetry as nt
 import pytest
 from normandy_telemetry import validate_glean
 from normandy_telemetry.uptake import UPTAKE_EVENT
+from support import ISSUE_ENROLL_FAILED
 
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
 
 # The issue's ping, as the Glean SDK sent it (tests/integration/test_glean_ping.py
 # records the same events through the real SDK).
-ENROLL_FAILED = {
-    "category": "normandy",
-    "name": "enroll_failed_preference_study",
-    "timestamp": 0,
-    "extra": {
-        "glean_timestamp": "1796171152405",
-        "prefBranch": "user",
-        "reason": "invalid-branch",
-        "value": "my-study",
-    },
-}
+ENROLL_FAILED = ISSUE_ENROLL_FAILED
 UPTAKE = {
     "category": "uptake.remotecontent.result",
     "name": "uptake_normandy",

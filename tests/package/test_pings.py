@@ -15,20 +15,11 @@ import normandy_telemetry as nt
 import pytest
 from normandy_telemetry import pings
 from normandy_telemetry.pings import DeadLetter, Origin
+from support import ISSUE_ENROLL_FAILED
 
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
 
-GLEAN_VALID = {
-    "category": "normandy",
-    "name": "enroll_failed_preference_study",
-    "timestamp": 0,
-    "extra": {
-        "glean_timestamp": "1796171152405",
-        "prefBranch": "user",
-        "reason": "invalid-branch",
-        "value": "my-study",
-    },
-}
+GLEAN_VALID = ISSUE_ENROLL_FAILED
 GLEAN_INVALID = {
     "category": "normandy",
     "name": "enroll_failed_preference_study",
