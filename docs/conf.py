@@ -70,8 +70,10 @@ autodoc_preserve_defaults = True
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["normandy.css"]
-# Search results that name the item: items first, their sections' titles not twice.
-html_js_files = ["telemetry-search.js"]
+# Search results that name the item: items first, their sections' titles not
+# twice; long names in the index pages and search results break after their
+# separators on a phone, as on every other page.
+html_js_files = ["telemetry-search.js", "break-names.js"]
 html_title = f"Normandy telemetry {release}"
 html_last_updated_fmt = None
 html_show_sourcelink = False

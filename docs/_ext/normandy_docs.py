@@ -245,6 +245,8 @@ _PIECES = re.compile(r"[^./#_=,|)\]}]*[./#_=,|)\]}]+|[^./#_=,|)\]}]+")
 
 
 _HEX_RUN = re.compile(r"[0-9a-f]{32,}")
+_LONG_WORD = re.compile(rf"\S{{{LONG_CODE + 1},}}")
+_SPACES = re.compile(r"(\s+)")  # split() keeps them: every character is written
 
 
 def _hex_chunks(piece: str) -> list[str]:
@@ -275,7 +277,7 @@ class Translator(HTML5Translator):
 
     def visit_Text(self, node: nodes.Text) -> None:
         if not self.protect_literal_text:
-            super().visit_Text(node)
+            self._prose(node)
             return
         for token in _WORDS_AND_SPACES.findall(node.astext()):
             if token.strip():
@@ -292,6 +294,25 @@ class Translator(HTML5Translator):
                 self.body.append(token)  # a break at whitespace, as Sphinx allows
             else:
                 self.body.append("&#160;" * (len(token) - 1) + " ")
+
+    def _prose(self, node: nodes.Text) -> None:
+        """Text outside code: a long name or path in it (a file of Firefox's
+        cited in a correction, a link named after a metric) may break after
+        its separators, so that the browser need not cut it inside a word."""
+        text = node.astext()
+        if self.in_mailto or not _LONG_WORD.search(text):
+            super().visit_Text(node)
+            return
+        self.body.append(
+            "".join(
+                (
+                    "<wbr>".join(self.encode(piece) for piece in _PIECES.findall(token))
+                    if len(token) > LONG_CODE and not token.isspace()
+                    else self.encode(token)
+                )
+                for token in _SPACES.split(text)
+            )
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

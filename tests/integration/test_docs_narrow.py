@@ -30,9 +30,10 @@ PAGES = [
     "maintaining",
     "spec-format",
     "genindex",
+    "py-modindex",
 ]
 
-MEASURE = """(width) => {
+MEASURE = r"""(width) => {
   const article = document.querySelector("article") || document.body;
   const past = [];
   for (const element of article.querySelectorAll("*")) {
@@ -46,10 +47,40 @@ MEASURE = """(width) => {
   for (const word of article.querySelectorAll("span.pre")) {
     if (word.getClientRects().length > 1) broken.push(word.textContent);
   }
+  // Any other word (prose, links, the index pages, search results) may
+  // break only after a separator or at a hyphen, never between two letters or
+  // digits. Code examples (pre) wrap anywhere: they are code, not names.
+  const cut = [];
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  while (walker.nextNode() && cut.length < 10) {
+    const text = walker.currentNode;
+    if (text.parentElement.closest("pre, span.pre")) continue;
+    for (const word of text.data.matchAll(/\S{2,}/g)) {
+      range.setStart(text, word.index);
+      range.setEnd(text, word.index + word[0].length);
+      if (range.getClientRects().length < 2) continue;
+      let top = null;
+      for (let i = word.index; i < word.index + word[0].length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box) continue;
+        if (top !== null && box.top > top + 3) {
+          if (/[\p{L}\p{N}]/u.test(text.data[i - 1]) && /[\p{L}\p{N}]/u.test(text.data[i])) {
+            cut.push(`${word[0]} (cut before "${text.data.slice(i, i + 8)}")`);
+          }
+          break;
+        }
+        top = box.top;
+      }
+    }
+  }
   return {
     scrollWidth: document.scrollingElement.scrollWidth,
     past: past.slice(0, 10),
     broken: broken.slice(0, 10),
+    cut,
     words: article.querySelectorAll("span.pre").length,
   };
 }"""
@@ -88,6 +119,7 @@ def test_the_page_reads_at_390_px_without_scrolling_sideways(
     assert not found[
         "broken"
     ], f"{name}.html: code broken inside a word: {found['broken']}"
+    assert not found["cut"], f"{name}.html: a word cut between letters: {found['cut']}"
 
 
 def test_the_check_sees_a_value_broken_inside_a_word(narrow_page: object) -> None:
@@ -101,3 +133,38 @@ def test_the_check_sees_a_value_broken_inside_a_word(narrow_page: object) -> Non
     )
     found = page.evaluate(MEASURE, WIDTH)  # type: ignore[attr-defined]
     assert found["broken"], "a 120 px column must break some hyphenated value"
+
+
+@pytest.mark.parametrize("query", ["uptake_normandy", "enrollFailed"])
+def test_search_results_read_at_390_px(narrow_page: object, query: str) -> None:
+    """Search results are written by Sphinx's script, after the page loads: their
+    long names (``normandy.expPrefChanged#preference_study``) break after a
+    separator too (``docs/_static/break-names.js``)."""
+    page = narrow_page
+    page.goto(page.base_url + f"search.html?q={query}")  # type: ignore[attr-defined]
+    results = page.locator("#search-results ul.search li")  # type: ignore[attr-defined]
+    results.first.wait_for()
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.querySelector('#search-results h2')?.textContent"
+        " === 'Search Results'"  # what Sphinx's search says when it has finished
+    )
+    page.screenshot(  # type: ignore[attr-defined]
+        path=str(SCREENSHOTS / f"narrow-search-{query}.png"), full_page=True
+    )
+    found = page.evaluate(MEASURE, WIDTH)  # type: ignore[attr-defined]
+    assert results.count() > 3
+    assert found["scrollWidth"] <= WIDTH, f"search scrolls sideways: {found}"
+    assert not found["cut"], f"search: a word cut between letters: {found['cut']}"
+
+
+def test_the_check_sees_a_name_cut_between_letters(narrow_page: object) -> None:
+    """Without the site's break opportunities, the theme cuts a long name in
+    prose wherever the line ends (``uptake_norma`` / ``ndy``); the check notices."""
+    page = narrow_page
+    page.goto(page.base_url + "uptake.html")  # type: ignore[attr-defined]
+    page.evaluate(  # type: ignore[attr-defined]
+        "() => document.querySelectorAll('article wbr').forEach((w) => w.remove())"
+    )
+    page.evaluate("() => document.body.normalize()")  # type: ignore[attr-defined]
+    found = page.evaluate(MEASURE, WIDTH)  # type: ignore[attr-defined]
+    assert found["cut"], "without <wbr>, some long name must be cut between letters"
