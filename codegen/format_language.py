@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from codegen.loader import YamlMapping, YamlNode, YamlScalar, YamlSequence
+from codegen.loader import YamlEntry, YamlMapping, YamlNode, YamlScalar, YamlSequence
 from codegen.problems import Problem, did_you_mean, one_of
 
 # Characters no text in a spec may hold: they break generated code and pages.
@@ -232,16 +232,26 @@ class StructureChecker:
             return
         fields = schema.field_map()
         misspelt: set[str] = set()
+        previous: YamlEntry | None = None
         for entry in node.entries.values():
             spec_field = fields.get(entry.key)
+            above, previous = previous, entry
             if spec_field is None:
                 missing = [name for name in fields if name not in node.entries]
                 suggestion = did_you_mean(entry.key, missing) or did_you_mean(
                     entry.key, fields
                 )
                 message = f"unknown field {_quoted(entry.key)} in {where}{suggestion}"
+                above_field = fields.get(above.key) if above else None
+                indent = (
+                    _indent_hint(entry, above, above_field.schema)
+                    if above and above_field
+                    else ""
+                )
                 if suggestion:
                     misspelt.add(suggestion.split("'")[1])
+                elif indent:
+                    message += indent
                 else:
                     message += f" (allowed: {', '.join(fields)})"
                 self.problems.append(Problem(entry.key_line, entry.key_column, message))
@@ -274,6 +284,7 @@ class StructureChecker:
                 Problem(node.line, node.column, f"{where} must not be empty")
             )
             self.absent.append(self.problems[-1])
+        above: YamlEntry | None = None  # the last entry whose value is a mapping
         for entry in node.entries.values():
             key_node = YamlScalar(entry.key, "str", entry.key_line, entry.key_column)
             self._scalar(
@@ -282,12 +293,30 @@ class StructureChecker:
                 f"the name {_quoted(entry.key)} in {where}",
                 named=True,
             )
+            reported = len(self.problems)
             self.check(
                 entry.value,
                 schema.value,
                 (*path, entry.key),
                 (entry.key_line, entry.key_column),
             )
+            # A field of an entry above, written one level too far out, reads
+            # as a new name here whose value is not the mapping a name needs
+            # (and so do the fields after it, if they were moved together).
+            if (
+                above is not None
+                and len(self.problems) == reported + 1
+                and not isinstance(entry.value, YamlMapping)
+                and isinstance(schema.value, Record)
+                and entry.key in schema.value.field_map()
+            ):
+                hint = _indent_hint(entry, above, schema.value)
+                wrong = self.problems[reported]
+                self.problems[reported] = Problem(
+                    wrong.line, wrong.column, wrong.message + hint
+                )
+            if isinstance(entry.value, YamlMapping):
+                above = entry
 
     def _list(self, node: YamlNode, schema: ListOf, path: SpecPath) -> None:
         where = dotted(path)
@@ -369,6 +398,34 @@ class StructureChecker:
         elif isinstance(schema, Boolean):
             if not isinstance(node, YamlScalar) or node.kind != "bool":
                 self._wrong_type(node, "true or false", where)
+
+
+def _indent_hint(entry: YamlEntry, above: YamlEntry, above_schema: Schema) -> str:
+    """How to indent ``entry`` if it belongs to the mapping of the entry
+    ``above`` it: when that mapping has ``entry``'s name as a field, or takes
+    names of the author's choosing; otherwise nothing.
+
+    YAML reads a line indented one level too little as the next entry of the
+    mapping around it, which is valid YAML: only the format can tell."""
+    inner = above.value
+    if not isinstance(inner, YamlMapping) or not inner.entries:
+        return ""
+    if isinstance(above_schema, Record):
+        if entry.key not in above_schema.field_map():
+            return ""
+        what = f"a field of {_quoted(above.key)}"
+    elif isinstance(above_schema, NamedMap):
+        what = f"an entry of {_quoted(above.key)}"
+    else:
+        return ""
+    column = next(iter(inner.entries.values())).key_column
+    if column <= entry.key_column:
+        return ""
+    spaces = column - entry.key_column
+    return (
+        f"; if it is {what} (line {above.key_line}), indent it by {spaces} more"
+        f" space{'s' if spaces != 1 else ''}, to column {column}"
+    )
 
 
 def iter_records(schema: Schema) -> Iterator[Record]:

@@ -592,6 +592,26 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nested_just_too_deeply": ((82, 108, DEEP),),
+    # Indented one level too little, yet valid YAML: the format names the mapping
+    # the line most likely belongs to (a user trial got no hint for these).
+    "indent_key_field_too_little": (
+        (
+            82,
+            23,
+            "events.objects.preference_study.events.enrollFailed.extra.truncate must be a "
+            "mapping, not an integer; if it is a field of 'preferenceBranch' (line 79), "
+            "indent it by 2 more spaces, to column 15",
+        ),
+    ),
+    "indent_key_too_little": (
+        (
+            79,
+            11,
+            "unknown field 'preferenceBranch' in events.objects.preference_study.events."
+            "enrollFailed; if it is an entry of 'extra' (line 74), indent it by 2 more "
+            "spaces, to column 13",
+        ),
+    ),
     # Copied into the JSON Schema, where ECMA-262 engines refuse or misread them.
     "pattern_python_end_anchor": (
         (
@@ -1078,6 +1098,17 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     ),
     # Too far on a key that opens a block: libyaml reported line 20.
     "indent_too_far_opener": (Patch("    runner:\n", "     runner:\n"),),
+    "indent_key_field_too_little": (Patch(WHEN, WHEN + "            truncate: 80\n"),),
+    "indent_key_too_little": (
+        Patch(
+            "            preferenceBranch:\n"
+            "              description: The preference branch the recipe named.\n"
+            + WHEN,
+            "          preferenceBranch:\n"
+            "            description: The preference branch the recipe named.\n"
+            + WHEN[2:],
+        ),
+    ),
     "pattern_python_end_anchor": _pattern("^[0-9]+\\Z"),
     "pattern_named_group": _pattern("^(?P<id>[0-9]+)$"),
     "pattern_atomic_group": _pattern("^(?>[0-9]+)$"),
