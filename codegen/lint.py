@@ -21,6 +21,7 @@ from codegen import model as m
 from codegen.format_language import SpecPath, dotted, locate
 from codegen.problems import did_you_mean, escape
 from codegen.regex_samples import samples
+from codegen.spec_format import ALLOWED_VALUE
 from codegen.targets.glean import (
     GLEAN,
     GLEAN_EXTRA_VALUE_MAX,
@@ -447,6 +448,24 @@ def undescribed_allowed_value(spec: m.Spec) -> Iterator[Hit]:
                     )
 
 
+def value_named_like_a_field(spec: m.Spec) -> Iterator[Hit]:
+    """An allowed value is a name and a description, and a plain string is
+    shorthand for its description: so a field of the value above
+    (``correction:``) written one level too far out is valid YAML and a valid
+    spec, read as a new value named ``correction``."""
+    fields = ALLOWED_VALUE.field_map()
+    for event in spec.events.all:
+        for key in event.extra:
+            for allowed in key.allowed:
+                if allowed.value in fields:
+                    yield Hit(
+                        allowed,
+                        f"allowed value '{allowed.value}' of {event.ident} extra {key.name} "
+                        "is named like a field of an allowed value; if it belongs to the "
+                        "value above it, indent it under that value",
+                    )
+
+
 def _fold(name: str) -> str:
     return name.replace("_", "").lower()
 
@@ -597,6 +616,13 @@ RULES: tuple[Rule, ...] = (
         "Extra key names differ only in case or underscores.",
         "use one spelling for one meaning across the catalogue",
         confusable_extra_keys,
+    ),
+    Rule(
+        "VALUE_NAMED_LIKE_A_FIELD",
+        WARNING,
+        "An allowed value is named like a field of an allowed value (description, correction, ...).",
+        "indent it under the value it belongs to; if Firefox really sends this value, lint_ignore the rule on it",
+        value_named_like_a_field,
     ),
     Rule(
         "NAMING_CONVENTION",

@@ -142,6 +142,26 @@ CASES = [
         ),
     ),
     Case(
+        "VALUE_NAMED_LIKE_A_FIELD",
+        (
+            (
+                "invalid-branch: The recipe names an invalid preference branch.\n",
+                "invalid-branch:\n"
+                "                  description: The recipe names an invalid preference branch.\n"
+                "                correction: The document says otherwise.\n",
+            ),
+        ),
+        "81:17: VALUE_NAMED_LIKE_A_FIELD: allowed value 'correction' of preference_study.enrollFailed "
+        "extra reason is named like a field of an allowed value; if it belongs to the value above it, "
+        "indent it under that value",
+        (
+            "                correction: The document says otherwise.\n",
+            "                correction:\n"
+            "                  description: The document says otherwise.\n"
+            "                  lint_ignore: [VALUE_NAMED_LIKE_A_FIELD]\n",
+        ),
+    ),
+    Case(
         "CONFUSABLE_EXTRA_KEYS",
         (
             (
