@@ -224,7 +224,6 @@ _SHUTIL = tuple(
 )
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_killed_at_any_step_the_output_is_the_old_tree_or_the_new(
     tmp_path: Path,
@@ -258,7 +257,6 @@ def test_killed_at_any_step_the_output_is_the_old_tree_or_the_new(
     assert outcomes["old"] > 20 and outcomes["new"] > 5, outcomes
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_killed_while_writing_the_first_tree_leaves_none_or_all(
     tmp_path: Path,
@@ -343,3 +341,151 @@ def test_leftovers_of_older_versions_are_removed_too(tmp_path: Path) -> None:
     (tmp_path / ".other.tmp-keep").mkdir()
     writer.write_atomically(out, OLD)
     assert siblings(out) == [".other.tmp-keep", "generated"]
+
+
+# -- the system calls the guarantees rest on ---------------------------------------
+
+
+def _tree_at(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): p.read_text()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_swap_is_one_exchange_never_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three renames would leave a moment with no tree at all: on Linux the
+    two trees are exchanged by one renameat2 call, which renames nothing."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "sub").mkdir(parents=True)
+    (first / "sub" / "a.txt").write_text("first\n")
+    second.mkdir()
+    (second / "b.txt").write_text("second\n")
+
+    def no_rename(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"exchange fell back to renames: {args}")
+
+    monkeypatch.setattr(writer.os, "rename", no_rename)
+    writer.exchange(first, second)
+    assert _tree_at(second) == {"sub/a.txt": "first\n"}
+    assert _tree_at(first) == {"b.txt": "second\n"}
+
+
+def test_a_failed_fallback_swap_puts_the_tree_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where renameat2 is missing, the swap is three renames; when the middle
+    one fails, the tree that was moved aside returns to its place."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    (first / "new.txt").write_text("new\n")
+    second.mkdir()
+    (second / "old.txt").write_text("old\n")
+    real_rename = os.rename
+    calls: list[tuple[str, str]] = []
+
+    def rename(src: Path, dst: Path) -> None:
+        calls.append((Path(src).name, Path(dst).name))
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "disk gone", str(src))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(writer, "_LIBC", None)
+    monkeypatch.setattr(writer.os, "rename", rename)
+    with pytest.raises(OSError, match="disk gone"):
+        writer.exchange(first, second)
+    assert calls == [
+        ("second", "first_old"),
+        ("first", "second"),
+        ("first_old", "second"),
+    ]
+    assert _tree_at(second) == {"old.txt": "old\n"}
+    assert _tree_at(first) == {"new.txt": "new\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "second"]
+
+
+class _RecordingLibc:
+    """libc, with each ``syncfs`` recorded as the directory its descriptor holds."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.synced: list[str] = []
+
+    def syncfs(self, fd: int) -> int:
+        self.synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return int(self.real.syncfs(fd))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+@pytest.mark.skipif(not writer._CAN_SYNC_FILE_SYSTEM, reason="no syncfs here")
+def test_the_staged_tree_is_synced_to_disk_before_the_swap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "generated"
+    writer.write_atomically(out, OLD)
+    libc = _RecordingLibc(writer._LIBC)
+    monkeypatch.setattr(writer, "_LIBC", libc)
+    swapped: list[list[str]] = []
+    real_exchange = writer.exchange
+
+    def exchange(first: Path, second: Path) -> None:
+        swapped.append(list(libc.synced))
+        real_exchange(first, second)
+
+    monkeypatch.setattr(writer, "exchange", exchange)
+    writer.write_atomically(out, NEW)
+    assert len(swapped) == 1 and len(swapped[0]) == 1, swapped
+    staged = Path(swapped[0][0])
+    assert staged.parent == tmp_path and staged != out  # the staging folder
+    assert _tree_at(out) == NEW
+
+
+def test_without_syncfs_the_staged_tree_is_fsynced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(writer, "_CAN_SYNC_FILE_SYSTEM", False)
+    monkeypatch.setattr(writer.os, "fsync", fsync)
+    writer._flush(staging)
+    assert synced == [str(staging)]
+
+
+def test_a_reading_that_a_swap_overtook_starts_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``read_tree`` holds the folder it started to read; when a new tree is
+    swapped in before it is done (the old one still whole beside it, as a
+    killed generate leaves it), it reads again and gives the new tree, never
+    the old tree read through a folder that is no longer the output."""
+    out, staged = tmp_path / "generated", tmp_path / "staged"
+    writer.write_atomically(out, OLD)
+    writer.write_atomically(staged, NEW)
+    real_walk = writer._walk
+    walks: list[str] = []
+
+    def walk_then_swap(fd: int, prefix: str, found: list[writer.Entry]) -> None:
+        real_walk(fd, prefix, found)
+        if prefix == "":
+            walks.append("walk")
+            if len(walks) == 1:
+                writer.exchange(staged, out)
+
+    monkeypatch.setattr(writer, "_walk", walk_then_swap)
+    wanted = {path: 1024 for path in {**OLD, **NEW}}
+    tree = writer.read_tree(out, wanted)
+    assert walks == ["walk", "walk"]
+    files = {p: d for p, d in tree.contents.items() if tree.entries[p].kind == "file"}
+    assert files == {path: text.encode() for path, text in NEW.items()}
