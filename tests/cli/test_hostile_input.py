@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from ruamel.yaml import YAML
-from support import ROOT, SPEC, Result, cli, run_codegen
+from support import ROOT, SPEC, Patch, Result, cli, patched, run_codegen
 
 from codegen.loader import MAX_BYTES
 from codegen.pipeline import load_spec, load_spec_bytes
@@ -283,9 +283,12 @@ def test_a_valid_spec_loads_within_the_memory_the_stock_spec_needs(
     assert _lint_with_memory_limit(SPEC, 300).returncode == 0
     spec = tmp_path / "spec.yaml"
     spec.write_text(
-        MINIMAL.read_text().replace(
-            "  description: Enrollment events.",
-            '  description: "Enrollment events ' + "[" * 12_000 + '"',
+        patched(
+            MINIMAL.read_text(),
+            Patch(
+                "  description: Enrollment events.",
+                '  description: "Enrollment events ' + "[" * 12_000 + '"',
+            ),
         )
     )
     result = _lint_with_memory_limit(spec, 300)

@@ -592,6 +592,17 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nested_just_too_deeply": ((82, 108, DEEP),),
+    # A short text (a name, a title, a value) holds at most 200 characters.
+    "title_too_long": (
+        (
+            71,
+            18,
+            "events.objects.preference_study.events.enrollFailed.title is '"
+            + "T" * 57
+            + "...', which has 201 characters; at most 200 are allowed here (only prose "
+            "may be longer)",
+        ),
+    ),
     # Indented one level too little, yet valid YAML: the format names the mapping
     # the line most likely belongs to (a user trial got no hint for these).
     "indent_key_field_too_little": (
@@ -1098,6 +1109,12 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     ),
     # Too far on a key that opens a block: libyaml reported line 20.
     "indent_too_far_opener": (Patch("    runner:\n", "     runner:\n"),),
+    "title_too_long": (
+        Patch(
+            "          title: Enrollment Failed\n",
+            "          title: " + "T" * 201 + "\n",
+        ),
+    ),
     "indent_key_field_too_little": (Patch(WHEN, WHEN + "            truncate: 80\n"),),
     "indent_key_too_little": (
         Patch(
@@ -1338,3 +1355,20 @@ def test_a_broken_spec_through_a_real_interpreter(
         run_case("several_errors").result.stderr,
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_short_text_of_200_characters_is_accepted(tmp_path: Path) -> None:
+    """The limit the ``title_too_long`` case pins is 200, not less."""
+    spec = write_spec(
+        tmp_path,
+        "long_title.yaml",
+        patched(
+            MINIMAL.read_text("utf-8"),
+            Patch(
+                "          title: Enrollment Failed\n",
+                "          title: " + "T" * 200 + "\n",
+            ),
+        ),
+    )
+    result = cli("generate", "--spec", str(spec), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr

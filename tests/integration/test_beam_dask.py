@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import distributed  # pinned in pyproject.toml's dev extra: missing is a failure
 import pytest
 from support import GENERATED
-
-distributed = pytest.importorskip("distributed")
 
 DASK = Path(sys.executable).parent / "dask"
 RUNNER = "--runner=apache_beam.runners.dask.dask_runner.DaskRunner"
