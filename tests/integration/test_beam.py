@@ -1086,6 +1086,10 @@ def test_the_document_null_is_a_dead_letter_not_a_blank_line(tmp_path: Path) -> 
     ]
 
 
+def _canonical(items: list[Any]) -> list[str]:
+    return sorted(json.dumps(item, sort_keys=True) for item in items)
+
+
 def test_the_direct_runner_on_two_processes_writes_the_same(tmp_path: Path) -> None:
     """README: --direct_running_mode=multi_processing --direct_num_workers=2."""
     data, records = good_pings(50)
@@ -1103,8 +1107,12 @@ def test_the_direct_runner_on_two_processes_writes_the_same(tmp_path: Path) -> N
         "--direct_num_workers=2",
     )
     assert result.returncode == 0, result.stderr
-    assert len(read_outputs(out, "valid-events")) == 4 * len(records)
-    assert len(read_outputs(out, "dead-letters")) == 4
+    assert _canonical(read_outputs(out, "valid-events")) == _canonical(records * 4)
+    dead = read_outputs(out, "dead-letters")
+    bad_line = data.count(b"\n") + 1
+    assert sorted(
+        (Path(d["origin"]["file"]).name, d["origin"]["line"], d["kind"]) for d in dead
+    ) == [(f"{index}.ndjson", bad_line, "line") for index in range(4)]
 
 
 def test_program_passes_pipeline_options_to_beam(tmp_path: Path) -> None:
