@@ -757,18 +757,33 @@ class ModelBuilder:
             )
         elif target is None:
             others = [k for k in siblings if k != owner.key]
-            message = f"condition names extra key '{entry.key}', which this event does not have{did_you_mean(entry.key, others)}"
+            suggestion = did_you_mean(entry.key, others)
+            message = f"condition names extra key '{entry.key}', which this event does not have{suggestion}"
             self.problems.append(Problem(entry.key_line, entry.key_column, message))
+            if suggestion:  # its values too, against the key it most likely means
+                guess = suggestion.split("'")[1]
+                self._condition_values(
+                    guess,
+                    siblings[guess],
+                    values,
+                    f" (taking '{entry.key}' as '{guess}')",
+                )
         else:
-            allowed = [e.key for e in _entries(target.value, "allowed")]
-            if not allowed:
+            if not _entries(target.value, "allowed"):
                 message = f"condition on '{entry.key}' needs '{entry.key}' to have 'allowed' values"
                 self.problems.append(Problem(entry.key_line, entry.key_column, message))
-            for item in values:
-                if allowed and item.value not in allowed:
-                    message = f"'{item.value}' is not an allowed value of '{entry.key}'{did_you_mean(str(item.value), allowed)}"
-                    self.problems.append(Problem(item.line, item.column, message))
+            self._condition_values(entry.key, target, values)
         return m.Condition(entry.key, tuple(str(v.value) for v in values))
+
+    def _condition_values(
+        self, key: str, target: YamlEntry, values: list[YamlScalar], read_as: str = ""
+    ) -> None:
+        """Each value a condition lists must be one of ``key``'s allowed values."""
+        allowed = [e.key for e in _entries(target.value, "allowed")]
+        for item in values:
+            if allowed and item.value not in allowed:
+                message = f"'{item.value}' is not an allowed value of '{key}'{read_as}{did_you_mean(str(item.value), allowed)}"
+                self.problems.append(Problem(item.line, item.column, message))
 
 
 def build_model(

@@ -605,6 +605,17 @@ EXPECTED: dict[str, Expected] = {
     ),
     # Indented one level too little, yet valid YAML: the format names the mapping
     # the line most likely belongs to (a user trial got no hint for these).
+    # Both typos of one condition at once: the value is checked against the key
+    # the misspelt name most likely means (a user trial got them one run apart).
+    "condition_key_and_value_misspelt": (
+        REASN,
+        (
+            81,
+            30,
+            "'invalid-brnch' is not an allowed value of 'reason' (taking 'reasn' as 'reason'); "
+            "did you mean 'invalid-branch'?",
+        ),
+    ),
     "indent_key_field_too_little": (
         (
             82,
@@ -1114,6 +1125,9 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             "          title: Enrollment Failed\n",
             "          title: " + "T" * 201 + "\n",
         ),
+    ),
+    "condition_key_and_value_misspelt": (
+        Patch(WHEN, "              when: {reasn: [invalid-brnch]}\n"),
     ),
     "indent_key_field_too_little": (Patch(WHEN, WHEN + "            truncate: 80\n"),),
     "indent_key_too_little": (
