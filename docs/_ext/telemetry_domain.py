@@ -36,14 +36,16 @@ would be, so ``:ref:`` keeps working::
 
     .. telemetry:extra:: extra-preference_study-enroll-enrollment_id
 
-       ["enroll#preference_study.enrollmentId", "enrollmentId of normandy.enroll#preference_study", "enrollmentId (extra key of normandy.enroll#preference_study)"]
-       ["schema", "normandy-events.schema.json#/$defs/...", "... of ...", "..."]
+       ["enroll#preference_study.enrollmentId", "enrollmentId of normandy.enroll#preference_study"]
+       ["schema", "normandy-events.schema.json#/$defs/...", "... of normandy.enroll#preference_study"]
 
 The argument is the label; each content line is a JSON array, never read as
-reStructuredText, so no spec text can add markup: the item's name, what search
-shows, and its general index entry; then each other name of the item with its
-kind first. ``telemetry:names`` has only the other names (a section that is
-not an item, such as the enrollment-ID rules).
+reStructuredText, so no spec text can add markup: the item's name and what
+search and the general index show of it; then each other name of the item
+with its kind first. The index entry adds what search calls the kind
+("enrollmentId of normandy.enroll#preference_study (extra key)").
+``telemetry:names`` has only the other names (a section that is not an item,
+such as the enrollment-ID rules).
 """
 
 from __future__ import annotations
@@ -93,6 +95,12 @@ OTHER_NAMES = {
 roles that find an item by it."""
 
 _SPACE = re.compile(r"\s+")
+
+
+def index_entry(kind: str, display: str) -> str:
+    """The general index's entry for a name: what search shows, and its kind."""
+    title = OTHER_NAMES[kind][0] if kind in OTHER_NAMES else ITEMS[kind]
+    return f"{display} ({title})"
 
 
 def _collapse(text: str) -> str:
@@ -163,22 +171,22 @@ class ItemDirective(SphinxDirective):
         rows = list(self._rows())
         entries = []
         if self.kind is not None:
-            if not rows or len(rows[0]) != 3:
-                raise self.error(
-                    "the first line must be [name, what search shows, index entry]"
-                )
-            name, display, index = rows.pop(0)
+            if not rows or len(rows[0]) != 2:
+                raise self.error("the first line must be [name, what search shows]")
+            name, display = rows.pop(0)
             domain.note_object(self.kind, name, display, anchor, 0, self)
-            entries.append(("single", index, anchor, "main", None))
+            entries.append(
+                ("single", index_entry(self.kind, display), anchor, "main", None)
+            )
         for row in rows:
-            if len(row) != 4 or row[0] not in OTHER_NAMES:
+            if len(row) != 3 or row[0] not in OTHER_NAMES:
                 raise self.error(
-                    f"not [kind, name, what search shows, index entry]: {row!r}"
+                    f"not [kind, name, what search shows]: {row!r}"
                     f" (kinds: {', '.join(OTHER_NAMES)})"
                 )
-            kind, name, display, index = row
+            kind, name, display = row
             domain.note_object(kind, name, display, anchor, 1, self)
-            entries.append(("single", index, anchor, "", None))
+            entries.append(("single", index_entry(kind, display), anchor, "", None))
         index_node = addnodes.index(entries=entries, inline=False, telemetry=True)
         self.set_source_info(index_node)
         return [index_node, target]

@@ -37,24 +37,6 @@ from codegen.targets.docs.rst import label
 from codegen.targets.glean import glean_files
 from codegen.targets.legacy import legacy_entries
 
-KIND_TITLES = {
-    "object": "event object",
-    "event": "event",
-    "extra": "extra key",
-    "value": "allowed value",
-    "source": "Uptake source",
-    "status": "Uptake status",
-    "scalar": "scalar",
-    "glean": "Glean metric",
-    "mirror": "telemetry mirror",
-    "schema": "JSON Schema definition",
-    "entry": "Events.yaml entry",
-    "uptake-value": "Uptake value",
-    "firefox": "Firefox name",
-    "former": "former name",
-}
-"""What the site's search calls each kind of name (the domain's object types)."""
-
 
 @dataclass(frozen=True)
 class Name:
@@ -64,12 +46,8 @@ class Name:
     name: str
     """As ``objects.inv`` lists it and a role takes it."""
     display: str
-    """What a search result shows: the name, and what it belongs to."""
-
-    @property
-    def index(self) -> str:
-        """The general index entry: what search shows, and the kind of name."""
-        return f"{self.display} ({KIND_TITLES[self.kind]})"
+    """What a search result and the general index show: the name, and what it
+    belongs to (the site adds the kind of name)."""
 
 
 @dataclass(frozen=True)
@@ -88,13 +66,9 @@ class ItemNames:
         kind = self.own.kind if self.own else "names"
         lines = [f".. telemetry:{kind}:: {self.label}", ""]
         if self.own:
-            lines.append(
-                "   " + _json([self.own.name, self.own.display, self.own.index])
-            )
+            lines.append("   " + _json([self.own.name, self.own.display]))
         for other in self.others:
-            lines.append(
-                "   " + _json([other.kind, other.name, other.display, other.index])
-            )
+            lines.append("   " + _json([other.kind, other.name, other.display]))
         return "\n".join(lines)
 
 
