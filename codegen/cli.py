@@ -140,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if getattr(args, "base", None) is not None and not args.base.strip():
+        # An empty BASE would otherwise check nothing and say nothing of it.
+        parser.error("--base needs a git revision (make check: BASE=main)")
     # A run builds a few hundred thousand acyclic objects and then exits; the
     # cyclic collector would only rescan them (a third of a large spec's time).
     # Called in-process (the tests do), it leaves the collector as it found it.
@@ -245,7 +248,15 @@ def _check_version(spec: Spec, path: Path, base: str) -> int:
             file=sys.stderr,
         )
         return 1
-    problems = versioning.version_problems(old, spec, base)
+    try:
+        problems = versioning.version_problems(old, spec, base)
+    except SpecError as error:  # a renamed_from that names nothing at the base
+        print(
+            f"error: cannot check the version against {base}: the changes since it"
+            " cannot be told:\n" + error.report(),
+            file=sys.stderr,
+        )
+        return 1
     for problem in problems:
         print(problem.render(spec.label), file=sys.stderr)  # escaped
     if problems:

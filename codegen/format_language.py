@@ -168,6 +168,29 @@ def locate(tree: object, path: SpecPath) -> tuple[int, int] | None:
     return at
 
 
+def field_of_item_at(
+    tree: object, at: tuple[int, int], name: str
+) -> tuple[int, int] | None:
+    """Where the field ``name`` of the mapping entry whose key is written at
+    ``at`` (line, column) has its value, or None: for a message about a field
+    of an item that the model knows only by the item's place."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, YamlMapping):
+            for entry in node.entries.values():
+                if (entry.key_line, entry.key_column) == at:
+                    value = entry.value
+                    if isinstance(value, YamlMapping) and name in value.entries:
+                        found = value.entries[name].value
+                        return found.line, found.column
+                    return None
+                stack.append(entry.value)
+        elif isinstance(node, YamlSequence):
+            stack.extend(node.items)
+    return None
+
+
 @dataclass
 class StructureChecker:
     """Walk a node tree against a schema, collecting every problem."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from codegen import model as m
 from codegen.acceptance import Cause, counterparts
-from codegen.format_language import SpecPath, dotted
+from codegen.format_language import SpecPath, dotted, field_of_item_at
 from codegen.problems import Problem, did_you_mean
 
 BREAKING, COMPATIBLE, DOCS = "breaking", "compatible", "docs"
@@ -161,7 +161,10 @@ class _Walker:
                     f"{noun} '{ident(item)}' records renamed_from: '{origin}', but "
                     f"{self.old_spec.label} has no {noun} '{origin}' here{hint}"
                 )
-                self.problems.append(Problem(item.loc.line, item.loc.column, message))
+                line, column = field_of_item_at(
+                    self.new_spec.tree, (item.loc.line, item.loc.column), "renamed_from"
+                ) or (item.loc.line, item.loc.column)
+                self.problems.append(Problem(line, column, message))
         paired = set()
         for item in old:
             target = matched.get(ident(item))

@@ -112,3 +112,72 @@ def test_make_check_passes_the_base() -> None:
         check=True,
     )
     assert "-m codegen check --base some-branch" in dry.stdout
+
+
+def _make_check_base(clone: Path) -> list[str]:
+    """The ``codegen check`` line ``make check`` would run in ``clone``, and
+    what it says on its own (``make -n`` prints both, running neither)."""
+    dry = subprocess.run(
+        ["make", "-n", "-f", str(ROOT / "Makefile"), "-o", ".venv/.installed", "check"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        line
+        for line in dry.stdout.splitlines()
+        if "codegen check" in line or "make check:" in line
+    ]
+
+
+def test_make_check_compares_with_origin_main_in_a_clone_of_a_branch(
+    repo: Path, tmp_path: Path
+) -> None:
+    """A CI clone of a pull request's branch has origin/main, not main: the
+    version rule must still have a base, not compare the spec with itself."""
+    git(repo, "checkout", "-q", "-b", "work")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--branch", "work", str(repo), str(clone))
+    (line,) = _make_check_base(clone)
+    assert line.endswith("-m codegen check --base origin/main")
+
+
+def test_make_check_says_when_there_is_no_base(tmp_path: Path) -> None:
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    git(lone, "init", "-q", "-b", "work")
+    lines = _make_check_base(lone)
+    assert lines[0].endswith("-m codegen check ")
+    assert "the spec's version was not checked" in lines[1]
+
+
+def test_an_empty_base_is_refused(repo: Path) -> None:
+    edit(repo, "1.4.2")
+    code, _, err = check(repo, "--base", "")
+    assert code == 2
+    assert "--base needs a git revision" in err
+
+
+def test_a_renamed_from_naming_nothing_at_the_base_is_an_error_not_a_traceback(
+    repo: Path,
+) -> None:
+    """generate cannot know what a renamed_from should name; the version check,
+    which compares with the base, finds it names nothing there."""
+    edit(
+        repo,
+        "2.0.0",
+        (
+            "RUNNER_SUCCESS:\n",
+            "RUNNER_DONE:\n          renamed_from: RUNER_SUCCESS\n",
+        ),
+    )
+    code, _, err = check(repo, "--base", "main")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == (
+        "error: cannot check the version against main: the changes since it cannot be told:"
+    )
+    assert lines[1].startswith("spec/normandy.yaml:")
+    assert "records renamed_from: 'RUNER_SUCCESS'" in lines[1]
+    assert "did you mean 'RUNNER_SUCCESS'?" in lines[1]

@@ -731,6 +731,8 @@ def test_firefox_definitions_that_disappear_are_breaking(shipped_model: object) 
 
 
 def test_renamed_from_naming_nothing_is_an_error_with_a_suggestion() -> None:
+    """Reported at the renamed_from's value, the text to fix (line 18), not
+    at the status that carries it (line 17)."""
     old = load_spec_bytes(BASE.read_bytes(), "old")
     typo = (
         (
@@ -742,7 +744,7 @@ def test_renamed_from_naming_nothing_is_an_error_with_a_suggestion() -> None:
     with pytest.raises(SpecError) as raised:
         diff_specs(old, new)
     assert raised.value.report().splitlines() == [
-        "new:17:9: status 'RUNNER_BAD_DATA' records renamed_from: 'RUNER_SERVER_ERROR', but old has "
+        "new:18:25: status 'RUNNER_BAD_DATA' records renamed_from: 'RUNER_SERVER_ERROR', but old has "
         "no status 'RUNER_SERVER_ERROR' here; did you mean 'RUNNER_SERVER_ERROR'?",
         "1 problem in new",
     ]
