@@ -8,7 +8,7 @@ so every tag is refused, whatever it is (``!!str``, ``!!int never``,
 ``!python/...``). The loader refuses what a spec must never contain: duplicate
 keys, tags, merge keys, non-UTF-8 text, integers no spec needs, nesting deeper
 than :data:`MAX_DEPTH`, and documents that are absurdly large or expand
-absurdly through aliases. It reads only regular files, and never more than
+absurdly through aliases (in nodes or in text). It reads only regular files, and never more than
 :data:`MAX_BYTES` of them.
 
 libyaml reads YAML 1.1, and refuses some YAML 1.2 that ruamel.yaml's
@@ -49,6 +49,9 @@ except ImportError:  # pragma: no cover - ruamel.yaml.clib is a pinned dependenc
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 2_000_000
+# Characters of text once aliases are expanded: no more than a spec may hold
+# (one long anchored description used everywhere is a bomb too).
+MAX_EXPANDED_CHARS = 32 * 1024 * 1024
 # Lists and mappings inside each other: the real spec needs 8 levels.
 MAX_DEPTH = 100
 # Digits in an integer: the largest number a spec holds is a bug number.
@@ -721,17 +724,32 @@ _BASES = {"0b": 2, "0o": 8, "0x": 16}
 
 
 class _TooLarge(Exception):
-    """Raised from the builder when the document expands past MAX_NODES."""
+    """Raised from the builder when the document expands past MAX_NODES or
+    MAX_EXPANDED_CHARS: the message, and where the expansion went past it."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
 
 
 class _Frame:
     """A collection being built: its node, its size so far, a pending key."""
 
-    __slots__ = ("node", "size", "has_key", "key", "key_line", "key_column", "anchor")
+    __slots__ = (
+        "node",
+        "size",
+        "chars",
+        "has_key",
+        "key",
+        "key_line",
+        "key_column",
+        "anchor",
+    )
 
     def __init__(self, node: YamlMapping | YamlSequence, anchor: str | None) -> None:
         self.node = node
         self.size = 1
+        self.chars = 0
         self.has_key = False  # a mapping's key was read, its value comes next
         self.key: str | None = None  # None: a key that was refused
         self.key_line = 0
@@ -749,14 +767,16 @@ class _Builder:
         self.substituted: set[tuple[int, int]] = set()
         """Where a refused scalar stands as something else."""
         self.count = 0
-        self.anchors: dict[str, tuple[YamlNode, int]] = {}
+        self.chars = 0
+        self.anchors: dict[str, tuple[YamlNode, int, int]] = {}
 
     def build(self, events: Iterable[Any]) -> YamlNode | None:
         try:
             return self._build(iter(events))
-        except _TooLarge:
-            message = f"the spec expands to more than {MAX_NODES:,} YAML nodes (aliases?); write it out plainly"
-            self.problems = [Problem(1, 1, message)]
+        except _TooLarge as too_large:
+            self.problems = [
+                Problem(too_large.line, too_large.column, too_large.message)
+            ]
             return None
 
     def _build(self, events: Iterator[Any]) -> YamlNode | None:
@@ -772,7 +792,7 @@ class _Builder:
             if kind is scalar_event:
                 mark = event.start_mark
                 node: YamlNode = self._scalar(event, mark.line + 1, mark.column + 1)
-                size = 1
+                size, chars = 1, len(event.value)
                 anchor = event.anchor
             elif kind is mapping_start or kind is sequence_start:
                 mark = event.start_mark
@@ -794,7 +814,8 @@ class _Builder:
                 continue
             elif kind in collection_end:
                 frame = stack.pop()
-                node, size, anchor = frame.node, frame.size, frame.anchor
+                node, size, chars = frame.node, frame.size, frame.chars
+                anchor = frame.anchor
             elif kind is yaml_events.AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:
@@ -804,8 +825,12 @@ class _Builder:
                         Problem(mark.line + 1, mark.column + 1, message)
                     )
                     return None
-                node, size = target
+                node, size, chars = target
                 anchor = None
+                if self.count + size > MAX_NODES:
+                    self._too_large(event.start_mark, nodes=True)
+                if self.chars + chars > MAX_EXPANDED_CHARS:
+                    self._too_large(event.start_mark, nodes=False)
             elif kind is yaml_events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -817,15 +842,17 @@ class _Builder:
             else:  # stream start and end, document end
                 continue
             self.count += size
-            if self.count > MAX_NODES:
-                raise _TooLarge
+            self.chars += chars
+            if self.count > MAX_NODES or self.chars > MAX_EXPANDED_CHARS:
+                self._too_large(event.start_mark, nodes=self.count > MAX_NODES)
             if anchor is not None:
-                self.anchors[anchor] = (node, size)
+                self.anchors[anchor] = (node, size, chars)
             if not stack:
                 root = _as_value(node)
                 continue
             parent = stack[-1]
             parent.size += size
+            parent.chars += chars
             if type(parent.node) is YamlSequence:
                 parent.node.items.append(_as_value(node))
             elif not parent.has_key:
@@ -842,6 +869,18 @@ class _Builder:
                 if parent.key is not None:
                     self._add_entry(parent, parent.key, _as_value(node))
         return root
+
+    def _too_large(self, mark: Any, nodes: bool) -> None:
+        """Stop: the document, aliases expanded, is larger than any spec."""
+        if nodes:
+            what = f"more than {MAX_NODES:,} YAML nodes"
+        else:
+            what = f"more than {MAX_EXPANDED_CHARS // (1024 * 1024)} MB of text"
+        message = (
+            f"the spec expands to {what} here, its aliases expanded; "
+            "write it out plainly, or anchor less"
+        )
+        raise _TooLarge(message, mark.line + 1, mark.column + 1)
 
     def _key(self, key: YamlNode) -> str | None:
         """The key's text, or None (and a problem) when it is not a plain string."""

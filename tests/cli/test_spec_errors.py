@@ -124,11 +124,24 @@ EXPECTED: dict[str, Expected] = {
     "date_value": (
         (60, 20, "'2019-06-01' reads as a date; quote it to keep it a string"),
     ),
+    # At the alias that goes past the limit: the tenth *e in f's list.
     "alias_bomb": (
         (
-            1,
-            1,
-            "the spec expands to more than 2,000,000 YAML nodes (aliases?); write it out plainly",
+            89,
+            48,
+            "the spec expands to more than 2,000,000 YAML nodes here, its aliases "
+            "expanded; write it out plainly, or anchor less",
+        ),
+    ),
+    # A few nodes, but 1 MB of text each: a maintainer trial's 1 MB description
+    # used 174 times made 957 MB of output. With the rest of the spec's text,
+    # the 31st alias (column 8 + 6 * 30) goes past 32 MB.
+    "alias_text_bomb": (
+        (
+            84,
+            8 + 6 * 30,
+            "the spec expands to more than 32 MB of text here, its aliases "
+            "expanded; write it out plainly, or anchor less",
         ),
     ),
     "nested_too_deeply": ((82, 108, DEEP),),
@@ -1166,6 +1179,16 @@ def _alias_bomb() -> bytes:
     return _minimal_bytes() + "\n".join(lines).encode() + b"\n"
 
 
+def _alias_text_bomb() -> bytes:
+    """One 1 MB string, anchored, then used 40 times."""
+    lines = [
+        "",
+        "big: &big " + "x" * 1024 * 1024,
+        "uses: [" + ", ".join(["*big"] * 40) + "]",
+    ]
+    return _minimal_bytes() + "\n".join(lines).encode() + b"\n"
+
+
 def _nested(depth: int) -> bytes:
     """``nested:`` holding ``depth`` lists, each inside the one before."""
     return _minimal_bytes() + b"nested: " + b"[" * depth + b"]" * depth + b"\n"
@@ -1195,6 +1218,7 @@ BUILT: dict[str, Callable[[], bytes]] = {
         b"  description: Enrollment events.", b"  description: Enrollment\x07 events."
     ),
     "alias_bomb": _alias_bomb,
+    "alias_text_bomb": _alias_text_bomb,
     "nested_too_deeply": lambda: _minimal_bytes()
     + b"nested: "
     + b"[" * 2_000
