@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import random
+import sys
 import zlib
 from typing import Any
 
@@ -140,12 +141,53 @@ def lines(*documents: Any) -> bytes:
             b'["\\uDFFF x"]',
             "not Unicode: a lone surrogate \\udfff, which UTF-8 cannot hold",
         ),
+        # A pipeline-owner trial: 1e400 reads as infinity, which no JSON writer
+        # writes back; with a surrogate escape on the line it crashed the run.
+        (
+            b'{"events": [], "n": 1e400, "s": "\\ud83d\\ude00"}',
+            "not JSON that can be written back: the number 1e400 is beyond the range of a double",
+        ),
+        (
+            b"[1, -1.5e999]",
+            "not JSON that can be written back: the number -1.5e999 is beyond the range of a double",
+        ),
+        # A str (a library user's line) may hold a surrogate no file can.
+        (
+            '{"value": "\ud800"}',
+            "not Unicode: a lone surrogate \\ud800, which UTF-8 cannot hold",
+        ),
         (b"   ", None),
         (b"", None),
     ],
 )
 def test_lines_that_are_not_documents(line: bytes, problem: str | None) -> None:
     assert pings.parse_line(line) == (None, problem)
+
+
+def test_the_lone_surrogate_check_reads_any_depth_without_recursion() -> None:
+    """It read the document again through json's encoder, recursively: in a
+    Beam worker's deeper stack, about 970 levels with an escaped emoji raised
+    RecursionError out of the reader. Documents deeper than Python's recursion
+    limit are read alike now."""
+    deep: Any = "\ud800"
+    fine: Any = "\U0001f600"
+    for _ in range(sys.getrecursionlimit() * 5):
+        deep, fine = [deep], {"k": fine}
+    assert pings._lone_surrogate(deep) == (
+        "not Unicode: a lone surrogate \\ud800, which UTF-8 cannot hold"
+    )
+    assert pings._lone_surrogate(fine) is None
+    assert pings._lone_surrogate({"\udc00": 1}) is not None  # keys too
+
+
+def test_an_out_of_range_number_loses_no_other_line() -> None:
+    good = glean_ping(GLEAN_VALID)
+    tally, valid, dead = check(
+        lines(good, b'{"n": 1e400, "s": "\\ud83d\\ude00"}', good)
+    )
+    assert len(valid) == 2
+    assert [(d["kind"], d["origin"]["line"]) for d in dead] == [("line", 2)]
+    assert dead[0]["record"] == '{"n": 1e400, "s": "\\ud83d\\ude00"}'  # as it came
 
 
 def test_a_surrogate_pair_is_a_character_not_a_problem() -> None:

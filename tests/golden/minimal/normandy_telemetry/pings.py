@@ -237,6 +237,10 @@ def line_document(line: bytes | str) -> tuple[Any, str | None]:
             return None, f"not UTF-8: {exc.reason} at byte {exc.start}"
     elif isinstance(line, str):
         text = str(line)
+        if not text.isascii():  # a str may hold what no UTF-8 file can
+            found = _LONE.search(text)
+            if found:
+                return None, _lone_message(found.group())
     else:
         return None, f"not a line of text but {type(line).__name__}"
     try:
@@ -245,6 +249,8 @@ def line_document(line: bytes | str) -> tuple[Any, str | None]:
                 "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0
             )
         document = _DECODE(text)
+    except _OutOfRange as exc:
+        return None, f"not JSON that can be written back: {exc}"
     except ValueError as exc:
         if not text.strip():
             return BLANK, None
@@ -278,12 +284,36 @@ def line_letter(line: bytes | str, problem: str, where: Origin) -> DeadLetter:
     return DeadLetter("line", record, (("", problem),), where)
 
 
+_LONE: Final = re.compile("[\ud800-\udfff]")
+"""A surrogate code point in decoded text: JSON decodes a pair of escapes into
+one character, so any left is half a pair."""
+
+
+def _lone_message(character: str) -> str:
+    return f"not Unicode: a lone surrogate \\u{ord(character):04x}, which UTF-8 cannot hold"
+
+
 def _lone_surrogate(document: Any) -> str | None:
-    try:
-        _to_json(document).encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(exc.object[exc.start])
-        return f"not Unicode: a lone surrogate \\u{code:04x}, which UTF-8 cannot hold"
+    """The lone surrogate in a decoded document's keys or strings, if any:
+    read without recursion and without writing the document again (whose
+    numbers or nesting JSON may not write back)."""
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            texts: Iterable[str] = (item,)
+        elif type(item) is dict:
+            texts = item.keys()
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+            continue
+        else:
+            continue
+        for text in texts:
+            found = _LONE.search(text)
+            if found:
+                return _lone_message(found.group())
     return None
 
 
@@ -291,9 +321,23 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 
 
-_DECODE: Final = json.JSONDecoder(parse_constant=_no_constant).decode
-"""``json.loads(text, parse_constant=...)`` without a new decoder for every
-line (``json.loads`` makes one whenever it is given an option)."""
+class _OutOfRange(ValueError):
+    """A number JSON holds but a double does not: no JSON writer can write it back."""
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value - value != 0:  # infinity: 1e400
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise _OutOfRange(f"the number {shown} is beyond the range of a double")
+    return value
+
+
+_DECODE: Final = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite).decode
+"""``json.loads(text, parse_constant=..., parse_float=...)`` without a new
+decoder for every line (``json.loads`` makes one whenever it is given an
+option). A float beyond a double's range makes the line a dead letter whole,
+as it came: read as infinity, no output could write it."""
 
 
 # -- pings ----------------------------------------------------------------------
