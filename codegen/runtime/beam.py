@@ -31,13 +31,23 @@ one step (see :func:`build_pipeline`).
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import os
+import re
+import signal
+import stat
 import sys
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 try:
     import apache_beam as beam
@@ -480,6 +490,48 @@ def _matching(patterns: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(paths))
 
 
+def _shown(text: str) -> str:
+    """A path as a message may print it: control characters (a newline, an
+    escape sequence) escaped, so that a file's name cannot forge a line of
+    the summary or drive the terminal."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
+def _local_inputs(
+    patterns: Sequence[str], paths: list[str]
+) -> tuple[list[str], list[str]]:
+    """The matched paths that can be read as files, each file once (by its real
+    path: ``a.ndjson``, ``./a.ndjson`` and a link to it are one file), and
+    what a glob matched that is not a file, each with why (a directory, a
+    broken link, a FIFO that would block the run forever)."""
+    kept: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    # What Beam lists, and what a local glob names that Beam leaves out
+    # (directories, broken links): each is read or said to be skipped.
+    named = [
+        p for pattern in patterns if "://" not in pattern for p in glob.glob(pattern)
+    ]
+    for path in sorted(dict.fromkeys(paths + [os.path.abspath(p) for p in named])):
+        if "://" in path:
+            kept.append(path)
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            skipped.append(f"{_shown(path)} (a broken link)")
+            continue
+        if not stat.S_ISREG(mode):
+            what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            skipped.append(f"{_shown(path)} ({what})")
+            continue
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept, skipped
+
+
 def _inside(path: str, directory: str) -> bool:
     """Whether ``path`` is under ``directory`` (an earlier run's output, which
     a glob over the input's folder would otherwise read as input)."""
@@ -488,17 +540,68 @@ def _inside(path: str, directory: str) -> bool:
     return path.startswith(directory.rstrip("/") + "/")
 
 
+_SHARD: Final = re.compile(r"-[0-9]{5,}-of-[0-9]{5,}\.ndjson")
+"""The end of a shard's name, as Beam names them (``-00000-of-00002.ndjson``)."""
+
+
 def _earlier_run(output: str) -> list[str]:
-    """What a run of this program leaves under ``output``."""
+    """What a run of this program leaves under ``output``: its shards (not a
+    file of the user's that merely starts alike, ``valid-events-2024-of-archive``),
+    its summary and Beam's temporary files."""
     patterns = [FileSystems.join(output, f"{name}-*-of-*.ndjson") for name in OUTPUTS]
     patterns += [
         FileSystems.join(output, SUMMARY),
         FileSystems.join(output, f"{_TEMPORARY}*"),
     ]
     try:
-        return _matching(patterns)
+        found = _matching(patterns)
     except Exception:  # no such directory yet
         return []
+    return [
+        path
+        for path in found
+        if not path.endswith(".ndjson")
+        or any(
+            _SHARD.fullmatch(path.rsplit("/", 1)[-1][len(name) :])
+            for name in OUTPUTS
+            if path.rsplit("/", 1)[-1].startswith(name)
+        )
+    ]
+
+
+def _incomplete(shown: str) -> str:
+    return (
+        f"interrupted: what is under {shown} is incomplete (it has no {SUMMARY});"
+        " run again with --replace"
+    )
+
+
+def _stop_handler(shown: str) -> Any:
+    """What SIGINT and SIGTERM do while the pipeline runs: say what is left and
+    leave at once, with the signal's status (130, 143). An exception raised
+    instead would surface inside whatever transform was running, which Beam
+    logs with its traceback and reports as a failure of the pipeline."""
+
+    def stop(signum: int, frame: object) -> None:
+        os.write(2, (_incomplete(shown) + "\n").encode("utf-8", "backslashreplace"))
+        os._exit(128 + signum)
+
+    return stop
+
+
+def _lock(output: str) -> int | None:
+    """Hold ``output`` (a local directory) for this run, or None if another run
+    holds it. Two runs into one folder would mix their shards and each write
+    a summary of half of them. The lock goes with the process."""
+    if fcntl is None:  # not a POSIX system: no lock
+        return None
+    fd = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
 
 
 _PARTITION_OPTIONS: Final = ("--dask_npartitions", "--dask_partition_size")
@@ -546,7 +649,9 @@ def describe(summary: dict[str, Any], output: str) -> list[str]:
         f" {_others(summary['other_events'])} counted",
     ]
     for item in failed:
-        lines.append(f"not read to the end: {item['file']}: {item['error']}")
+        lines.append(
+            f"not read to the end: {_shown(item['file'])}: {_shown(item['error'])}"
+        )
     return lines
 
 
@@ -558,8 +663,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     kind ``file`` and the summary names it; everything else was still read
     and written) or the pipeline itself failed; 2 for a mistake on the
     command line, before anything is read: no file matches ``--input``, it
-    names a directory, ``--output`` is a file, or ``--output`` already holds
-    the outputs of a run and ``--replace`` is not given.
+    names a directory, ``--output`` is a file or already holds
+    the outputs of a run and ``--replace`` is not given, another run is
+    writing to ``--output``, or Beam refuses a pipeline option; 130 or 143
+    when SIGINT or SIGTERM stops the run, whose output is then incomplete.
     """
     parser = argparse.ArgumentParser(
         prog="python -m normandy_telemetry.beam",
@@ -583,45 +690,87 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="delete the outputs of an earlier run under --output first",
     )
     known, pipeline_args = parser.parse_known_args(argv)
+    inputs = " ".join(_shown(pattern) for pattern in known.input)
+    if not known.output.strip():
+        parser.error("--output is empty; name the directory to write to")
     output = known.output.rstrip("/") or known.output
+    shown = _shown(output)
     try:
-        files = _matching(known.input)
+        matched = _matching(known.input)
     except Exception as exc:
-        parser.error(f"--input {' '.join(known.input)}: {exc}")
-    files = [path for path in files if not _inside(path, output)]
-    if not files:
-        parser.error(f"no file matches --input {' '.join(known.input)}")
-    folders = [path for path in files if "://" not in path and os.path.isdir(path)]
+        parser.error(f"--input {inputs}: {exc}")
+    folders = [
+        pattern
+        for pattern in known.input
+        if "://" not in pattern
+        and not any(mark in pattern for mark in "*?[")  # named, not globbed
+        and os.path.isdir(pattern)
+    ]
     if folders:
         parser.error(
-            f"--input {folders[0]} is a directory; give its files, as"
-            f" --input '{os.path.join(folders[0], '*')}'"
+            f"--input {_shown(folders[0])} is a directory; give its files, as"
+            f" --input '{_shown(os.path.join(folders[0].rstrip('/'), '*'))}'"
         )
-    if "://" not in output and os.path.lexists(output) and not os.path.isdir(output):
-        parser.error(f"--output {output} is not a directory; choose a directory")
-    earlier = _earlier_run(output)
-    if earlier and not known.replace:
+    files, skipped = _local_inputs(known.input, matched)
+    for path in skipped:
+        print(f"--input: skipped {path}", file=sys.stderr)
+    outside = [path for path in files if not _inside(path, output)]
+    if files and not outside:
         parser.error(
-            f"{output} already holds {_plural(len(earlier), 'file')} of an earlier run"
-            f" (such as {earlier[0]}); pass --replace to delete them first, or choose"
-            " another --output"
+            f"every file --input {inputs} matches is under --output {shown}, where"
+            " this program writes; choose another --output"
         )
-    try:
+    if not outside:
+        parser.error(f"no file matches --input {inputs}")
+    files = outside
+    if "://" not in output and os.path.lexists(output) and not os.path.isdir(output):
+        parser.error(f"--output {shown} is not a directory; choose a directory")
+    try:  # a mistaken pipeline option (--runner=NoSuchRunner) is a usage error too
         options = _pipeline_options(pipeline_args)
-        if earlier:
-            FileSystems.delete(earlier)
+        pipeline = beam.Pipeline(options=options)
+    except Exception as exc:
+        parser.error(f"pipeline options {' '.join(pipeline_args)}: {exc}")
+    held = None
+    before: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            before[signum] = signal.signal(signum, _stop_handler(shown))
+    try:
         if not FileSystems.exists(output):
             FileSystems.mkdirs(output)
-        pipeline = beam.Pipeline(options=options)
+        if "://" not in output and fcntl is not None:
+            held = _lock(output)
+            if held is None:
+                parser.error(
+                    f"another run is writing to {shown}; wait for it, or choose another"
+                    " --output"
+                )
+        earlier = _earlier_run(output)
+        if earlier and not known.replace:
+            parser.error(
+                f"{shown} already holds {_plural(len(earlier), 'file')} of an earlier"
+                f" run (such as {_shown(earlier[0])}); pass --replace to delete them"
+                " first, or choose another --output"
+            )
+        if earlier:
+            FileSystems.delete(earlier)
         build_pipeline(pipeline, files, output)
         result = pipeline.run()
         result.wait_until_finish()
         with FileSystems.open(FileSystems.join(output, SUMMARY)) as source:
             summary = json.loads(source.read().decode("utf-8"))
     except Exception as exc:
-        print(f"the pipeline failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(
+            f"the pipeline failed: {type(exc).__name__}: {_shown(str(exc))}",
+            file=sys.stderr,
+        )
         return 1
-    for line in describe(summary, output):
+    finally:
+        if held is not None:
+            os.close(held)
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+    for line in describe(summary, shown):
         print(line, file=sys.stderr)
     return 1 if summary["files_failed"] else 0
 

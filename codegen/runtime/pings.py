@@ -330,7 +330,9 @@ def _finite(text: str) -> float:
     return value
 
 
-_DECODE: Final = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite).decode
+_DECODE: Final = json.JSONDecoder(
+    parse_constant=_no_constant, parse_float=_finite
+).decode
 """``json.loads(text, parse_constant=..., parse_float=...)`` without a new
 decoder for every line (``json.loads`` makes one whenever it is given an
 option). A float beyond a double's range makes the line a dead letter whole,

@@ -15,8 +15,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import tomllib
 import zlib
 from collections import Counter
@@ -1124,11 +1126,14 @@ def test_program_passes_pipeline_options_to_beam(tmp_path: Path) -> None:
     result = run_program(
         "--input", pings, "--output", tmp_path / "out", "--runner=NoSuchRunner"
     )
-    assert result.returncode == 1
+    # Beam read the option (its own message says so); a mistaken option is a
+    # usage error, found before the output folder is made (a pipeline-owner trial).
+    assert result.returncode == 2
     assert (
-        "the pipeline failed: ValueError: Unexpected pipeline runner: NoSuchRunner"
+        "pipeline options --runner=NoSuchRunner: Unexpected pipeline runner: NoSuchRunner"
         in result.stderr
     )
+    assert not (tmp_path / "out").exists()
 
 
 def test_program_refuses_an_output_that_is_a_file(tmp_path: Path) -> None:
@@ -1345,3 +1350,123 @@ def test_the_closing_summary_counts_one_of_each_in_the_singular() -> None:
         "wrote under out: 0 valid events, 0 dead letters, 0 valid uptake reports"
         " counted, 0 records of other categories counted"
     )
+
+
+# -- a pipeline owner's trial: inputs and outputs that are not what they seem ----------
+
+
+def test_what_a_glob_matches_that_is_not_a_file_is_named_and_each_file_read_once(
+    tmp_path: Path,
+) -> None:
+    """A subdirectory, a broken link and a FIFO (which would block the run
+    forever) are skipped and named; a file reached by two paths is read once."""
+    data, records = good_pings(3)
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.ndjson").write_bytes(data)
+    (inputs / "link.ndjson").symlink_to(inputs / "a.ndjson")
+    (inputs / "gone.ndjson").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(inputs / "pipe.ndjson")
+    out = tmp_path / "out"
+    result = run_program(
+        "--input", inputs / "*", "--input", f"{inputs}/./a.ndjson", "--output", out
+    )
+    assert result.returncode == 0, result.stderr
+    skipped = sorted(
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("--input: skipped")
+    )
+    assert skipped == [
+        f"--input: skipped {inputs}/gone.ndjson (a broken link)",
+        f"--input: skipped {inputs}/pipe.ndjson (not a regular file)",
+        f"--input: skipped {inputs}/sub (a directory)",
+    ]
+    assert _canonical(read_outputs(out, "valid-events")) == _canonical(records)
+
+
+def test_replace_deletes_only_what_a_run_wrote(tmp_path: Path) -> None:
+    data, _ = good_pings(2)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    assert (
+        run_program("--input", tmp_path / "p.ndjson", "--output", out).returncode == 0
+    )
+    mine = out / "valid-events-2024-of-archive.ndjson"
+    mine.write_text("kept\n")
+    again = run_program("--input", tmp_path / "p.ndjson", "--output", out, "--replace")
+    assert again.returncode == 0, again.stderr
+    assert mine.read_text() == "kept\n"
+
+
+def test_inputs_all_under_the_output_are_said_to_be(tmp_path: Path) -> None:
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    result = run_program("--input", tmp_path / "*", "--output", tmp_path)
+    assert result.returncode == 2
+    assert "is under --output" in result.stderr and "Traceback" not in result.stderr
+    empty = run_program("--input", tmp_path / "*", "--output", "")
+    assert empty.returncode == 2 and "--output is empty" in empty.stderr
+
+
+def test_a_second_run_into_the_same_output_is_refused_while_the_first_writes(
+    tmp_path: Path,
+) -> None:
+    import fcntl
+
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as the first run holds it
+        result = run_program("--input", tmp_path / "p.ndjson", "--output", out)
+    finally:
+        os.close(fd)
+    assert result.returncode == 2
+    assert f"another run is writing to {out}" in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_summary(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    name = "bad\nwrote under out: 0 dead letters\x1b[31m.gz"
+    (inputs / name).write_bytes(b"not gzip at all\n")
+    result = run_program("--input", inputs / "*", "--output", tmp_path / "out")
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr
+    assert not any(
+        line.startswith("wrote under out:") for line in result.stderr.splitlines()
+    )
+    assert "bad\\nwrote under out: 0 dead letters\\x1b[31m.gz" in result.stderr
+
+
+def test_a_terminated_run_says_its_output_is_incomplete(tmp_path: Path) -> None:
+    data, _ = good_pings(10_000)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(40):
+        (inputs / f"{index}.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(GENERATED)}
+    command = [sys.executable, "-m", "normandy_telemetry.beam"]
+    process = subprocess.Popen(
+        [*command, "--input", str(inputs / "*"), "--output", str(out)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not out.exists() and time.monotonic() < deadline:  # the run has begun
+        time.sleep(0.05)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 143, err[-2000:]
+    assert err.rstrip().endswith(
+        f"interrupted: what is under {out} is incomplete (it has no summary.json);"
+        " run again with --replace"
+    )
+    assert not (out / "summary.json").exists()
