@@ -70,9 +70,10 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--force",
                 action="store_true",
-                help="replace the output directory even if it holds files the "
-                "generator did not write (they are named as they go), or was "
-                "generated from another spec",
+                help="replace an output directory the generator wrote (it has "
+                "its MANIFEST.json) even if files were added to it since (they "
+                "are named as they go), or it was generated from another spec; "
+                "a directory without a MANIFEST.json is never replaced",
             )
         if name == "check":
             command.add_argument(

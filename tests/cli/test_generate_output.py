@@ -47,6 +47,13 @@ def test_generate_refuses_a_directory_it_did_not_write(tmp_path: Path) -> None:
     assert code == 1
     assert "has no MANIFEST.json" in err
     assert snapshot(foreign) == {"notes.txt": b"keep me"}
+    # --force replaces only what the generator wrote (its --help says so)
+    code, _, err = generate(foreign, "--force")
+    assert code == 1 and "has no MANIFEST.json" in err
+    assert snapshot(foreign) == {"notes.txt": b"keep me"}
+    assert "without a MANIFEST.json is never replaced" in " ".join(
+        cli("generate", "--help").stdout.split()
+    )
 
 
 def test_a_manifest_it_did_not_write_is_not_enough(tmp_path: Path) -> None:
