@@ -68,16 +68,33 @@ def commit_of(revision: str, directory: Path) -> str:
 
 def spec_at_revision(revision: str, spec_path: Path) -> Spec:
     """The spec as committed at ``revision`` (``main``, ``HEAD~2``, a hash)."""
-    directory = spec_path.resolve().parent
+    # The folder resolved, not the file: a spec that is a link in the working
+    # tree is still read at its own path in the revision.
+    directory = spec_path.absolute().parent.resolve()
+    if not directory.is_dir():
+        raise RevisionError(
+            f"{spec_path} is not here, so '{revision}' cannot be read: run from"
+            " the folder that holds it (the repository's top), or pass --spec"
+        )
     top = _git("rev-parse", "--show-toplevel", cwd=directory)
     if top.returncode != 0:
         raise RevisionError(
             f"{spec_path} is not inside a git repository, so '{revision}' cannot be read"
         )
     relative = (
-        spec_path.resolve().relative_to(Path(top.stdout.decode().strip())).as_posix()
+        (directory / spec_path.name)
+        .relative_to(Path(top.stdout.decode().strip()))
+        .as_posix()
     )
     commit = commit_of(revision, directory)
+    listed = _git(
+        "ls-tree", "--full-tree", "--end-of-options", commit, relative, cwd=directory
+    )
+    if listed.stdout.startswith(b"120000 "):
+        raise RevisionError(
+            f"{relative} is a symbolic link in {revision}; a spec is read from a"
+            " regular file only"
+        )
     shown = _git("cat-file", "blob", f"{commit}:{relative}", cwd=directory)
     if shown.returncode != 0:
         raise RevisionError(
@@ -90,10 +107,28 @@ def resolve_side(side: str, spec_path: Path) -> tuple[Spec, str]:
     """A spec from a path, or from a git revision of ``spec_path``; and how to name it."""
     as_path = Path(side)
     if as_path.is_file():
+        if _is_also_a_revision(side, spec_path):
+            raise RevisionError(
+                f"'{side}' is both a file here and a git revision; write ./{side}"
+                f" for the file, or {side}^{{commit}} for the revision"
+            )
         return load_spec(as_path), side
     if as_path.exists():
         raise SpecError(side, [Problem(1, 1, "is not a file")])
     return spec_at_revision(side, spec_path), side
+
+
+def _is_also_a_revision(side: str, spec_path: Path) -> bool:
+    """Whether a bare name (no folder: ``main``) also names a commit, as git
+    would refuse it as ambiguous."""
+    directory = spec_path.resolve().parent
+    if "/" in side or not directory.is_dir() or not _REVISION.fullmatch(side):
+        return False
+    try:
+        commit_of(side, directory)
+    except RevisionError:
+        return False
+    return True
 
 
 def revision_range(side: str) -> tuple[str, str] | None:

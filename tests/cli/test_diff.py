@@ -989,3 +989,42 @@ def test_no_format_lets_spec_text_forge_a_line() -> None:
     markdown = render_markdown(changes, "old", "new")
     row = next(line for line in markdown.splitlines() if "description changed" in line)
     assert "\\nbreaking (0):\\n" in row
+
+
+# -- a maintainer's trial: revisions that are not what they seem ---------------------
+
+
+def test_a_spec_committed_as_a_link_is_named_as_one(repo: Path) -> None:
+    spec = repo / "spec" / "normandy.yaml"
+    (repo / "spec" / "real.yaml").write_text(spec.read_text("utf-8"), "utf-8")
+    spec.unlink()
+    spec.symlink_to("real.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "link")
+    result = cli("diff", "main~1", "main", cwd=repo)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        "spec/normandy.yaml is a symbolic link in main; a spec is read from a"
+        " regular file only"
+    )
+
+
+def test_a_file_named_like_a_revision_is_ambiguous(repo: Path) -> None:
+    (repo / "main").write_text(BASE.read_text("utf-8"), "utf-8")
+    result = cli("diff", "main", "HEAD", cwd=repo)
+    assert result.returncode == 2
+    assert "'main' is both a file here and a git revision" in result.stderr
+    as_file = cli("diff", "./main", "HEAD", cwd=repo)
+    assert as_file.returncode == 1, as_file.stderr  # the base spec vs the edit
+    as_revision = cli("diff", "main^{commit}", "HEAD", cwd=repo)
+    assert as_revision.returncode == 0, as_revision.stderr
+    assert as_revision.stdout.startswith("no changes")
+
+
+def test_diff_from_a_subfolder_says_where_the_spec_is_not(repo: Path) -> None:
+    result = cli("diff", "HEAD~1..HEAD", cwd=repo / "spec")
+    assert result.returncode == 2
+    assert "spec/normandy.yaml is not here" in result.stderr
+    assert "pass --spec" in result.stderr
+    ok = cli("diff", "HEAD~1..HEAD", "--spec", "normandy.yaml", cwd=repo / "spec")
+    assert ok.returncode == 1, ok.stderr
