@@ -368,6 +368,18 @@ class StructureChecker:
         if isinstance(schema, Text):
             if not isinstance(node, YamlScalar) or node.kind != "str":
                 self._wrong_type(node, "a string", where)
+                if (
+                    isinstance(node, YamlScalar)
+                    and node.kind in ("int", "float")
+                    and schema.pattern
+                    and not re.fullmatch(schema.pattern, str(node.value))
+                ):
+                    # Quoting 1.2 would not do: say what the field takes.
+                    wrong = self.problems[-1]
+                    message = wrong.message.split("; quote it")[0]
+                    self.problems[-1] = Problem(
+                        wrong.line, wrong.column, f"{message}; write {schema.hint}"
+                    )
                 return
             value = str(node.value)
             control = _CONTROL.search(value)

@@ -541,7 +541,9 @@ EXPECTED: dict[str, Expected] = {
         (
             7,
             36,
-            'uptake.legal_values[2] must be a string, not an integer; quote it to make it a string: "7"',
+            # "7" quoted is no Uptake value either: the hint names what is.
+            "uptake.legal_values[2] must be a string, not an integer; write an Uptake value in "
+            "lower_snake_case",
         ),
         # The list without its broken item no longer holds the status's value.
         (
@@ -605,6 +607,15 @@ EXPECTED: dict[str, Expected] = {
         ),
     ),
     "nested_just_too_deeply": ((82, 108, DEEP),),
+    # Quoting 1.2 would give "1.2", which is no version either (a trial).
+    "version_a_number": (
+        (
+            2,
+            10,
+            "version must be a string, not a number; write a version "
+            "MAJOR.MINOR.PATCH such as 1.4.0",
+        ),
+    ),
     # A short text (a name, a title, a value) holds at most 200 characters.
     "title_too_long": (
         (
@@ -1133,6 +1144,9 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     ),
     # Too far on a key that opens a block: libyaml reported line 20.
     "indent_too_far_opener": (Patch("    runner:\n", "     runner:\n"),),
+    "version_a_number": (
+        Patch("format_version: 1\n", "format_version: 1\nversion: 1.2\n"),
+    ),
     "title_too_long": (
         Patch(
             "          title: Enrollment Failed\n",
