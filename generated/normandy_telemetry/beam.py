@@ -642,7 +642,9 @@ def describe(summary: dict[str, Any], output: str) -> list[str]:
     lines = [
         f"read {_plural(summary['files'], 'file')}"
         + (f" ({len(failed):,} not to the end)" if failed else "")
-        + f", {_plural(summary['lines'], 'line')}:"
+        + f", {_plural(summary['lines'], 'line')}"
+        + (f" ({summary['blank_lines']:,} blank)" if summary["blank_lines"] else "")
+        + ":"
         f" {_plural(pings['glean'], 'Glean events ping')},"
         f" {_plural(pings['legacy'], 'legacy event ping')}",
         f"wrote under {output}: {_plural(summary['valid_events'], 'valid event')},"

@@ -226,8 +226,9 @@ is ``None``)."""
 
 
 def line_document(line: bytes | str) -> tuple[Any, str | None]:
-    """``(document, None)``; ``(BLANK, None)`` for a line of white space only
-    (any Unicode white space: NDJSON skips it); ``(None, why not)`` for a line
+    """``(document, None)``; ``(BLANK, None)`` for a line of JSON's white space
+    only (spaces, tabs, a carriage return: NDJSON skips it; a record separator
+    or a no-break space is no JSON and makes a dead letter); ``(None, why not)`` for a line
     that is not UTF-8, not JSON, or JSON that UTF-8 cannot write back (a lone
     surrogate)."""
     if type(line) is bytes:
@@ -252,7 +253,7 @@ def line_document(line: bytes | str) -> tuple[Any, str | None]:
     except _OutOfRange as exc:
         return None, f"not JSON that can be written back: {exc}"
     except ValueError as exc:
-        if not text.strip():
+        if not text.strip(" \t\r\n"):
             return BLANK, None
         return None, f"not JSON: {exc}"
     except RecursionError:
@@ -623,6 +624,9 @@ class Tally:
 
     files: int = 0
     lines: int = 0
+    blank_lines: int = 0
+    """Of ``lines``, those of JSON white space only, which NDJSON skips: every
+    other line is a ping or a dead letter of kind ``line``."""
     pings: Counter[str] = field(default_factory=Counter)
     """By kind: ``glean``, ``legacy``."""
     valid_events: int = 0
@@ -638,6 +642,7 @@ class Tally:
     def add(self, other: Tally) -> None:
         self.files += other.files
         self.lines += other.lines
+        self.blank_lines += other.blank_lines
         self.pings.update(other.pings)
         self.valid_events += other.valid_events
         self.dead_letters.update(other.dead_letters)
@@ -651,6 +656,7 @@ class Tally:
             "files": self.files,
             "files_failed": [{"file": f, "error": e} for f, e in sorted(self.failed)],
             "lines": self.lines,
+            "blank_lines": self.blank_lines,
             "pings": {kind: self.pings[kind] for kind in (GLEAN, LEGACY)},
             "valid_events": self.valid_events,
             "dead_letters": sum(self.dead_letters.values()),
@@ -702,6 +708,7 @@ class _Checker:
             self.letter(line_letter(line, problem, Origin(self.file, number)))
             return
         if ping is BLANK:
+            tally.blank_lines += 1
             return  # the document null goes on, as no ping
         kind = ping_format(ping)
         if kind is None:
