@@ -666,9 +666,17 @@ class ModelBuilder:
         max_length = _int_value(fields.get("max_length")) or extra_max
         truncate = _int_value(fields.get("truncate"))
         if truncate is not None and max_length and truncate > max_length:
+            own = fields.get("max_length")
+            source = (
+                f"its max_length, line {own.line}"
+                if own is not None
+                else "the extra_max_length it inherits"
+            )
             self.report(
                 fields.get("truncate"),
-                f"truncate {truncate} is longer than the key's max_length {max_length}",
+                f"truncate {truncate} is longer than the key's max_length {max_length}"
+                f" ({source}): the validators would refuse what the builders send;"
+                f" truncate to at most {max_length}, or raise the limit",
             )
         allowed = []
         allowed_node = fields.get("allowed")

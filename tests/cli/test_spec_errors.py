@@ -323,7 +323,22 @@ EXPECTED: dict[str, Expected] = {
         (80, 22, "condition on 'reason' needs 'reason' to have 'allowed' values"),
     ),
     "truncate_too_long": (
-        (82, 25, "truncate 100 is longer than the key's max_length 80"),
+        (
+            82,
+            25,
+            "truncate 100 is longer than the key's max_length 80 (the extra_max_length it "
+            "inherits): the validators would refuse what the builders send; truncate to "
+            "at most 80, or raise the limit",
+        ),
+    ),
+    "truncate_over_own_max_length": (
+        (
+            83,
+            25,
+            "truncate 50 is longer than the key's max_length 40 (its max_length, line 82):"
+            " the validators would refuse what the builders send; truncate to at most 40,"
+            " or raise the limit",
+        ),
     ),
     "allowed_value_too_long": (
         (79, 17, "allowed value 'invalid-branch' is 14 characters; the limit is 10"),
@@ -1144,6 +1159,11 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     ),
     # Too far on a key that opens a block: libyaml reported line 20.
     "indent_too_far_opener": (Patch("    runner:\n", "     runner:\n"),),
+    "truncate_over_own_max_length": (
+        Patch(
+            WHEN, WHEN + "              max_length: 40\n              truncate: 50\n"
+        ),
+    ),
     "version_a_number": (
         Patch("format_version: 1\n", "format_version: 1\nversion: 1.2\n"),
     ),
