@@ -515,7 +515,9 @@ def _local_inputs(
     named = [
         p for pattern in patterns if "://" not in pattern for p in glob.glob(pattern)
     ]
-    for path in sorted(dict.fromkeys(paths + [os.path.abspath(p) for p in named])):
+    # Beam's paths first, in the form the user wrote them (a relative glob gives
+    # relative names, which the dead letters' origins repeat).
+    for path in dict.fromkeys(paths + sorted(named)):
         if "://" in path:
             kept.append(path)
             continue

@@ -741,10 +741,14 @@ def test_validate_pings_reads_lines_of_both_kinds_and_survives_corrupt_ones() ->
 # -- the program ------------------------------------------------------------------
 
 
-def run_program(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def run_program(
+    *args: str | Path, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(GENERATED)}
     command = [sys.executable, "-m", "normandy_telemetry.beam", *map(str, args)]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, cwd=cwd
+    )
 
 
 def read_outputs(out: Path, name: str) -> list[Any]:
@@ -1470,3 +1474,15 @@ def test_a_terminated_run_says_its_output_is_incomplete(tmp_path: Path) -> None:
         " run again with --replace"
     )
     assert not (out / "summary.json").exists()
+
+
+def test_a_relative_glob_names_files_as_written_in_dead_letters(tmp_path: Path) -> None:
+    """Skipped entries are found beside Beam's matches; the files read keep the
+    form the user wrote (``in/a.ndjson``), which dead letters' origins repeat."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.ndjson").write_bytes(b"not json\n")
+    result = run_program("--input", "in/*", "--output", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "--input: skipped in/sub (a directory)" in result.stderr
+    (dead,) = read_outputs(tmp_path / "out", "dead-letters")
+    assert dead["origin"]["file"] == "in/a.ndjson"
