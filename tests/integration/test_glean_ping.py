@@ -337,6 +337,7 @@ def test_the_program_validates_the_body_as_sent_with_exact_counts(
         "files": 1,
         "files_failed": [],
         "lines": 1,
+        "blank_lines": 0,
         "pings": {"glean": 1, "legacy": 0},
         "valid_events": good,
         "dead_letters": 7,
