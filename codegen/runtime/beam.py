@@ -733,7 +733,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _pipeline_options(pipeline_args)
         pipeline = beam.Pipeline(options=options)
     except Exception as exc:
-        parser.error(f"pipeline options {' '.join(pipeline_args)}: {exc}")
+        shown_args = _shown(" ".join(pipeline_args))
+        parser.error(f"pipeline options {shown_args}: {_shown(str(exc))}")
     held = None
     before: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
