@@ -793,6 +793,7 @@ class _Builder:
                 mark = event.start_mark
                 node: YamlNode = self._scalar(event, mark.line + 1, mark.column + 1)
                 size, chars = 1, len(event.value)
+                new_nodes, new_chars = size, chars
                 anchor = event.anchor
             elif kind is mapping_start or kind is sequence_start:
                 mark = event.start_mark
@@ -816,6 +817,9 @@ class _Builder:
                 frame = stack.pop()
                 node, size, chars = frame.node, frame.size, frame.chars
                 anchor = frame.anchor
+                # Its contents were counted as they were read: only the
+                # collection itself is new to the document's totals.
+                new_nodes, new_chars = 1, 0
             elif kind is yaml_events.AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:
@@ -826,6 +830,7 @@ class _Builder:
                     )
                     return None
                 node, size, chars = target
+                new_nodes, new_chars = size, chars  # the alias repeats it all
                 anchor = None
                 if self.count + size > MAX_NODES:
                     self._too_large(event.start_mark, nodes=True)
@@ -841,8 +846,8 @@ class _Builder:
                 continue
             else:  # stream start and end, document end
                 continue
-            self.count += size
-            self.chars += chars
+            self.count += new_nodes
+            self.chars += new_chars
             if self.count > MAX_NODES or self.chars > MAX_EXPANDED_CHARS:
                 self._too_large(event.start_mark, nodes=self.count > MAX_NODES)
             if anchor is not None:

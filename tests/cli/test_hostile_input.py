@@ -26,6 +26,7 @@ from support import ROOT, SPEC, Patch, Result, cli, patched, run_codegen
 
 from codegen.loader import MAX_BYTES
 from codegen.pipeline import load_spec, load_spec_bytes
+from codegen.problems import SpecError
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 STRESS = ROOT / "tests" / "fixtures" / "stress.yaml"
@@ -367,3 +368,21 @@ def test_a_reader_that_goes_away_is_no_traceback(
     errors = process.stderr.read().decode("utf-8", "replace")
     assert process.wait(timeout=120) == status
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+
+
+def test_long_text_without_aliases_is_not_taken_for_an_alias_bomb() -> None:
+    """The expansion limits count what aliases add. Each collection's contents
+    were once counted again as it closed, once per level: 12 MB of text four
+    levels deep, with no alias at all, was refused as 'more than 32 MB'."""
+    from codegen.loader import MAX_EXPANDED_CHARS, read_document
+
+    text = "x" * (MAX_EXPANDED_CHARS * 3 // 8)  # 12 MB, nested four deep below
+    data = f"a:\n  b:\n    c:\n      - d: {text}\n".encode()
+    reading = read_document(data, "deep.yaml")  # raises SpecError if refused
+    assert not reading.problems, reading.problems
+    bomb = f"a: &a {text}\nb: [*a, *a]\n".encode()  # 36 MB once expanded
+    with pytest.raises(SpecError) as refused:
+        read_document(bomb, "bomb.yaml")
+    (problem,) = refused.value.problems
+    assert (problem.line, problem.column) == (2, 9)  # the second alias
+    assert "more than 32 MB of text" in problem.message
