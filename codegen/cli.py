@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                 help="replace an output directory the generator wrote (it has "
                 "its MANIFEST.json) even if files were added to it since (they "
                 "are named as they go), or it was generated from another spec; "
-                "a directory without a MANIFEST.json is never replaced",
+                "a directory that is not empty and has no MANIFEST.json is never"
+                " replaced",
             )
         if name == "check":
             command.add_argument(

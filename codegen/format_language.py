@@ -273,10 +273,8 @@ class StructureChecker:
                 )
                 if suggestion:
                     misspelt.add(suggestion.split("'")[1])
-                elif indent:
-                    message += indent
                 else:
-                    message += f" (allowed: {', '.join(fields)})"
+                    message += f" (allowed: {', '.join(fields)}){indent}"
                 self.problems.append(Problem(entry.key_line, entry.key_column, message))
                 continue
             self.check(
@@ -435,6 +433,16 @@ class StructureChecker:
                 self._wrong_type(node, "true or false", where)
 
 
+def _shaped_like(node: YamlNode, schema: Schema) -> bool:
+    """Whether ``node`` is the kind of node ``schema`` reads (a mapping for a
+    record, a list for a list...), whatever its contents."""
+    if isinstance(schema, (Record, NamedMap)):
+        return isinstance(node, YamlMapping)
+    if isinstance(schema, ListOf):
+        return isinstance(node, YamlSequence)
+    return isinstance(node, YamlScalar)
+
+
 def _indent_hint(entry: YamlEntry, above: YamlEntry, above_schema: Schema) -> str:
     """How to indent ``entry`` if it belongs to the mapping of the entry
     ``above`` it: when that mapping has ``entry``'s name as a field, or takes
@@ -449,7 +457,9 @@ def _indent_hint(entry: YamlEntry, above: YamlEntry, above_schema: Schema) -> st
         if entry.key not in above_schema.field_map():
             return ""
         what = f"a field of {_quoted(above.key)}"
-    elif isinstance(above_schema, NamedMap):
+    elif isinstance(above_schema, NamedMap) and _shaped_like(
+        entry.value, above_schema.value
+    ):  # only an entry shaped like the map's own (an extra key is a mapping)
         what = f"an entry of {_quoted(above.key)}"
     else:
         return ""

@@ -51,7 +51,7 @@ def test_generate_refuses_a_directory_it_did_not_write(tmp_path: Path) -> None:
     code, _, err = generate(foreign, "--force")
     assert code == 1 and "has no MANIFEST.json" in err
     assert snapshot(foreign) == {"notes.txt": b"keep me"}
-    assert "without a MANIFEST.json is never replaced" in " ".join(
+    assert "not empty and has no MANIFEST.json is never replaced" in " ".join(
         cli("generate", "--help").stdout.split()
     )
 

@@ -62,6 +62,10 @@ REASN = (
 )
 
 
+EVENT_FIELDS = (
+    "title, description, value, value_optional, extra, recorded_in, legacy_entry, "
+    "metadata, correction, firefox_source, lint_ignore, renamed_from"
+)
 SURROGATE = (
     "this string holds \\u{}, half of a UTF-16 surrogate pair, which no output can"
     " hold; write the character itself, or its \\U escape (\\U0001F600, not"
@@ -670,8 +674,19 @@ EXPECTED: dict[str, Expected] = {
             79,
             11,
             "unknown field 'preferenceBranch' in events.objects.preference_study.events."
-            "enrollFailed; if it is an entry of 'extra' (line 74), indent it by 2 more "
-            "spaces, to column 13",
+            "enrollFailed (allowed: "
+            + EVENT_FIELDS
+            + "); if it is an entry of 'extra' "
+            "(line 74), indent it by 2 more spaces, to column 13",
+        ),
+    ),
+    # A field of another shape after extra: is no extra key, so no such advice.
+    "unknown_field_after_extra": (
+        (
+            82,
+            11,
+            "unknown field 'zzqq' in events.objects.preference_study.events.enrollFailed"
+            " (allowed: " + EVENT_FIELDS + ")",
         ),
     ),
     # Copied into the JSON Schema, where ECMA-262 engines refuse or misread them.
@@ -1178,6 +1193,7 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(WHEN, "              when: {reasn: [invalid-brnch]}\n"),
     ),
     "indent_key_field_too_little": (Patch(WHEN, WHEN + "            truncate: 80\n"),),
+    "unknown_field_after_extra": (Patch(WHEN, WHEN + "          zzqq: 1\n"),),
     "indent_key_too_little": (
         Patch(
             "            preferenceBranch:\n"

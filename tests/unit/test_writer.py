@@ -354,6 +354,7 @@ def _tree_at(root: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="renameat2 is Linux's")
 def test_the_swap_is_one_exchange_never_renames(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -422,7 +423,7 @@ class _RecordingLibc:
         return getattr(self.real, name)
 
 
-@pytest.mark.skipif(not writer._CAN_SYNC_FILE_SYSTEM, reason="no syncfs here")
+@pytest.mark.skipif(not writer._CAN_SYNC_FILE_SYSTEM, reason="no syncfs (Linux's) here")
 def test_the_staged_tree_is_synced_to_disk_before_the_swap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -445,6 +446,7 @@ def test_the_staged_tree_is_synced_to_disk_before_the_swap(
     assert _tree_at(out) == NEW
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/self/fd")
 def test_without_syncfs_the_staged_tree_is_fsynced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
