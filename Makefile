@@ -38,11 +38,15 @@ golden: $(STAMP)
 # The base is main where the clone has it, else origin/main (a clone of a
 # branch, as CI makes); where neither exists, the version rule is not checked,
 # and make says so: pass BASE=<the branch this merges into>.
-BASE ?= $(shell for rev in main origin/main; do git rev-parse --verify --quiet "$$rev^{commit}" >/dev/null 2>&1 && echo $$rev && break; done)
+# A BASE given (even empty, which check refuses) is passed as it is.
+ifeq ($(origin BASE),undefined)
+BASE := $(shell for rev in main origin/main; do git rev-parse --verify --quiet "$$rev^{commit}" >/dev/null 2>&1 && echo $$rev && break; done)
+NO_BASE := $(if $(BASE),,yes)
+endif
 check: $(STAMP)
 	$(VPY) -m codegen lint
-	$(VPY) -m codegen check $(if $(BASE),--base $(BASE))
-	@$(if $(BASE),true,echo "make check: no main or origin/main here, so the spec's version was not checked against its changes; pass BASE=<the branch this merges into>" >&2)
+	$(VPY) -m codegen check $(if $(NO_BASE),,--base '$(BASE)')
+	@$(if $(NO_BASE),echo "make check: no main or origin/main here, so the spec's version was not checked against its changes; pass BASE=<the branch this merges into>" >&2,true)
 	$(VENV)/bin/black --check --quiet $(OWN_CODE)
 	$(VENV)/bin/ruff check --quiet $(OWN_CODE)
 

@@ -111,7 +111,18 @@ def test_make_check_passes_the_base() -> None:
         text=True,
         check=True,
     )
-    assert "-m codegen check --base some-branch" in dry.stdout
+    assert "-m codegen check --base 'some-branch'" in dry.stdout
+    empty = subprocess.run(
+        ["make", "-n", "check", "BASE="],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # An empty BASE reaches check, which refuses it, rather than skipping the
+    # version rule with a wrong reason.
+    assert "-m codegen check --base ''" in empty.stdout
+    assert "no main or origin/main here" not in empty.stdout
 
 
 def _make_check_base(clone: Path) -> list[str]:
@@ -140,7 +151,7 @@ def test_make_check_compares_with_origin_main_in_a_clone_of_a_branch(
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--branch", "work", str(repo), str(clone))
     (line,) = _make_check_base(clone)
-    assert line.endswith("-m codegen check --base origin/main")
+    assert line.endswith("-m codegen check --base 'origin/main'")
 
 
 def test_make_check_says_when_there_is_no_base(tmp_path: Path) -> None:
