@@ -1486,3 +1486,32 @@ def test_a_relative_glob_names_files_as_written_in_dead_letters(tmp_path: Path) 
     assert "--input: skipped in/sub (a directory)" in result.stderr
     (dead,) = read_outputs(tmp_path / "out", "dead-letters")
     assert dead["origin"]["file"] == "in/a.ndjson"
+
+
+def test_a_folder_a_double_star_glob_reads_into_is_not_said_to_be_skipped(
+    tmp_path: Path,
+) -> None:
+    """Beam reads ``**`` at any depth, Python's glob at one: a review saw
+    ``skipped r/sub (a directory)`` printed for a folder whose files were read."""
+    data, records = good_pings(2)
+    (tmp_path / "r" / "sub").mkdir(parents=True)
+    (tmp_path / "r" / "sub" / "b.ndjson").write_bytes(data)
+    result = run_program("--input", "r/**", "--output", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "skipped" not in result.stderr
+    assert _canonical(read_outputs(tmp_path / "out", "valid-events")) == _canonical(
+        records
+    )
+
+
+def test_what_counts_as_an_earlier_run_and_what_an_interruption_says() -> None:
+    from normandy_telemetry import beam as program
+
+    assert program._ours("valid-events-00000-of-00002.ndjson")
+    assert program._ours("summary.json")
+    assert not program._ours("valid-events-2024-of-archive.ndjson")
+    assert not program._ours("notes.ndjson")
+    local = program._incomplete("out", "DirectRunner")
+    assert local.endswith("run again with --replace")
+    remote = program._incomplete("gs://b/out", "DataflowRunner")
+    assert "the job DataflowRunner started may still be running: cancel it" in remote

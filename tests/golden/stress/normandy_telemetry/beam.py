@@ -34,6 +34,7 @@ one step (see :func:`build_pipeline`).
 from __future__ import annotations
 
 import argparse
+import atexit
 import glob
 import json
 import os
@@ -508,7 +509,7 @@ def _local_inputs(
     what a glob matched that is not a file, each with why (a directory, a
     broken link, a FIFO that would block the run forever)."""
     kept: list[str] = []
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     seen: set[str] = set()
     # What Beam lists, and what a local glob names that Beam leaves out
     # (directories, broken links): each is read or said to be skipped.
@@ -524,17 +525,23 @@ def _local_inputs(
         try:
             mode = os.stat(path).st_mode
         except OSError:
-            skipped.append(f"{_shown(path)} (a broken link)")
+            skipped.append((path, f"{_shown(path)} (a broken link)"))
             continue
         if not stat.S_ISREG(mode):
             what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
-            skipped.append(f"{_shown(path)} ({what})")
+            skipped.append((path, f"{_shown(path)} ({what})"))
             continue
         real = os.path.realpath(path)
         if real not in seen:
             seen.add(real)
             kept.append(path)
-    return kept, skipped
+    # A folder whose files are read anyway (Beam reads "**" at any depth,
+    # Python's glob at one) was not skipped.
+    return kept, [
+        why
+        for path, why in skipped
+        if not any(k.startswith(path.rstrip("/") + "/") for k in kept)
+    ]
 
 
 def _inside(path: str, directory: str) -> bool:
@@ -562,34 +569,52 @@ def _earlier_run(output: str) -> list[str]:
         found = _matching(patterns)
     except Exception:  # no such directory yet
         return []
-    return [
-        path
-        for path in found
-        if not path.endswith(".ndjson")
-        or any(
-            _SHARD.fullmatch(path.rsplit("/", 1)[-1][len(name) :])
-            for name in OUTPUTS
-            if path.rsplit("/", 1)[-1].startswith(name)
-        )
-    ]
+    return [path for path in found if _ours(FileSystems.split(path)[1])]
 
 
-def _incomplete(shown: str) -> str:
-    return (
-        f"interrupted: what is under {shown} is incomplete (it has no {SUMMARY});"
-        " run again with --replace"
+def _ours(name: str) -> bool:
+    """Whether a file name is one a run of this program writes."""
+    if not name.endswith(".ndjson"):
+        return True  # the summary or a temporary file, matched by name
+    return any(
+        name.startswith(output) and _SHARD.fullmatch(name[len(output) :])
+        for output in OUTPUTS
     )
 
 
-def _stop_handler(shown: str) -> Any:
-    """What SIGINT and SIGTERM do while the pipeline runs: say what is left and
-    leave at once, with the signal's status (130, 143). An exception raised
-    instead would surface inside whatever transform was running, which Beam
-    logs with its traceback and reports as a failure of the pipeline."""
+_REMOTE_RUNNERS: Final = ("Dataflow", "Flink", "Spark", "Portable", "Samza", "Jet")
+"""Runners whose job goes on elsewhere when this program stops."""
+
+
+def _incomplete(shown: str, runner: str) -> str:
+    said = f"interrupted: what is under {shown} is incomplete (it has no {SUMMARY});"
+    if any(name in runner for name in _REMOTE_RUNNERS):
+        return (
+            f"{said} the job {_shown(runner)} started may still be running: cancel it"
+            " there before you run again with --replace"
+        )
+    return f"{said} run again with --replace"
+
+
+def _stop_handler(shown: str, runner: str) -> Any:
+    """What SIGINT and SIGTERM do while the pipeline runs: say what is left,
+    let Beam stop what it started (its job server, registered with
+    ``atexit``; at most 10 seconds), and leave with the signal's status (130,
+    143). An exception raised instead would surface inside whatever transform
+    was running, which Beam logs with its traceback and reports as a failure
+    of the pipeline."""
 
     def stop(signum: int, frame: object) -> None:
-        os.write(2, (_incomplete(shown) + "\n").encode("utf-8", "backslashreplace"))
-        os._exit(128 + signum)
+        said = _incomplete(shown, runner) + "\n"
+        os.write(2, said.encode("utf-8", "backslashreplace"))
+        status = 128 + signum
+        watchdog = threading.Timer(10, os._exit, args=(status,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            atexit._run_exitfuncs()
+        finally:
+            os._exit(status)
 
     return stop
 
@@ -716,7 +741,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if folders:
         parser.error(
             f"--input {_shown(folders[0])} is a directory; give its files, as"
-            f" --input '{_shown(os.path.join(folders[0].rstrip('/'), '*'))}'"
+            f" --input '{_shown(os.path.join(folders[0].rstrip('/') or '/', '*'))}'"
         )
     files, skipped = _local_inputs(known.input, matched)
     for path in skipped:
@@ -741,8 +766,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = None
     before: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
+        runner = str(options.view_as(StandardOptions).runner or "DirectRunner")
         for signum in (signal.SIGINT, signal.SIGTERM):
-            before[signum] = signal.signal(signum, _stop_handler(shown))
+            before[signum] = signal.signal(signum, _stop_handler(shown, runner))
     try:
         if not FileSystems.exists(output):
             FileSystems.mkdirs(output)
