@@ -218,10 +218,22 @@ class StructureChecker:
         else:
             self._scalar(node, schema, dotted(path))
 
-    def _wrong_type(self, node: YamlNode, expected: str, where: str) -> None:
+    def _wrong_type(
+        self, node: YamlNode, expected: str, where: str, text: Text | None = None
+    ) -> None:
+        """``text``: the string format expected, whose hint replaces "quote
+        it" where quoting the value would not match it (``version: 1.2``)."""
         got = node.type_name
         hint = ""
         if (
+            text is not None
+            and text.pattern
+            and isinstance(node, YamlScalar)
+            and node.kind in ("int", "float")
+            and not re.fullmatch(text.pattern, str(node.value))
+        ):
+            hint = f"; write {text.hint}"
+        elif (
             isinstance(node, YamlScalar)
             and node.kind != "str"
             and expected == "a string"
@@ -365,19 +377,7 @@ class StructureChecker:
         """``named``: ``where`` already quotes the value (a mapping key)."""
         if isinstance(schema, Text):
             if not isinstance(node, YamlScalar) or node.kind != "str":
-                self._wrong_type(node, "a string", where)
-                if (
-                    isinstance(node, YamlScalar)
-                    and node.kind in ("int", "float")
-                    and schema.pattern
-                    and not re.fullmatch(schema.pattern, str(node.value))
-                ):
-                    # Quoting 1.2 would not do: say what the field takes.
-                    wrong = self.problems[-1]
-                    message = wrong.message.split("; quote it")[0]
-                    self.problems[-1] = Problem(
-                        wrong.line, wrong.column, f"{message}; write {schema.hint}"
-                    )
+                self._wrong_type(node, "a string", where, schema)
                 return
             value = str(node.value)
             control = _CONTROL.search(value)
