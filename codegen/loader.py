@@ -832,10 +832,6 @@ class _Builder:
                 node, size, chars = target
                 new_nodes, new_chars = size, chars  # the alias repeats it all
                 anchor = None
-                if self.count + size > MAX_NODES:
-                    self._too_large(event.start_mark, nodes=True)
-                if self.chars + chars > MAX_EXPANDED_CHARS:
-                    self._too_large(event.start_mark, nodes=False)
             elif kind is yaml_events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
