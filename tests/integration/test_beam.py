@@ -741,13 +741,24 @@ def test_validate_pings_reads_lines_of_both_kinds_and_survives_corrupt_ones() ->
 # -- the program ------------------------------------------------------------------
 
 
+PROGRAM_ENV = {**os.environ, "PYTHONPATH": str(GENERATED)}
+
+
+def program(*args: str | Path) -> list[str]:
+    """The command line of the Beam program, run on the generated package."""
+    return [sys.executable, "-m", "normandy_telemetry.beam", *map(str, args)]
+
+
 def run_program(
     *args: str | Path, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(GENERATED)}
-    command = [sys.executable, "-m", "normandy_telemetry.beam", *map(str, args)]
     return subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=300, cwd=cwd
+        program(*args),
+        env=PROGRAM_ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
     )
 
 
@@ -1454,11 +1465,9 @@ def test_a_terminated_run_says_its_output_is_incomplete(tmp_path: Path) -> None:
     for index in range(40):
         (inputs / f"{index}.ndjson").write_bytes(data)
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(GENERATED)}
-    command = [sys.executable, "-m", "normandy_telemetry.beam"]
     process = subprocess.Popen(
-        [*command, "--input", str(inputs / "*"), "--output", str(out)],
-        env=env,
+        program("--input", inputs / "*", "--output", out),
+        env=PROGRAM_ENV,
         stderr=subprocess.PIPE,
         text=True,
     )
