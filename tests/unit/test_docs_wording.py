@@ -169,3 +169,16 @@ def test_the_real_pages_name_every_identifier_of_an_event() -> None:
         assert name in enrollment, name
     spec = load_spec(SPEC)
     assert spec.version in pages(SPEC.read_text("utf-8"))["uptake.rst"].split("\n")[0]
+
+
+def test_the_site_breaks_names_after_the_same_separators_everywhere() -> None:
+    """The HTML writer (pages it writes) and break-names.js (indexes, search
+    results) each spell the separators a name may break after; a reader must
+    not see one rule on a page and another in its search results."""
+    separators = "./#_=,|)\\]}"
+    writer = (ROOT / "docs" / "_ext" / "normandy_docs.py").read_text("utf-8")
+    script = (ROOT / "docs" / "_static" / "break-names.js").read_text("utf-8")
+    for text in (writer, script):
+        classes = set(re.findall(r"\[\^?((?:\\.|[^\]\\])*)\]", text))
+        named = {c.replace("\\s", "") for c in classes if "#_=" in c}
+        assert named == {separators}, named
