@@ -604,6 +604,9 @@ def _stop_handler(shown: str, runner: str) -> Any:
     def stop(signum: int, frame: object) -> None:
         said = _incomplete(shown, runner) + "\n"
         os.write(2, said.encode("utf-8", "backslashreplace"))
+        # Beam's threads that watch the workers now fail; the run is over.
+        threading.excepthook = _ignore_thread_failure
+        _end_workers()
         status = 128 + signum
         watchdog = threading.Timer(10, os._exit, args=(status,))
         watchdog.daemon = True
@@ -614,6 +617,55 @@ def _stop_handler(shown: str, runner: str) -> Any:
             os._exit(status)
 
     return stop
+
+
+def _ignore_thread_failure(args: Any) -> None:
+    """``threading.excepthook`` of a run that is being stopped."""
+
+
+def _end_workers() -> None:
+    """Terminate the processes this one started (the DirectRunner's workers in
+    ``multi_processing`` mode) before their connection to it closes: a worker
+    reports a closed connection as its own failure, with a traceback, after the
+    line that says why the run stopped. Read from ``/proc``; elsewhere, no-op."""
+    for pid in _descendants(os.getpid()):
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:  # it has ended already
+            pass
+
+
+def _descendants(root: int) -> list[int]:
+    """The processes under ``root``, its children first (Linux's ``/proc``)."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat_file:
+                status = stat_file.read()
+        except OSError:  # it ended while we looked
+            continue
+        # "pid (name) state ppid ...": the name may hold spaces and parentheses
+        fields = status[status.rfind(b")") + 2 :].split()
+        if len(fields) > 1 and fields[1].isdigit():
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    found: list[int] = []
+    waiting = [root]
+    while waiting:
+        for child in children.get(waiting.pop(), []):
+            found.append(child)
+            waiting.append(child)
+    return found
+
+
+_QUIET_WORKERS: Final = "--default_sdk_harness_log_level=ERROR"
+"""The local runner's workers log at INFO otherwise: some forty lines a run
+around the program's summary (their warnings repeat what this program says)."""
 
 
 def _lock(output: str) -> int | None:
@@ -637,7 +689,15 @@ _PARTITION_OPTIONS: Final = ("--dask_npartitions", "--dask_partition_size")
 def _pipeline_options(pipeline_args: list[str]) -> PipelineOptions:
     options = PipelineOptions(pipeline_args)
     runner = options.view_as(StandardOptions).runner or ""
-    given = any(arg.split("=", 1)[0] in _PARTITION_OPTIONS for arg in pipeline_args)
+    names = {arg.split("=", 1)[0] for arg in pipeline_args}
+    if "Direct" in str(runner or "DirectRunner") and (
+        _QUIET_WORKERS.split("=")[0] not in names
+    ):
+        # Workers on this machine print to this terminal; a remote runner's
+        # logs go to its own service, and are left as the user set them.
+        pipeline_args = [*pipeline_args, _QUIET_WORKERS]
+        options = PipelineOptions(pipeline_args)
+    given = bool(names & set(_PARTITION_OPTIONS))
     if "Dask" in str(runner) and not given:
         # One element is one file: let each be a Dask partition of its own, so
         # the files spread over the workers (the DaskRunner's default packs

@@ -28,6 +28,7 @@ from typing import Any
 
 import apache_beam as beam
 import normandy_telemetry as nt
+import normandy_telemetry.beam as beam_module
 import pytest
 from apache_beam.testing.util import BeamAssertException, assert_that
 from normandy_telemetry.beam import (
@@ -1124,6 +1125,11 @@ def test_the_direct_runner_on_two_processes_writes_the_same(tmp_path: Path) -> N
         "--direct_num_workers=2",
     )
     assert result.returncode == 0, result.stderr
+    # The workers' forty lines of INFO (a pipeline-owner trial) are not printed
+    # around the summary; only what Beam logs before it reads its options is.
+    assert not [
+        line for line in result.stderr.splitlines() if "apache_beam.runners" in line
+    ], result.stderr
     assert _canonical(read_outputs(out, "valid-events")) == _canonical(records * 4)
     dead = read_outputs(out, "dead-letters")
     bad_line = data.count(b"\n") + 1
@@ -1458,31 +1464,94 @@ def test_a_file_name_cannot_forge_a_line_of_the_summary(tmp_path: Path) -> None:
     assert "bad\\nwrote under out: 0 dead letters\\x1b[31m.gz" in result.stderr
 
 
-def test_a_terminated_run_says_its_output_is_incomplete(tmp_path: Path) -> None:
+def _workers(pid: int) -> list[int]:
+    """The Python processes under ``pid`` (Beam's workers run ``sh -c python ...``)."""
+    return [
+        child
+        for child in beam_module._descendants(pid)
+        if Path(f"/proc/{child}/exe").exists()
+        and "python" in os.path.basename(os.readlink(f"/proc/{child}/exe"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "mode", ["in_memory", "multi_processing"], ids=["one process", "two processes"]
+)
+def test_a_terminated_run_says_its_output_is_incomplete(
+    tmp_path: Path, mode: str
+) -> None:
+    """With two processes, the workers end with the program, silently: they
+    used to print tracebacks of the closed connection after its last line."""
     data, _ = good_pings(10_000)
     inputs = tmp_path / "in"
     inputs.mkdir()
     for index in range(40):
         (inputs / f"{index}.ndjson").write_bytes(data)
     out = tmp_path / "out"
+    options = [f"--direct_running_mode={mode}", "--direct_num_workers=2"]
     process = subprocess.Popen(
-        program("--input", inputs / "*", "--output", out),
+        program("--input", inputs / "*", "--output", out, *options),
         env=PROGRAM_ENV,
         stderr=subprocess.PIPE,
         text=True,
     )
     deadline = time.monotonic() + 120
-    while not out.exists() and time.monotonic() < deadline:  # the run has begun
+    workers: list[int] = []
+    while time.monotonic() < deadline:  # the run has begun
+        if mode == "in_memory" and out.exists():
+            break
+        workers = _workers(process.pid) if out.exists() else []
+        if len(workers) == 2:
+            break
         time.sleep(0.05)
     time.sleep(0.5)
     process.send_signal(signal.SIGTERM)
-    _, err = process.communicate(timeout=120)
+    _, err = process.communicate(timeout=120)  # every writer of stderr has gone
     assert process.returncode == 143, err[-2000:]
     assert err.rstrip().endswith(
         f"interrupted: what is under {out} is incomplete (it has no summary.json);"
         " run again with --replace"
-    )
+    ), err[-3000:]
+    assert "Traceback" not in err, err[-3000:]
     assert not (out / "summary.json").exists()
+    if mode == "multi_processing":
+        assert len(workers) == 2
+        for pid in workers:
+            with pytest.raises(ProcessLookupError):
+                for _ in range(100):  # reaped by init at once, or soon after
+                    os.kill(pid, 0)
+                    time.sleep(0.05)
+
+
+def test_the_local_runner_s_workers_log_errors_only_unless_told_otherwise() -> None:
+    def level(*args: str) -> object:
+        options = beam_module._pipeline_options(list(args))
+        return options.get_all_options()["default_sdk_harness_log_level"]
+
+    assert level() == "ERROR"
+    assert level("--direct_running_mode=multi_processing") == "ERROR"
+    assert level("--runner=DirectRunner") == "ERROR"
+    assert level("--default_sdk_harness_log_level=INFO") == "INFO"
+    assert level("--default_sdk_harness_log_level", "DEBUG") == "DEBUG"
+    # A remote runner's workers log to its own service, as the user set it.
+    assert level("--runner=DataflowRunner") is None
+
+
+def test_descendants_finds_children_and_grandchildren() -> None:
+    shell = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"])
+    try:
+        deadline = time.monotonic() + 10
+        found = beam_module._descendants(os.getpid())
+        while len(beam_module._descendants(shell.pid)) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+            found = beam_module._descendants(os.getpid())
+        assert shell.pid in found
+        assert set(beam_module._descendants(shell.pid)) < set(found)
+    finally:
+        for pid in [*beam_module._descendants(shell.pid), shell.pid]:
+            os.kill(pid, signal.SIGKILL)
+        shell.wait()
 
 
 def test_a_relative_glob_names_files_as_written_in_dead_letters(tmp_path: Path) -> None:
