@@ -1,6 +1,6 @@
 """Normandy telemetry: constants and event catalogue.
 
-Generated from spec/normandy.yaml (version 1.1.0) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -77,13 +77,13 @@ from normandy_telemetry.validate_scalars import (
     validate_recipe_freshness,
 )
 
-__version__: Final = "1.1.0"
+__version__: Final = "1.1.1"
 """The version of the spec the package was generated from, which is the package's
 version too: MAJOR goes up when a change can break a client, MINOR when the spec
 only gained something, PATCH when only its documentation changed."""
 
 SPEC_DIGEST: Final = (
-    "sha256:0a2968013ccfdb22063998d0b1dafe7e9b90ff45055ad0206aae62caafd00945"
+    "sha256:6833fc18c2e871cebf28355902800715127641232710c4ac8f2d6053e27f0e03"
 )
 """``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
 generated from: ``sha256sum`` of that spec file names the same spec."""

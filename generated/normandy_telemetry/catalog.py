@@ -1,13 +1,12 @@
 """The event catalogue: every Normandy event, its extra keys and their allowed
 values.
 
-Generated from spec/normandy.yaml (version 1.1.0) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
-Normandy records enrollment in and unenrollment from studies and rollouts, and
-the related failures and updates, as Telemetry Events. Every event is stored in
-the normandy category.
+Normandy records enrollment and unenrollment of users into studies, and records
+that data using Telemetry Events. All data is stored in the normandy category.
 
 Per-event facts are read from ``catalog.json`` beside this module, so the code
 stays small however many events the spec holds; everything is exposed as
@@ -30,22 +29,22 @@ EXTRA_MAX_LENGTH: Final = 80
 """Longest extra value, in characters, unless a key says otherwise."""
 
 ENROLLMENT_ID_FILLER: Final = "__NO_ENROLLMENT_ID__"
-"""When Telemetry upload is disabled, the enrollment IDs must be cleared: every
-existing enrollment ID is replaced by the filler value. New changes still
-receive enrollment IDs as usual. Generating IDs while upload is disabled is
-harmless, because enrollment IDs are used only for Telemetry, correlate with
-nothing else and are not sent anywhere while upload is disabled.
+"""When Telemetry upload is disabled, we must clear these enrollment IDs. This is
+done by replacing existing enrollment IDs with a filler value. New changes
+continue to receive a enrollment IDs as normal. The only thing that enrollment
+IDs are used for Telemetry, and so generated them while Telemetry is disabled
+is fine. They don’t correlate to anything else, and won’t be sent anywhere.
 """
 
 ENROLLMENT_ID_FORMAT: Final = "uuid"
-"""Most Normandy telemetry carries an enrollment ID. Normandy generates one
-whenever it enrolls the client in a change, whether that change is a study, a
-rollout or something else. It is a UUID without braces.
+"""Most Normandy telemetry carries an enrollment ID. These IDs are generated when
+Normandy enrolls the client in a change, be it a study, rollout, or something
+else.
 
-An enrollment ID is used for the whole lifetime of the change it was generated
-for, and only for that change: it is never shared with other changes, even
-similar ones. Once the change ends (by unenrollment, by graduation or in any
-other way), its enrollment ID must not be used again.
+These enrollment IDs are used for the lifetime of that change, and are only
+used for that change (not shared between similar changes). Once a change ends
+(either via unenrollment, graduation, or another method) the enrollment ID
+should not be used again.
 """
 
 ENROLLMENT_ID_PATTERN: Final = (
@@ -54,10 +53,12 @@ ENROLLMENT_ID_PATTERN: Final = (
 """The regular expression every real enrollment ID matches, whole."""
 
 RECIPE_FRESHNESS: Final = "normandy.recipe_freshness"
-"""Measures how fresh each recipe is: for every recipe, the time at which the
-recipe was last modified on the server, so that stale recipes on clients can be
-detected. Key: The numeric ID of the recipe on the Normandy server. Value: The
-recipe's last_modified date, as seconds since 1970-01-01 00:00 UTC.
+"""Additionally, Normandy reports a keyed scalar to measure recipe freshness. This
+scalar is called normandy.recipe_freshness, and it corresponds to the
+last_modified date of each recipe (using its ID as the key), reported as
+seconds since 1970 in UTC. Key: The numeric ID of the recipe on the Normandy
+server. Value: The recipe's last_modified date, as seconds since 1970-01-01
+00:00 UTC.
 """
 
 

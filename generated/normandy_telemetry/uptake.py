@@ -1,13 +1,12 @@
 """Uptake statuses Normandy reports, by source.
 
-Generated from spec/normandy.yaml (version 1.1.0) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
-Normandy watches how the recipes it runs are carried out and reports to
-Telemetry how many runs succeeded and how many failed. It does so with Uptake
-Telemetry, under the normandy namespace, reporting exactly one status per
-runner run, per action and per recipe.
+Normandy monitors the execution of recipes and reports to Telemetry the amount
+of successful and failed runs. This data is reported using Uptake Telemetry
+under the normandy namespace.
 """
 
 from __future__ import annotations
@@ -51,12 +50,12 @@ LEGAL_UPTAKE_VALUES: Final[tuple[str, ...]] = (
 # Runner Status: reported under normandy/runner
 
 RUNNER_SUCCESS: Final = "success"
-"""The run finished successfully. Failures of single actions or recipes may still
-have been reported on their own keys.
+"""The operation completed successfully. Individual failures with actions and
+recipes may have been reported separately.
 """
 
 RUNNER_SERVER_ERROR: Final = "server_error"
-"""The data the server returned when the recipes were fetched was invalid in some
+"""The data returned by the server when fetching the recipe is invalid in some
 way.
 """
 
@@ -71,52 +70,55 @@ data-collection document.
 # Action Status: reported under normandy/action/<action name>
 
 ACTION_NETWORK_ERROR: Final = "network_error"
-"""A network error happened while the actions were being fetched."""
+"""There was a network-related error while fetching actions"""
 
 ACTION_PRE_EXECUTION_ERROR: Final = "custom_1_error"
-"""An error happened while the action's pre-execution hook was running."""
+"""There was an error while running the pre-execution hook for the action."""
 
 ACTION_POST_EXECUTION_ERROR: Final = "custom_2_error"
-"""An error happened while the action's post-execution hook was running."""
+"""There was an error while running the post-execution hook for the action."""
 
 ACTION_SERVER_ERROR: Final = "server_error"
-"""The data the server returned when the action was fetched was invalid in some
+"""The data returned by the server when fetching the action is invalid in some
 way.
 """
 
 ACTION_SUCCESS: Final = "success"
-"""The action finished successfully. Failures of single recipes may still have
-been reported on their own keys.
+"""The operation completed successfully. Individual failures with recipes may be
+reported separately.
 """
 
 # Recipe Status: reported under normandy/recipe/<recipe id>
 
 RECIPE_ACTION_DISABLED: Final = "custom_1_error"
-"""The recipe's action failed in some way and was disabled, so the recipe could
-not be run.
+"""The action for this recipe failed in some way and was disabled, so the recipe
+could not be executed.
 """
 
 RECIPE_DIDNT_MATCH_FILTER: Final = "backoff"
-"""The client did not match the recipe's Jexl filter, so the recipe was not run."""
+"""The recipe included a Jexl filter that the client did not match, so the recipe
+was not executed.
+"""
 
 RECIPE_EXECUTION_ERROR: Final = "apply_error"
-"""An error happened while the recipe was being run."""
+"""An error occurred while executing the recipe."""
 
 RECIPE_FILTER_BROKEN: Final = "content_error"
-"""An error happened while the recipe's Jexl filter was being evaluated. This can
-be a bug in the Jexl parser or evaluator (as in bug 1477156), or a failure to
-fetch some data that the filter needs (as in bug 1447804).
+"""An error occurred while evaluating the Jexl filter for this recipe. Sometimes
+this represents a bug in the Jexl filter parser/evaluator, such as in bug
+1477156, or it can represent an error fetching some data that a Jexl recipe
+needs such as bug 1447804.
 """
 
 RECIPE_INVALID_ACTION: Final = "download_error"
-"""The action named by the recipe was invalid, so the recipe could not be run."""
+"""The action specified by the recipe was invalid and it could not be executed."""
 
 RECIPE_SUCCESS: Final = "success"
-"""The recipe was run successfully."""
+"""The recipe was executed successfully."""
 
 RECIPE_SIGNATURE_INVALID: Final = "signature_error"
-"""Normandy could not verify the recipe's signature. Firefox sends sign_error for
-this status.
+"""Normandy failed to verify the signature of the recipe. Firefox sends sign_error
+for this status.
 
 Correction of Normandy's data-collection document: The data-collection document
 calls this status RECIPE_SIGNATURE_INVALID and gives it the telemetry value
@@ -191,8 +193,8 @@ class UptakeStatus(enum.StrEnum):
 class RunnerStatus(UptakeStatus):
     """Runner Status: the statuses reported under ``normandy/runner``.
 
-    Reported once each time Normandy fetches recipes and runs them: exactly one
-    of the following statuses describes that whole fetch-and-run cycle.
+    Once per-fetch and execution of recipes, one of the following statuses is
+    reported under the key normandy/runner:
     """
 
     RUNNER_SUCCESS = "success", "RUNNER_SUCCESS"
@@ -204,8 +206,8 @@ class ActionStatus(UptakeStatus):
     """Action Status: the statuses reported under ``normandy/action/<action
     name>``.
 
-    Reported for every action that the Normandy service makes available:
-    exactly one of the following statuses per action.
+    For each action available from the Normandy service, one of the following
+    statuses is reported under the key normandy/action/<action name>:
     """
 
     ACTION_NETWORK_ERROR = "network_error", "ACTION_NETWORK_ERROR"
@@ -218,8 +220,8 @@ class ActionStatus(UptakeStatus):
 class RecipeStatus(UptakeStatus):
     """Recipe Status: the statuses reported under ``normandy/recipe/<recipe id>``.
 
-    Reported for every recipe that is fetched and run: exactly one of the
-    following statuses per recipe.
+    For each recipe that is fetched and executed, one of the following statuses
+    is reported under the key normandy/recipe/<recipe id>:
     """
 
     RECIPE_ACTION_DISABLED = "custom_1_error", "RECIPE_ACTION_DISABLED"

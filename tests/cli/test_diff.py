@@ -541,12 +541,11 @@ def test_change_class_is_the_worst_change() -> None:
 SHIPPED = SPEC.read_text("utf-8")
 UNENROLL_FAILED = "events.objects.preference_study.events.unenrollFailed"
 ORIGINAL_REASON_DESCRIPTION = (
-    "                failed. The data-collection document does not list the possible codes, so no\n"
-    "                closed set of values is defined here.\n"
+    "                The code that would had been used for the unenrollment, had it not failed.\n"
 )
 ALREADY_UNENROLLED = (
-    "                  Normandy tried to unenroll from a study the client had already left. This is\n"
-    "                  probably a bug.\n"
+    "                  The system attempted to unenroll a study that has already been unenrolled.\n"
+    "                  This is likely a bug.\n"
 )
 RUNNER_SERVER_ERROR = "        RUNNER_SERVER_ERROR:\n          value: server_error\n"
 GLEAN_BLOCK_START = "  glean:\n    event: uptake.remotecontent.result.uptake_normandy\n"
@@ -614,8 +613,8 @@ SHIPPED_CASES: dict[str, tuple[tuple[Patch, ...], Expected]] = {
     "a wider placeholder pattern": (
         (
             Patch(
-                "        pattern: '^[0-9]+$'\n      description: >-\n        Reported",
-                "        pattern: '^[0-9a-f]+$'\n      description: >-\n        Reported",
+                "        pattern: '^[0-9]+$'\n      description: >-\n        For each recipe",
+                "        pattern: '^[0-9a-f]+$'\n      description: >-\n        For each recipe",
             ),
         ),
         {(COMPATIBLE, "uptake.sources.recipe.placeholder.pattern", "pattern changed")},

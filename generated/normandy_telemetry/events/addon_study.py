@@ -1,6 +1,6 @@
 """Typed builders for the addon_study events.
 
-Generated from spec/normandy.yaml (version 1.1.0) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -53,15 +53,16 @@ def enroll(
     Sent when the client enrolls in an add-on study.
 
     Args:
-        value: The name of the study (`recipe.arguments.name`). At most 80
+        value: The name of the study (recipe.arguments.name). At most 80
             characters.
-        addon_id: The ID of the study's add-on. At most 80 characters.
-        addon_version: The version of the study's add-on. At most 80
+        addon_id: The add-on’s ID (example:
+            "feature-study@shield.mozilla.com"). At most 80 characters.
+        addon_version: The add-on’s version (example: "1.2.3"). At most 80
             characters.
-        enrollment_id: A UUID that is unique to this client's enrollment in
-            this study. The same ID is included in all later telemetry about
-            this client in this study. May be absent. Leave it None when it is
-            not sent. A UUID without braces, or the enrollment-ID filler.
+        enrollment_id: A UUID that is unique to this users enrollment in
+            this study. It will be included in all future telemetry for this
+            user in this study. May be absent. Leave it None when it is not
+            sent. A UUID without braces, or the enrollment-ID filler.
         branch: The slug of the study branch the client was assigned to.
             Firefox always sends it; it is optional because the events the
             data-collection document describes do not have it. May be absent.
@@ -106,15 +107,13 @@ def enroll_failed(
     validators accept such an event (`value_optional`).
 
     Args:
-        value: The name of the study (`recipe.arguments.name`). At most 80
+        value: The name of the study (recipe.arguments.name). At most 80
             characters. None when Firefox sends the event without a value.
-        reason: A string with the file name and line number of the code
-            that failed and the name of the error that was thrown. It is kept
-            this short on purpose, so that it cannot leak personally
-            identifiable information. Any such failure should be treated as a
-            bug. For failures that Normandy recognizes, Firefox sends a fixed
-            code instead (see the examples), so the key is free text that may
-            hold either. At most 80 characters.
+        reason: A string containing the filename and line number of the
+            code that failed, and the name of the error thrown. This
+            information is purposely limited to avoid leaking personally
+            identifiable information. This should be considered a bug. At most
+            80 characters.
         branch: The slug of the study branch whose enrollment failed. Sent
             with the fixed reason codes, not with the text of an unexpected
             error. May be absent. Leave it None when it is not sent. At most 80
@@ -155,14 +154,15 @@ def update(
     updated.
 
     Args:
-        value: The name of the study (`recipe.arguments.name`). At most 80
+        value: The name of the study (recipe.arguments.name). At most 80
             characters.
-        addon_id: The ID of the study's add-on. At most 80 characters.
-        addon_version: The version of the study's add-on. At most 80
+        addon_id: The add-on’s ID (example:
+            "feature-study@shield.mozilla.com"). At most 80 characters.
+        addon_version: The add-on’s version (example: "1.2.3"). At most 80
             characters.
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. May be absent. Leave it None when it is not sent. A
-            UUID without braces, or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
         branch: The slug of the study branch the client is on. Firefox
             always sends it; it is optional because the events the
             data-collection document describes do not have it. May be absent.
@@ -208,18 +208,16 @@ def update_failed(
     validators accept such an event (`value_optional`).
 
     Args:
-        value: The name of the study (`recipe.arguments.name`). At most 80
+        value: The name of the study (recipe.arguments.name). At most 80
             characters. None when Firefox sends the event without a value.
-        reason: A string with the file name and line number of the code
-            that failed and the name of the error that was thrown. It is kept
-            this short on purpose, so that it cannot leak personally
-            identifiable information. Any such failure should be treated as a
-            bug. For failures that Normandy recognizes, Firefox sends a fixed
-            code instead (see the examples), so the key is free text that may
-            hold either. At most 80 characters.
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. May be absent. Leave it None when it is not sent. A
-            UUID without braces, or the enrollment-ID filler.
+        reason: A string containing the filename and line number of the
+            code that failed, and the name of the error thrown. This
+            information is purposely limited to avoid leaking personally
+            identifiable information. This should be considered a bug. At most
+            80 characters.
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
         branch: The slug of the study branch whose update failed. Sent with
             the fixed reason codes, not with the text of an unexpected error.
             May be absent. Leave it None when it is not sent. At most 80
@@ -261,29 +259,30 @@ def unenroll(
     Sent when the client leaves an add-on study.
 
     Args:
-        value: The name of the study (`recipe.arguments.name`). At most 80
+        value: The name of the study (recipe.arguments.name). At most 80
             characters.
-        addon_id: The ID of the study's add-on. At most 80 characters.
-        addon_version: The version of the study's add-on. At most 80
+        addon_id: The add-on’s ID (example:
+            "feature-study@shield.mozilla.com"). At most 80 characters.
+        addon_version: The add-on’s version (example: "1.2.3"). At most 80
             characters.
-        reason: The reason for the unenrollment. One of:
+        reason: The reason for unenrollment. Possible values are: One of:
 
-            - ``"install-failure"``: The add-on could not be installed.
-            - ``"individual-opt-out"``: The user opted out of this particular
+            - ``"install-failure"``: The add-on failed to install.
+            - ``"individual-opt-out"``: The user opted-out of this particular
               study.
-            - ``"general-opt-out"``: The user opted out of studies in
+            - ``"general-opt-out"``: The user opted-out of studies in
               general.
-            - ``"recipe-not-seen"``: The recipe no longer applied to this
-              client, either because the recipe was disabled or because the
-              client no longer matched the recipe's filter.
-            - ``"uninstalled"``: The study's add-on was uninstalled in some
-              way, for example by the user or by the add-on uninstalling
-              itself.
-            - ``"uninstalled-sideload"``: The study's add-on was uninstalled
-              while Normandy was not active, for example because the add-on is
-              no longer compatible or was removed from the profile by hand.
-            - ``"unknown"``: No reason was given. This should be treated as a
-              bug.
+            - ``"recipe-not-seen"``: The recipe was no longer applicable to
+              this client. This can be because the recipe was disabled, or the
+              user no longer matches the recipe’s filter.
+            - ``"uninstalled"``: The study’s add-on as uninstalled by some
+              mechanism. For example, this could be a user action or the add-on
+              self-uninstalling.
+            - ``"uninstalled-sideload"``: The study’s add-on was uninstalled
+              while Normandy was inactive. This could be that the add-on is no
+              longer compatible, or was manually removed from a profile.
+            - ``"unknown"``: A reason was not specified. This should be
+              considered a bug.
             - ``"branch-removed"``: The branch the client was on is no longer
               in the study's recipe.
             - ``"capability-mismatch"``: The recipe now needs capabilities
@@ -305,9 +304,9 @@ def unenroll(
               ended the study because it was run by the old add-on study action
               without branches, which Firefox no longer has.
 
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. May be absent. Leave it None when it is not sent. A
-            UUID without braces, or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
         branch: The slug of the study branch the client was on, or
             `__NO_BRANCHES__` for a study that was started before add-on
             studies had branches. Firefox always sends it; it is optional

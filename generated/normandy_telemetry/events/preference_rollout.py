@@ -1,6 +1,6 @@
 """Typed builders for the preference_rollout events.
 
-Generated from spec/normandy.yaml (version 1.1.0) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -30,15 +30,15 @@ def enroll(
 ) -> Event:
     """Build preference_rollout.enroll: Enrollment.
 
-    Sent when the client first enrolls in a rollout.
+    Sent when a user first enrolls in a rollout.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.slug`). At most
-            80 characters.
-        enrollment_id: A UUID that is unique to this client's enrollment in
-            this rollout. The same ID is included in all later telemetry about
-            this client in this rollout. May be absent. Leave it None when it
-            is not sent. A UUID without braces, or the enrollment-ID filler.
+        value: The slug of the rollout (recipe.arguments.slug) At most 80
+            characters.
+        enrollment_id: A UUID that is unique to this user’s enrollment in
+            this rollout. It will be included in all future telemetry for this
+            user in this rollout. May be absent. Leave it None when it is not
+            sent. A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.enroll as a mapping.
@@ -82,25 +82,28 @@ def enroll_failed(
 ) -> Event:
     """Build preference_rollout.enrollFailed: Enroll Failed.
 
-    Sent when the client tries to enroll in a rollout but the enrollment fails.
+    Sent when a user attempts to enroll in a rollout, but the enrollment
+    process fails.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.slug`). At most
-            80 characters.
-        reason: A code for the reason the enrollment failed. One of:
+        value: The slug of the rollout (recipe.arguments.slug) At most 80
+            characters.
+        reason: A code describing the reason the unenroll failed. Possible
+            values are: One of:
 
-            - ``"invalid type"``: The preferences named in the rollout do not
-              match the preferences built into the browser. This means the
-              preferences in the recipe on the server are misconfigured.
-            - ``"would-be-no-op"``: Every preference named in the rollout
-              already has the given value. This means the recipe's targeting on
-              the server is wrong.
-            - ``"conflict"``: At least one of the preferences named in the
-              rollout is already managed by another active rollout.
+            - ``"invalid type"``: The preferences specified in the rollout do
+              not match the preferences built in to the browser. The represents
+              a misconfiguration of the preferences in the recipe on the
+              server.
+            - ``"would-be-no-op"``: All of the preference specified in the
+              rollout already have the given values. This represents an error
+              in targeting on the server.
+            - ``"conflict"``: At least one of the preferences specified in
+              the rollout is already managed by another active rollout.
 
-        preference: For reason "invalid type", the first preference that
-            was invalid; for reason "conflict", the first preference that
-            conflicts. Sent only when reason is "invalid type" or "conflict";
+        preference: For reason="invalid type", the first preference that
+            was invalid. For reason="conflict", the first preference that is
+            conflicting. Sent only when reason is "invalid type" or "conflict";
             absent otherwise. Leave it None when it is not sent. At most 80
             characters.
 
@@ -129,19 +132,17 @@ def update(
 ) -> Event:
     """Build preference_rollout.update: Update.
 
-    Sent when the preferences named in the rollout's recipe have changed and
-    the client updates the browser's preferences to match.
+    Sent when the preferences specified in the recipe have changed, and the
+    client updates the preferences of the browser to match.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.slug`). At most
-            80 characters.
-        previous_state: The state the rollout was in before this update.
-            The data-collection document only gives examples of states, not a
-            complete list, so no closed set of values is defined here. At most
-            80 characters.
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this rollout. May be absent. Leave it None when it is not sent.
-            A UUID without braces, or the enrollment-ID filler.
+        value: The slug of the rollout (recipe.arguments.slug) At most 80
+            characters.
+        previous_state: The state the rollout was in before this update
+            (such as "active" or "graduated"). At most 80 characters.
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.update as a mapping.
@@ -168,27 +169,28 @@ def graduate(
 ) -> Event:
     """Build preference_rollout.graduate: Graduation.
 
-    Sent when Normandy decides that the rollout no longer needs to act on this
-    browser. From then on Normandy makes no more changes to the browser for
-    this rollout, unless the rollout's recipe changes to name preferences whose
-    values differ from the built-in ones.
+    Sent when Normandy determines that further intervention is no longer needed
+    for this rollout. After this point, Normandy will stop making changes to
+    the browser for this rollout, unless the rollout recipe changes to specify
+    preferences different than the built-in.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.slug`). At most
-            80 characters.
-        reason: A code for the reason of the graduation. One of:
+        value: The slug of the rollout (recipe.arguments.slug) At most 80
+            characters.
+        reason: A code describing the reason for the graduation. Possible
+            values are: One of:
 
-            - ``"all-prefs-match"``: Every preference named in the rollout
-              now has a built-in value equal to the rollout's value.
-            - ``"in-graduation-set"``: The browser has changed to a version
-              (usually by updating) that says this rollout no longer applies
-              and must graduate, whatever the built-in values of the
-              preferences are. The constant PreferenceRollouts.GRADUATION_SET
-              controls this behaviour.
+            - ``"all-prefs-match"``: All preferences specified in the rollout
+              now have built-in values that match the rollouts values.
+            - ``"in-graduation-set"``: The browser has changed versions
+              (usually updated) to one that specifies this rollout no longer
+              applies and should be graduated regardless of the built-in
+              preference values. This behavior is controlled by the constant
+              PreferenceRollouts.GRADUATION_SET.
 
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this rollout. May be absent. Leave it None when it is not sent.
-            A UUID without braces, or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.graduate as a mapping.

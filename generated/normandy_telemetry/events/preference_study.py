@@ -1,6 +1,6 @@
 """Typed builders for the preference_study events.
 
-Generated from spec/normandy.yaml (version 1.1.0) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -62,20 +62,22 @@ def enroll(
     Sent when the client enrolls in a preference study.
 
     Args:
-        value: The name of the study (`recipe.arguments.slug`). At most 80
+        value: The name of the study (recipe.arguments.slug). At most 80
             characters.
-        branch: The name of the experiment branch the client was assigned
-            to. At most 80 characters.
-        experiment_type: The type of preference experiment. One of:
+        branch: The name of the branch the user was assigned to (example:
+            "control" or "experiment"). At most 80 characters.
+        experiment_type: The type of preference experiment. Currently this
+            can take values “exp” and “exp-highpop”, the latter being for
+            experiments targeting large numbers of users. One of:
 
             - ``"exp"``: An ordinary preference experiment.
             - ``"exp-highpop"``: A preference experiment that targets a large
               number of users.
 
-        enrollment_id: A UUID that is unique to this client's enrollment in
-            this study. The same ID is included in all later telemetry about
-            this client in this study. May be absent. Leave it None when it is
-            not sent. A UUID without braces, or the enrollment-ID filler.
+        enrollment_id: A UUID that is unique to this users enrollment in
+            this study. It will be included in all future telemetry for this
+            user in this study. May be absent. Leave it None when it is not
+            sent. A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_study.enroll as a mapping.
@@ -125,14 +127,13 @@ def enroll_failed(
     enrollment fails.
 
     Args:
-        value: The slug of the study (`recipe.arguments.slug`). At most 80
+        value: The slug of the study (recipe.arguments.slug) At most 80
             characters.
-        reason: The reason the enrollment failed. One of:
+        reason: The reason for unenrollment. Possible values are: One of:
 
-            - ``"invalid-branch"``: The recipe names an invalid preference
-              branch (the branch of the preferences to change, which is not the
-              same thing as the experiment branch). The valid preference
-              branches are "default" and "user".
+            - ``"invalid-branch"``: The recipe specifies an invalid
+              preference branch (not to be confused with the experiment
+              branch). Valid values are “default” and “user”.
             - ``"name-conflict"``: The client already has a preference study,
               active or ended, with the same slug.
             - ``"pref-conflict"``: Another active preference study already
@@ -143,10 +144,10 @@ def enroll_failed(
               Normandy does not know, or one that differs from the type the
               preference already has in the browser.
 
-        preference_branch: When the reason is "invalid-branch", the
-            preference branch the recipe named, cut to 80 characters. Sent only
-            when reason is "invalid-branch"; absent otherwise. Leave it None
-            when it is not sent. Longer values are cut to 80 characters.
+        preference_branch: If the reason was "invalid-branch", the branch
+            that was specified, truncated to 80 characters. Sent only when
+            reason is "invalid-branch"; absent otherwise. Leave it None when it
+            is not sent. Longer values are cut to 80 characters.
 
     Returns:
         The event preference_study.enrollFailed as a mapping.
@@ -179,23 +180,23 @@ def unenroll(
     Sent when the client leaves a preference study.
 
     Args:
-        value: The name of the study (`recipe.arguments.slug`). At most 80
+        value: The name of the study (recipe.arguments.slug). At most 80
             characters.
-        did_reset_value: Whether the preference was put back to its
-            original value ("true") or left at its current value ("false"). The
-            value can be left alone, for example, when the user has changed a
-            preference that a user-branch study involved. One of:
+        did_reset_value: The string "true" if the preference was set back
+            to its original value, "false" if it was left as its current value.
+            This can happen when, for example, the user changes a preference
+            that was involved in a user-branch study. One of:
 
             - ``"true"``: The preference was set back to its original value.
             - ``"false"``: The preference was left at its current value.
 
-        reason: The reason for the unenrollment. One of:
+        reason: The reason for unenrollment. Possible values are: One of:
 
-            - ``"recipe-not-seen"``: The recipe no longer applied to this
-              client, either because the recipe was disabled or because the
-              client no longer matched the recipe's filter.
-            - ``"unknown"``: No reason was given. This should be treated as a
-              bug.
+            - ``"recipe-not-seen"``: The recipe was no longer applicable to
+              this client This can be because the recipe was disabled, or the
+              user no longer matches the recipe’s filter.
+            - ``"unknown"``: A reason was not specified. This should be
+              considered a bug.
             - ``"capability-mismatch"``: The recipe now needs capabilities
               that this browser does not have.
             - ``"filter-mismatch"``: The client no longer matches the
@@ -219,9 +220,9 @@ def unenroll(
               migration ended the study because it was run by the old
               single-preference experiment action, which Firefox no longer has.
 
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. May be absent. Leave it None when it is not sent. A
-            UUID without braces, or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
         branch: The slug of the experiment branch the client was on.
             Firefox always sends it; it is optional because the events the
             data-collection document describes do not have it. May be absent.
@@ -266,25 +267,24 @@ def unenroll_failed(
     the unenrollment fails.
 
     Args:
-        value: The name of the study (`recipe.arguments.slug`). At most 80
+        value: The name of the study (recipe.arguments.slug) At most 80
             characters.
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. May be absent. Leave it None when it is not sent. A
-            UUID without braces, or the enrollment-ID filler.
-        reason: A code for the reason the unenrollment failed. One of:
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
+        reason: A code describing the reason the unenroll failed. Possible
+            values are: One of:
 
-            - ``"does-not-exist"``: Normandy tried to unenroll from a study
+            - ``"does-not-exist"``: The system attempted to unenroll a study
               that does not exist. This is a bug.
-            - ``"already-unenrolled"``: Normandy tried to unenroll from a
-              study the client had already left. This is probably a bug.
+            - ``"already-unenrolled"``: The system attempted to unenroll a
+              study that has already been unenrolled. This is likely a bug.
 
-        caller: A string that identifies what asked for the study to stop.
-            Sent on Nightly builds only. Sent only on the nightly channel.
-            Leave it None when it is not sent. At most 80 characters.
-        original_reason: The reason code that the unenrollment would have
-            been recorded with had it not failed. The data-collection document
-            does not list the possible codes, so no closed set of values is
-            defined here. At most 80 characters.
+        caller: On Nightly builds only, a string identifying the source of
+            the requested stop. Sent only on the nightly channel. Leave it None
+            when it is not sent. At most 80 characters.
+        original_reason: The code that would had been used for the
+            unenrollment, had it not failed. At most 80 characters.
         changed_pref: The name of the preference whose change led to the
             attempt to stop the study. Firefox sends it only when whoever stops
             the study names such a preference, which no current caller does.
@@ -324,23 +324,23 @@ def exp_pref_changed(
     been changed by something other than Normandy.
 
     Args:
-        value: The name of the study (`recipe.arguments.slug`). At most 80
+        value: The name of the study (recipe.arguments.slug) At most 80
             characters.
-        enrollment_id: The enrollment ID generated when the client enrolled
-            in this study. May be absent. Leave it None when it is not sent. A
-            UUID without braces, or the enrollment-ID filler.
-        preference_name: The name of the preference that changed. Neither
-            its old value nor its new value is reported. At most 80 characters.
-        reason: A code for how Normandy detected the change of the
-            preference. One of:
+        enrollment_id: The ID that was generated at enrollment. May be
+            absent. Leave it None when it is not sent. A UUID without braces,
+            or the enrollment-ID filler.
+        preference_name: The name of the preference that changed. Note that
+            the value of the preference (old or new) is not given. At most 80
+            characters.
+        reason: A code describing the reason that Normandy detected the
+            preference change. Possible values are: One of:
 
-            - ``"atEnroll"``: The preference already had a user value when
-              the experiment started.
-            - ``"sideload"``: The preference was changed while Normandy's
-              observers were not active, most likely while the browser was shut
-              down.
-            - ``"observer"``: Normandy observed the preference change while
-              the browser was running.
+            - ``"atEnroll"``: The preferences already had user value when the
+              experiment started.
+            - ``"sideload"``: A preference was changed while Normandy’s
+              observers weren’t active, likely while the browser was shut down.
+            - ``"observer"``: The preference was observed to change by
+              Normandy at runtime.
             - ``"onEnroll"``: The preference, which the study sets on the
               default branch, already had a user value when the client
               enrolled. This is the value Firefox sends where the

@@ -1,0 +1,114 @@
+"""The data-collection document's text stays in the spec and in the docs, word
+for word (DESIGN.md: "everything in it stays in the spec, with its names and
+its text"; where Firefox disagrees, a ``correction`` says so beside it).
+
+``spec/data-collection.txt`` is the document as the project received it. Every
+line of its prose must appear, with only its line breaks and spacing changed,
+in one of the spec's texts and on the pages generated from them. The names it
+lists (constants, values, keys) are held by ``tests/package/test_constants.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from support import GENERATED, ROOT, SPEC
+
+DOCUMENT = ROOT / "spec" / "data-collection.txt"
+LAYOUT = {"Telemetry value", "method", "object", "value", "extra", "Enrollment IDs"}
+"""The document's labels of its own layout, which the spec's fields stand for
+(``enrollment_id`` for its section "Enrollment IDs")."""
+FRONT_MATTER = (
+    "Data Collection",
+    "This document describes the types of data that Normandy collects.",
+)
+"""The document's title and what it says of itself: the spec and every page
+stand for them by naming it "the data-collection document"."""
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+_BULLET = re.compile(r'"([^"]+)": (.*?)(?= "[^"]+": |$)')
+
+
+def document_texts() -> list[str]:
+    """Every piece of prose in the document; a bullet ``"value": text`` gives
+    its text (the graduate bullet runs two values together: two texts)."""
+    texts: list[str] = []
+    for raw in DOCUMENT.read_text("utf-8").splitlines():
+        line = raw.strip()
+        if not line or line in LAYOUT or line in FRONT_MATTER:
+            continue
+        if line.startswith('The string "'):
+            continue  # a method's or object's name, as the names tests hold them
+        if re.fullmatch(r"[A-Za-z0-9_]+", line):
+            continue  # a constant, a telemetry value or a key: a name
+        if line.startswith("\u2022"):
+            texts.extend(text for _, text in _BULLET.findall(line[1:].strip()))
+            continue
+        texts.append(line)
+    return texts
+
+
+def document_sentences() -> list[str]:
+    """The same, sentence by sentence: the spec may give a paragraph's
+    sentences to different fields (``enrollment_id``'s three)."""
+    return [s for text in document_texts() for s in _SENTENCE_END.split(text)]
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield str(key)
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _unescaped(rst: str) -> str:
+    """reStructuredText as a reader sees its words: ``\\:`` is ``:``, and an
+    escaped space is nothing."""
+    return re.sub(r"\\(.)", r"\1", rst.replace("\\ ", ""))
+
+
+SPEC_TEXT = _flat("\n".join(_strings(yaml.safe_load(SPEC.read_text("utf-8")))))
+DOCS_TEXT = _flat(
+    _unescaped(
+        "\n".join(
+            path.read_text("utf-8")
+            for path in sorted((GENERATED / "docs").glob("*.rst"))
+        )
+    )
+)
+TEXTS = document_texts()
+SENTENCES = document_sentences()
+
+
+def test_the_document_is_read_into_its_pieces_of_prose() -> None:
+    assert len(TEXTS) > 100
+    assert "Normandy records enrollment and unenrollment of users into studies, and records that data using Telemetry Events. All data is stored in the normandy category." in TEXTS
+    # the bullet that runs two values together gives two texts
+    assert any(t.startswith("All preferences specified in the rollout") for t in TEXTS)
+    assert any(t.startswith("The browser has changed versions") for t in TEXTS)
+    assert not any(t.startswith(("The string", '"')) for t in TEXTS)
+    assert not set(FRONT_MATTER) & set(TEXTS) and "Enrollment IDs" not in TEXTS
+    # a paragraph is checked sentence by sentence
+    assert "These IDs are generated when Normandy enrolls the client in a change, be it a study, rollout, or something else." in SENTENCES
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_document_s_text_is_in_the_spec_word_for_word(text: str) -> None:
+    assert _flat(text) in SPEC_TEXT
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_document_s_text_is_on_the_generated_pages(text: str) -> None:
+    assert _flat(text) in DOCS_TEXT
