@@ -11,7 +11,9 @@ import json
 import re
 from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NoReturn
+
+import jinja2
 
 from codegen.problems import escape
 
@@ -85,6 +87,16 @@ _YAML_PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_.$-]*")
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 
 
+def no_literal(value: Any, language: str) -> NoReturn:
+    """Refuse ``value``, which a filter cannot write in ``language``. A name
+    a template misspelt arrives as ``StrictUndefined``: reading it raises
+    Jinja's own error, which names it (``'Event object' has no attribute
+    'methd'``), rather than a TypeError about its class."""
+    if isinstance(value, jinja2.Undefined):
+        str(value)
+    raise TypeError(f"no {language} for {type(value).__name__}")
+
+
 def yaml_scalar(value: Any, key: bool = False) -> str:
     """A YAML scalar equal to ``value``: str, int, bool, or a flat list of them.
 
@@ -100,7 +112,7 @@ def yaml_scalar(value: Any, key: bool = False) -> str:
             return str(value)
         if isinstance(value, (list, tuple)):
             return "[" + ", ".join(yaml_scalar(item) for item in value) + "]"
-        raise TypeError(f"no YAML scalar for {type(value).__name__}")
+        no_literal(value, "YAML scalar")
     if key and _YAML_PLAIN_KEY.fullmatch(value) and value.lower() not in _YAML_WORDS:
         return value
     if (

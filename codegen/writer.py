@@ -619,13 +619,15 @@ class Drift:
             or self.not_files
         )
 
-    def report(self, root: str) -> str:
+    def report(self, root: str, fix: str = "make generate") -> str:
+        """The drift, line by line, ending with ``fix``: the command that
+        writes ``root`` (``make golden`` for the test specs' records)."""
         lines: list[str] = []
         for kind, paths, why in (
             ("missing", self.missing, "not on disk"),
             ("extra", self.extra, "on disk but not generated from the spec"),
             ("edited", self.edited, "changed by hand since it was generated"),
-            ("stale", self.stale, "out of date with the spec or templates"),
+            ("stale", self.stale, "out of date with the spec, templates or runtime"),
             (
                 "byte-code",
                 self.byte_code,
@@ -638,7 +640,7 @@ class Drift:
             for path, kind in self.not_files
         )
         lines.extend(self.diffs)
-        lines.append(f"{root}/ does not match the spec: run `make generate`")
+        lines.append(f"{root}/ does not match the spec: run `{fix}`")
         return "\n".join(escape(line) for line in "\n".join(lines).split("\n"))
 
 

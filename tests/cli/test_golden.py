@@ -47,7 +47,7 @@ def test_golden_record_matches_a_fresh_render(
     drift = compare(record, rendered[name])
     where = record.relative_to(ROOT).as_posix()
     assert drift.clean, (
-        f"\n{drift.report(where)}\n"
+        f"\n{drift.report(where, fix='make golden')}\n"
         f"If the change is intended, `make golden` regenerates {where}/ from "
         f"{spec.relative_to(ROOT).as_posix()} (and every other golden record); "
         "review and commit the diff with the change."

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ast
 import json
 
+import jinja2
 import pytest
 
-from codegen.literals import json_text
+from codegen.literals import json_text, yaml_scalar
 from codegen.targets.python.layout import python_docstring, python_literal
 
 HOSTILE = [
@@ -50,3 +51,20 @@ def test_python_literal_refuses_unknown_types() -> None:
 def test_json_layout_is_valid_json_at_every_depth(depth: int | None) -> None:
     value = {"a": [1, {"b": HOSTILE}], "c": {}, "d": [], "e": {"f": {"g": "h"}}}
     assert json.loads(json_text(value, 2, depth)) == value
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ [event.methd] | yaml }}",
+        "{{ event.methd | yaml(true) }}",
+        "{{ event.methd | py }}",
+    ],
+)
+def test_a_misspelt_name_in_a_filter_is_named_by_jinja(source: str) -> None:
+    """A contributor trial got "TypeError: no YAML scalar for StrictUndefined"."""
+    from codegen.render import make_environment
+
+    env = make_environment({"yaml": yaml_scalar, "py": python_literal})
+    with pytest.raises(jinja2.UndefinedError, match="has no attribute 'methd'"):
+        env.from_string(source).render(event=object())

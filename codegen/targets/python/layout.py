@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from codegen.formatting import LINE_LENGTH
+from codegen.literals import no_literal
 
 
 def python_literal(value: Any) -> str:
@@ -28,7 +29,7 @@ def python_literal(value: Any) -> str:
         return f"[{inner}]"
     if value is None or isinstance(value, (str, int, bool)):
         return repr(value)
-    raise TypeError(f"no Python literal for {type(value).__name__}")
+    no_literal(value, "Python literal")
 
 
 def python_docstring(text: str, indent: int = 0, width: int = 79) -> str:
