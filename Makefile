@@ -72,14 +72,17 @@ test-fast: $(STAMP)
 # The documentation site, from docs/ and generated/docs/, into docs/_build/html.
 # Warnings are errors and every reference must resolve. `make test` builds it
 # too (tests/integration/test_docs.py), so CI proves the site builds.
+# -E reads every page each time: an incremental run took the theme's settings
+# for a changed configuration and wrote a search index without index entries.
+DOCS_BUILD ?= docs/_build
 docs: $(STAMP)
-	$(VENV)/bin/sphinx-build -W --keep-going -n -b html docs docs/_build/html
+	$(VENV)/bin/sphinx-build -W --keep-going -n -E -d $(DOCS_BUILD)/doctrees -b html docs $(DOCS_BUILD)/html
 
 # Build the site, then serve it on 127.0.0.1:$(DOCS_PORT) (loopback only), where
 # search shows snippets; opened from disk, the browser keeps them from it.
 DOCS_PORT ?= 8000
 docs-serve: docs
-	$(VPY) docs/serve.py --port $(DOCS_PORT) --directory docs/_build/html
+	$(VPY) docs/serve.py --port $(DOCS_PORT) --directory $(DOCS_BUILD)/html
 
 bench: $(STAMP)
 	$(VPY) -m benchmarks $(BENCH)

@@ -528,3 +528,29 @@ def test_the_site_names_the_document_as_readers_know_it_and_counts_right(
     index = Page(site / "index.html").root.text()
     assert f"version {normandy_telemetry.__version__} of the spec" in index
     assert f"Normandy telemetry {normandy_telemetry.__version__}" in index
+
+
+def _site_files(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_make_docs_run_twice_writes_the_same_site(tmp_path: Path) -> None:
+    """A docs-reader trial: the second `make docs` rewrote searchindex.js with no
+    index entries (Sphinx took the theme's settings for a changed configuration
+    and read no page again), and the build's pickles sat in the published html/."""
+    out = tmp_path / "_build"
+    command = ["make", "-s", "docs", f"DOCS_BUILD={out}"]
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr[-3000:]
+    before = _site_files(out / "html")
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr[-3000:]
+    after = _site_files(out / "html")
+    assert sorted(after) == sorted(before)
+    assert [name for name in before if after[name] != before[name]] == []
+    assert b'"indexentries":{}' not in after["searchindex.js"]
+    assert not any(name.startswith(".doctrees/") for name in after)
