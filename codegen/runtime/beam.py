@@ -601,12 +601,15 @@ def _stop_handler(shown: str, runner: str) -> Any:
     was running, which Beam logs with its traceback and reports as a failure
     of the pipeline."""
 
+    # Processes the caller had started before the run are not the run's to end.
+    earlier = set(_descendants(os.getpid()))
+
     def stop(signum: int, frame: object) -> None:
         said = _incomplete(shown, runner) + "\n"
         os.write(2, said.encode("utf-8", "backslashreplace"))
         # Beam's threads that watch the workers now fail; the run is over.
         threading.excepthook = _ignore_thread_failure
-        _end_workers()
+        _end_workers(earlier)
         status = 128 + signum
         watchdog = threading.Timer(10, os._exit, args=(status,))
         watchdog.daemon = True
@@ -623,12 +626,15 @@ def _ignore_thread_failure(args: Any) -> None:
     """``threading.excepthook`` of a run that is being stopped."""
 
 
-def _end_workers() -> None:
-    """Terminate the processes this one started (the DirectRunner's workers in
-    ``multi_processing`` mode) before their connection to it closes: a worker
-    reports a closed connection as its own failure, with a traceback, after the
-    line that says why the run stopped. Read from ``/proc``; elsewhere, no-op."""
+def _end_workers(earlier: set[int]) -> None:
+    """Terminate the processes the run started (the DirectRunner's workers in
+    ``multi_processing`` mode; not those in ``earlier``) before their
+    connection to this one closes: a worker reports a closed connection as its
+    own failure, with a traceback, after the line that says why the run
+    stopped. Read from ``/proc``; elsewhere, no-op."""
     for pid in _descendants(os.getpid()):
+        if pid in earlier:
+            continue
         try:
             os.kill(pid, signal.SIGTERM)
         except OSError:  # it has ended already
@@ -636,7 +642,8 @@ def _end_workers() -> None:
 
 
 def _descendants(root: int) -> list[int]:
-    """The processes under ``root``, its children first (Linux's ``/proc``)."""
+    """The processes under ``root``, each before its own children (Linux's
+    ``/proc``)."""
     children: dict[int, list[int]] = {}
     try:
         entries = os.listdir("/proc")
@@ -665,7 +672,7 @@ def _descendants(root: int) -> list[int]:
 
 _QUIET_WORKERS: Final = "--default_sdk_harness_log_level=ERROR"
 """The local runner's workers log at INFO otherwise: some forty lines a run
-around the program's summary (their warnings repeat what this program says)."""
+around the program's summary, about Beam's own setup."""
 
 
 def _lock(output: str) -> int | None:

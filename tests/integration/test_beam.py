@@ -1593,3 +1593,21 @@ def test_what_counts_as_an_earlier_run_and_what_an_interruption_says() -> None:
     assert local.endswith("run again with --replace")
     remote = program._incomplete("gs://b/out", "DataflowRunner")
     assert "the job DataflowRunner started may still be running: cancel it" in remote
+
+
+def test_an_interruption_ends_only_the_processes_the_run_started() -> None:
+    """A program that calls main() may have children of its own: they are not
+    the run's workers, and a Ctrl-C of the run must not end them."""
+    callers = subprocess.Popen(["sleep", "30"])
+    workers = None
+    try:
+        earlier = set(beam_module._descendants(os.getpid()))
+        workers = subprocess.Popen(["sleep", "30"])
+        beam_module._end_workers(earlier)
+        assert workers.wait(timeout=10) == -signal.SIGTERM
+        assert callers.poll() is None
+    finally:
+        for process in (callers, workers):
+            if process is not None:
+                process.kill()
+                process.wait()
