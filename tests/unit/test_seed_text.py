@@ -94,14 +94,20 @@ SENTENCES = document_sentences()
 
 def test_the_document_is_read_into_its_pieces_of_prose() -> None:
     assert len(TEXTS) > 100
-    assert "Normandy records enrollment and unenrollment of users into studies, and records that data using Telemetry Events. All data is stored in the normandy category." in TEXTS
+    assert (
+        "Normandy records enrollment and unenrollment of users into studies, and records that data using Telemetry Events. All data is stored in the normandy category."
+        in TEXTS
+    )
     # the bullet that runs two values together gives two texts
     assert any(t.startswith("All preferences specified in the rollout") for t in TEXTS)
     assert any(t.startswith("The browser has changed versions") for t in TEXTS)
     assert not any(t.startswith(("The string", '"')) for t in TEXTS)
     assert not set(FRONT_MATTER) & set(TEXTS) and "Enrollment IDs" not in TEXTS
     # a paragraph is checked sentence by sentence
-    assert "These IDs are generated when Normandy enrolls the client in a change, be it a study, rollout, or something else." in SENTENCES
+    assert (
+        "These IDs are generated when Normandy enrolls the client in a change, be it a study, rollout, or something else."
+        in SENTENCES
+    )
 
 
 @pytest.mark.parametrize("text", SENTENCES)
@@ -112,3 +118,63 @@ def test_the_document_s_text_is_in_the_spec_word_for_word(text: str) -> None:
 @pytest.mark.parametrize("text", SENTENCES)
 def test_the_document_s_text_is_on_the_generated_pages(text: str) -> None:
     assert _flat(text) in DOCS_TEXT
+
+
+def _item_texts() -> str:
+    """The texts the spec gives events, their values, keys and allowed values:
+    what the Firefox files and the package define item by item."""
+    spec = yaml.safe_load(SPEC.read_text("utf-8"))
+    texts: list[str] = []
+    for obj in spec["events"]["objects"].values():
+        for event in obj["events"].values():
+            texts += [event["description"], event["value"]]
+            for key in (event.get("extra") or {}).values():
+                texts.append(key["description"])
+                for meaning in (key.get("allowed") or {}).values():
+                    texts.append(
+                        meaning if isinstance(meaning, str) else meaning["description"]
+                    )
+    return _flat("\n".join(texts))
+
+
+ITEM_TEXT = _item_texts()
+ITEM_SENTENCES = [s for s in SENTENCES if _flat(s) in ITEM_TEXT]
+
+
+def _yaml_strings(*patterns: str) -> str:
+    return _flat(
+        "\n".join(
+            "\n".join(_strings(yaml.safe_load(path.read_text("utf-8"))))
+            for pattern in patterns
+            for path in sorted(GENERATED.glob(pattern))
+        )
+    )
+
+
+OUTPUT_TEXT = {
+    "Glean metrics.yaml": _yaml_strings("glean/**/metrics.yaml"),
+    "legacy Events.yaml": _yaml_strings("legacy/Events.yaml"),
+    "Python package": _flat(
+        "\n".join(
+            path.read_text("utf-8")
+            for path in sorted((GENERATED / "normandy_telemetry").rglob("*.py"))
+        )
+    ),
+}
+
+
+def test_the_events_carry_most_of_the_document_s_sentences() -> None:
+    assert len(ITEM_SENTENCES) > 80
+    assert "Sent when a user first enrolls in a rollout." in ITEM_SENTENCES
+
+
+@pytest.mark.parametrize("output", sorted(OUTPUT_TEXT))
+def test_each_firefox_file_and_the_package_carry_the_document_s_text_of_their_items(
+    output: str,
+) -> None:
+    """The Glean and legacy files define events, keys and values, each with its
+    description; the package documents every item. Section prose (the
+    enrollment-ID rules) has no place in Firefox's files, but is in the package."""
+    sentences = SENTENCES if output == "Python package" else ITEM_SENTENCES
+    missing = [s for s in sentences if _flat(s) not in OUTPUT_TEXT[output]]
+    assert missing == []
