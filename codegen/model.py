@@ -75,6 +75,9 @@ class Correction:
     text: str
     item: object = field(default=None, compare=False, repr=False)
     """The corrected item (a status, an event, ``(event, key)``...), for links to it."""
+    of_firefox: bool = False
+    """The item, or one it belongs to, is only in Firefox: the correction is of
+    Firefox's own definitions (its code does otherwise), not of the document."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,36 +568,50 @@ class Spec:
                             )
 
     def corrections(self) -> Iterator[Correction]:
-        """Every correction of the data-collection document, in spec order, each with the item it is on."""
+        """Every correction, in spec order, each with the item it is on."""
         for source in self.uptake.sources:
             if source.correction:
                 yield Correction(
-                    f"{source.name} ({source.key})", source.correction, source
+                    f"{source.name} ({source.key})",
+                    source.correction,
+                    source,
+                    _only_in_firefox(source),
                 )
         for source, status in self.uptake.statuses:
             if status.correction:
                 yield Correction(
-                    f"{status.constant} ({source.key})", status.correction, status
+                    f"{status.constant} ({source.key})",
+                    status.correction,
+                    status,
+                    _only_in_firefox(source, status),
                 )
         for scalar in self.scalars:
             if scalar.correction:
-                yield Correction(scalar.name, scalar.correction, scalar)
+                yield Correction(
+                    scalar.name, scalar.correction, scalar, _only_in_firefox(scalar)
+                )
         if self.enrollment_id.correction:
             yield Correction(
                 "Enrollment IDs", self.enrollment_id.correction, self.enrollment_id
             )
         for obj in self.events.objects:
             if obj.correction:
-                yield Correction(obj.name, obj.correction, obj)
+                yield Correction(obj.name, obj.correction, obj, _only_in_firefox(obj))
             for event in obj.events:
                 if event.correction:
-                    yield Correction(event.ident, event.correction, event)
+                    yield Correction(
+                        event.ident,
+                        event.correction,
+                        event,
+                        _only_in_firefox(obj, event),
+                    )
                 for key in event.extra:
                     if key.correction:
                         yield Correction(
                             f"{event.ident} extra {key.name}",
                             key.correction,
                             (event, key),
+                            _only_in_firefox(obj, event, key),
                         )
                     for allowed in key.allowed:
                         if allowed.correction:
@@ -602,8 +619,17 @@ class Spec:
                                 f"{event.ident} extra {key.name} = {allowed.value}"
                             )
                             yield Correction(
-                                subject, allowed.correction, (event, key, allowed)
+                                subject,
+                                allowed.correction,
+                                (event, key, allowed),
+                                _only_in_firefox(obj, event, key, allowed),
                             )
+
+
+def _only_in_firefox(*items: object) -> bool:
+    """Whether any of ``items`` (an item and those it belongs to) records a
+    ``firefox_source``: the data-collection document lacks it."""
+    return any(getattr(item, "firefox_source", None) for item in items)
 
 
 def _code(text: str) -> str:

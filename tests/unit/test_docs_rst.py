@@ -418,3 +418,34 @@ def test_a_source_correction_is_labelled_with_its_source() -> None:
     assert [c.subject for _, c in labelled] == [
         c.subject for c in changed.corrections()
     ]
+
+
+def _section(page: str, label: str) -> str:
+    """The text of ``page`` from the directive that declares ``label`` to the
+    next item's directive (``.. telemetry:KIND:: LABEL``)."""
+    text = (ROOT / "generated" / "docs" / page).read_text("utf-8")
+    start = re.search(rf"^\.\. telemetry:\w+:: {re.escape(label)}$", text, re.M)
+    assert start is not None, label
+    end = re.compile(r"^\.\. telemetry:\w+:: ", re.M).search(text, start.end())
+    return text[start.start() : end.start() if end else None]
+
+
+def test_corrections_are_headed_by_what_they_correct() -> None:
+    update = _section("enrollment.rst", "event-nimbus_experiment-update")
+    assert ".. admonition:: Correction of Firefox's own definitions" in update
+    assert "Correction of the data-collection document" not in update
+    signature = _section("uptake.rst", "status-recipe_signature_invalid")
+    assert ".. admonition:: Correction of the data-collection document" in signature
+    listed = (ROOT / "generated" / "docs" / "corrections.rst").read_text("utf-8")
+    assert listed.count("a correction of Firefox's own definitions") == 5
+
+
+def test_an_object_s_correction_is_pointed_to_from_each_of_its_events() -> None:
+    """A docs-reader trial: add-on study events said their value is the study's
+    name, and only the object's heading said Firefox sends the slug."""
+    for event in ("enroll", "enroll_failed", "update", "update_failed", "unenroll"):
+        section = _section("enrollment.rst", f"event-addon_study-{event}")
+        assert (
+            "The correction of :ref:`Add-on Studies <object-addon_study>` applies"
+            " to this event." in section
+        ), event

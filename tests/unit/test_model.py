@@ -95,3 +95,21 @@ def test_model_locations_point_at_the_spec_lines() -> None:
         assert lines[event.loc.line - 1].strip() == f"{event.method}:"
         for key in event.extra:
             assert lines[key.loc.line - 1].strip() == f"{key.name}:"
+
+
+def test_a_correction_on_an_item_only_firefox_has_is_of_firefox_s_definitions() -> None:
+    """A docs-reader trial: five corrections on Firefox-only items were headed
+    "Correction of the data-collection document", which never mentions them."""
+    spec = load_spec(SPEC)
+    of_firefox = {c.subject for c in spec.corrections() if c.of_firefox}
+    assert "nimbus_experiment.update" in of_firefox  # its object is Firefox's
+    assert "nimbus_experiment.validationFailed extra feature_ids" in of_firefox
+    assert "addon_rollout.enrollFailed extra enrollmentId" in of_firefox
+    of_document = {c.subject for c in spec.corrections() if not c.of_firefox}
+    assert "RECIPE_SIGNATURE_INVALID (normandy/recipe/<recipe id>)" in of_document
+    assert "addon_study" in of_document and "Enrollment IDs" in of_document
+    for correction in spec.corrections():
+        item = correction.item
+        items = item if isinstance(item, tuple) else (item,)
+        if any(getattr(i, "firefox_source", None) for i in items):
+            assert correction.of_firefox, correction.subject

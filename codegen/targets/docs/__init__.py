@@ -49,6 +49,7 @@ FILTERS: dict[str, Filter] = {
     "rst_uptake_glean_facts": items.uptake_glean_facts,
     "rst_uptake_values": items.uptake_values,
     "rst_count": items.count,
+    "rst_correction_title": items.correction_title,
     "rst_snake": snake_case,
     "rst_header": header,
     "py": python_literal,  # a Python expression shown on a page, as the package writes it

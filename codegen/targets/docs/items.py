@@ -278,10 +278,20 @@ def key_facts(
     return fields(rows)
 
 
-def notes(item: object) -> str:
+def correction_title(*items: object) -> str:
+    """The heading of a correction of ``items[0]`` (the others are those it
+    belongs to): of the data-collection document, or, where the document lacks
+    the item, of Firefox's own definitions, which its code contradicts."""
+    if in_document(*items):
+        return "Correction of the data-collection document"
+    return "Correction of Firefox's own definitions"
+
+
+def notes(item: object, *outer: object) -> str:
     """What a page says beside an item: that only Firefox has it, and where the
-    spec corrects the data-collection document (``templates/docs/_notes.j2``
-    says the same for the items a template lays out)."""
+    spec corrects the data-collection document or Firefox's definitions
+    (``templates/docs/_notes.j2`` says the same for the items a template lays
+    out). ``outer``: the items it belongs to."""
     blocks = []
     source = getattr(item, "firefox_source", None)
     if source:
@@ -293,7 +303,7 @@ def notes(item: object) -> str:
     correction = getattr(item, "correction", None)
     if correction:
         blocks.append(
-            ".. admonition:: Correction of the data-collection document\n\n"
+            f".. admonition:: {correction_title(item, *outer)}\n\n"
             f"   {text(correction, 3)}"
         )
     return "\n\n".join(blocks)
@@ -312,9 +322,9 @@ def key_section(
         key_facts(key, obj, event, names, filler),
     ]
     if key.firefox_source or key.correction:
-        parts.append(notes(key))
+        parts.append(notes(key, obj, event))
     for allowed in key.allowed:
-        body = [text(allowed.description, 3), *value_notes(allowed)]
+        body = [text(allowed.description, 3), *value_notes(allowed, obj, event, key)]
         parts += [
             names.value_names(event, key, allowed).directive(),
             literal(allowed.value) + "\n   " + "\n\n   ".join(body),
@@ -322,16 +332,15 @@ def key_section(
     return "\n\n".join(parts)
 
 
-def value_notes(allowed: AllowedValue) -> list[str]:
+def value_notes(allowed: AllowedValue, *outer: object) -> list[str]:
     """What follows an allowed value's meaning: where Firefox has it, corrections,
-    its former name (each a paragraph)."""
+    its former name (each a paragraph). ``outer``: the items it belongs to."""
     notes = []
     if allowed.firefox_source:
         notes.append(f"*Only in Firefox:* {literal(allowed.firefox_source)}")
     if allowed.correction:
-        notes.append(
-            f"*Correction of the data-collection document:* {text(allowed.correction, 3)}"
-        )
+        heading = correction_title(allowed, *outer)
+        notes.append(f"*{heading}:* {text(allowed.correction, 3)}")
     if allowed.renamed_from:
         notes.append(f"*Formerly:* {literal(allowed.renamed_from)}")
     return notes
