@@ -62,7 +62,10 @@ autodoc_default_options = {"member-order": "bysource"}
 # source), Beam's import-time log lines about cloud clients this site has
 # nothing to do with are dropped, so a warning in the build is always ours.
 autodoc_mock_imports = ["apache_beam"]
+# A filter on the root logger sees only what is logged on it (Beam's
+# logging.warning); Beam's own loggers are quietened at their root.
 logging.getLogger().addFilter(lambda record: "apache_beam" not in record.pathname)
+logging.getLogger("apache_beam").setLevel(logging.ERROR)
 autodoc_inherit_docstrings = False
 autodoc_typehints = "signature"
 autodoc_preserve_defaults = True

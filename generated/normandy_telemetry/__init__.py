@@ -83,7 +83,7 @@ version too: MAJOR goes up when a change can break a client, MINOR when the spec
 only gained something, PATCH when only its documentation changed."""
 
 SPEC_DIGEST: Final = (
-    "sha256:6833fc18c2e871cebf28355902800715127641232710c4ac8f2d6053e27f0e03"
+    "sha256:d22e7e08332720a1b8034d5ff2eee86d67f494bd7d3475d9d6e7b7259d37d795"
 )
 """``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
 generated from: ``sha256sum`` of that spec file names the same spec."""

@@ -21,7 +21,9 @@ _RECIPE_FRESHNESS_KEY_TEXT: Final = "a recipe id (^[0-9]+$)"
 def iter_recipe_freshness_errors(key: object, value: object) -> Iterator[FieldError]:
     """Every problem with one entry of the keyed scalar normandy.recipe_freshness:
     the key is The numeric ID of the recipe on the Normandy server. The value
-    is The recipe's last_modified date, as seconds since 1970-01-01 00:00 UTC.
+    is The recipe's last_modified date, as seconds since 1970-01-01 00:00 UTC,
+    says the data-collection document; Firefox records the recipe's revision ID
+    (see the correction).
     """
     return iter(
         keyed_uint_errors(_RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value)
