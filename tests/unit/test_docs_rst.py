@@ -449,3 +449,23 @@ def test_an_object_s_correction_is_pointed_to_from_each_of_its_events() -> None:
             "The correction of :ref:`Add-on Studies <object-addon_study>` applies"
             " to this event." in section
         ), event
+
+
+def test_the_uptake_pages_say_which_statuses_and_values_firefox_does_not_send_as_documented() -> (
+    None
+):
+    """A docs-reader trial: the Uptake page's source list mixed the document's
+    statuses with Firefox-only ones, and the Glean page listed signature_error
+    as a value without saying Firefox never sends it."""
+    uptake = (ROOT / "generated" / "docs" / "uptake.rst").read_text("utf-8")
+    assert (
+        ":ref:`RUNNER_NETWORK_ERROR <status-runner_network_error>` (only in Firefox)"
+        in uptake
+    )
+    assert "`RUNNER_SUCCESS <status-runner_success>` (only in Firefox)" not in uptake
+    glean = (ROOT / "generated" / "docs" / "uptake-glean.rst").read_text("utf-8")
+    assert (
+        "* ``signature_error``: :ref:`RECIPE_SIGNATURE_INVALID"
+        " <status-recipe_signature_invalid>` (the data-collection document's value;"
+        " Firefox sends ``sign_error``)" in glean
+    )
