@@ -540,9 +540,7 @@ def test_change_class_is_the_worst_change() -> None:
 
 SHIPPED = SPEC.read_text("utf-8")
 UNENROLL_FAILED = "events.objects.preference_study.events.unenrollFailed"
-ORIGINAL_REASON_DESCRIPTION = (
-    "                The code that would had been used for the unenrollment, had it not failed.\n"
-)
+ORIGINAL_REASON_DESCRIPTION = "                The code that would had been used for the unenrollment, had it not failed.\n"
 ALREADY_UNENROLLED = (
     "                  The system attempted to unenroll a study that has already been unenrolled.\n"
     "                  This is likely a bug.\n"

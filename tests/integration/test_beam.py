@@ -1541,11 +1541,10 @@ def test_descendants_finds_children_and_grandchildren() -> None:
     shell = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"])
     try:
         deadline = time.monotonic() + 10
-        found = beam_module._descendants(os.getpid())
         while len(beam_module._descendants(shell.pid)) < 2:
             assert time.monotonic() < deadline
             time.sleep(0.02)
-            found = beam_module._descendants(os.getpid())
+        found = beam_module._descendants(os.getpid())
         assert shell.pid in found
         assert set(beam_module._descendants(shell.pid)) < set(found)
     finally:

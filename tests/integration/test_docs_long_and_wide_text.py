@@ -38,8 +38,11 @@ PATCHES = (
         f"            {WORDS}",
     ),
     Patch(
-        "              description: >-\n                The reason the enrollment failed.\n",
-        f"              description: >-\n                {UNBROKEN}\n\n                {RULE}\n",
+        "                  description: >-\n"
+        "                    The client already has a preference study, active or ended, with the same\n"
+        "                    slug.\n",
+        f"                  description: >-\n                    {UNBROKEN}\n\n"
+        f"                    {RULE}\n",
     ),
     Patch(
         "              allowed:\n                invalid-branch: >-\n",
