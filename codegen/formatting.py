@@ -34,6 +34,14 @@ def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[st
         if path.endswith(".py") and path not in skip:
             import black
 
-            text = black.format_str(text, mode=black_mode())
+            try:
+                text = black.format_str(text, mode=black_mode())
+            except black.InvalidInput as exc:
+                # A template (or the code that lays it out) wrote invalid Python.
+                raise ValueError(
+                    f"the rendered {path} is not valid Python ({exc}); its"
+                    " template or target module under templates/ or codegen/targets/"
+                    " wrote it"
+                ) from exc
         formatted[path] = text.rstrip("\n") + "\n"
     return formatted

@@ -68,3 +68,12 @@ def test_a_misspelt_name_in_a_filter_is_named_by_jinja(source: str) -> None:
     env = make_environment({"yaml": yaml_scalar, "py": python_literal})
     with pytest.raises(jinja2.UndefinedError, match="has no attribute 'methd'"):
         env.from_string(source).render(event=object())
+
+
+def test_a_rendered_file_black_cannot_parse_is_named() -> None:
+    """A contributor trial: a stray ')' in a template ended in black's
+    'cannot parse ... 53:33', naming neither the file nor the template."""
+    from codegen.formatting import format_outputs
+
+    with pytest.raises(ValueError, match=r"the rendered normandy_telemetry/uptake\.py"):
+        format_outputs({"normandy_telemetry/uptake.py": "X: int = 'success')\n"})
