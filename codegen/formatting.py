@@ -33,15 +33,19 @@ def format_outputs(files: dict[str, str], skip: Collection[str] = ()) -> dict[st
     for path, text in files.items():
         if path.endswith(".py") and path not in skip:
             import black
+            import black.parsing
 
             try:
                 text = black.format_str(text, mode=black_mode())
-            except black.InvalidInput as exc:
+            except black.parsing.InvalidInput as exc:
                 # A template (or the code that lays it out) wrote invalid Python.
                 raise ValueError(
                     f"the rendered {path} is not valid Python ({exc}); its"
                     " template or target module under templates/ or codegen/targets/"
                     " wrote it"
                 ) from exc
-        formatted[path] = text.rstrip("\n") + "\n"
+        if not text.endswith("\n") or text.endswith("\n\n"):
+            # Most files end as they should: a large page is not copied twice.
+            text = text.rstrip("\n") + "\n"
+        formatted[path] = text
     return formatted

@@ -77,3 +77,21 @@ def test_a_rendered_file_black_cannot_parse_is_named() -> None:
 
     with pytest.raises(ValueError, match=r"the rendered normandy_telemetry/uptake\.py"):
         format_outputs({"normandy_telemetry/uptake.py": "X: int = 'success')\n"})
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n", "\n\n\n"])
+def test_every_formatted_file_ends_with_exactly_one_newline(ending: str) -> None:
+    from codegen.formatting import format_outputs
+
+    text = "a page\n\nwith paragraphs" + ending
+    assert format_outputs({"docs/page.rst": text})["docs/page.rst"] == (
+        "a page\n\nwith paragraphs\n"
+    )
+
+
+def test_a_file_that_ends_well_is_not_copied() -> None:
+    """A 38 MB page (5,000 events) was copied twice to end it with a newline."""
+    from codegen.formatting import format_outputs
+
+    text = "".join(["line ", "’", "\n"]) * 1000
+    assert format_outputs({"docs/page.rst": text})["docs/page.rst"] is text
