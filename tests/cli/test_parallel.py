@@ -44,6 +44,9 @@ def test_a_large_spec_forks_and_gives_the_same_files(
     forked = render_outputs(large_spec)
     assert len(forks) == 1, "a spec of this size must render in two processes"
     assert forked == render_outputs(large_spec, parallel=False)
+    # the child sends its pages as UTF-8: some hold text beyond ASCII
+    # (the document's curly quotes, copied from the real spec)
+    assert not all(text.isascii() for text in forked.values())
 
 
 def test_the_shares_hold_every_output_once_and_are_balanced() -> None:
