@@ -628,22 +628,24 @@ def _ignore_thread_failure(args: Any) -> None:
 
 def _end_workers(earlier: set[int]) -> None:
     """Terminate the processes the run started (the DirectRunner's workers in
-    ``multi_processing`` mode; not those in ``earlier``) before their
-    connection to this one closes: a worker reports a closed connection as its
-    own failure, with a traceback, after the line that says why the run
-    stopped. Read from ``/proc``; elsewhere, no-op."""
-    for pid in _descendants(os.getpid()):
-        if pid in earlier:
-            continue
+    ``multi_processing`` mode), not those in ``earlier`` nor any under them,
+    before their connection to this one closes: a worker reports a closed
+    connection as its own failure, with a traceback, after the line that says
+    why the run stopped. Read from ``/proc``: on Linux only; elsewhere the
+    workers end when their connection does. A process the caller starts from
+    another thread during the run is taken for a worker."""
+    for pid in _descendants(os.getpid(), spare=earlier):
         try:
             os.kill(pid, signal.SIGTERM)
         except OSError:  # it has ended already
             pass
 
 
-def _descendants(root: int) -> list[int]:
+def _descendants(
+    root: int, spare: frozenset[int] | set[int] = frozenset()
+) -> list[int]:
     """The processes under ``root``, each before its own children (Linux's
-    ``/proc``)."""
+    ``/proc``), leaving out those in ``spare`` and everything under them."""
     children: dict[int, list[int]] = {}
     try:
         entries = os.listdir("/proc")
@@ -665,8 +667,9 @@ def _descendants(root: int) -> list[int]:
     waiting = [root]
     while waiting:
         for child in children.get(waiting.pop(), []):
-            found.append(child)
-            waiting.append(child)
+            if child not in spare:
+                found.append(child)
+                waiting.append(child)
     return found
 
 
@@ -697,7 +700,7 @@ def _pipeline_options(pipeline_args: list[str]) -> PipelineOptions:
     options = PipelineOptions(pipeline_args)
     runner = options.view_as(StandardOptions).runner or ""
     names = {arg.split("=", 1)[0] for arg in pipeline_args}
-    if "Direct" in str(runner or "DirectRunner") and (
+    if "direct" in str(runner or "DirectRunner").lower() and (
         _QUIET_WORKERS.split("=")[0] not in names
     ):
         # Workers on this machine print to this terminal; a remote runner's

@@ -1466,16 +1466,26 @@ def test_a_file_name_cannot_forge_a_line_of_the_summary(tmp_path: Path) -> None:
 
 def _workers(pid: int) -> list[int]:
     """The Python processes under ``pid`` (Beam's workers run ``sh -c python ...``)."""
-    return [
-        child
-        for child in beam_module._descendants(pid)
-        if Path(f"/proc/{child}/exe").exists()
-        and "python" in os.path.basename(os.readlink(f"/proc/{child}/exe"))
-    ]
+    found = []
+    for child in beam_module._descendants(pid):
+        try:
+            program = os.readlink(f"/proc/{child}/exe")
+        except OSError:  # it ended meanwhile
+            continue
+        if "python" in os.path.basename(program):
+            found.append(child)
+    return found
+
+
+LINUX_PROC = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc"
+)
 
 
 @pytest.mark.parametrize(
-    "mode", ["in_memory", "multi_processing"], ids=["one process", "two processes"]
+    "mode",
+    ["in_memory", pytest.param("multi_processing", marks=LINUX_PROC)],
+    ids=["one process", "two processes"],
 )
 def test_a_terminated_run_says_its_output_is_incomplete(
     tmp_path: Path, mode: str
@@ -1531,12 +1541,15 @@ def test_the_local_runner_s_workers_log_errors_only_unless_told_otherwise() -> N
     assert level() == "ERROR"
     assert level("--direct_running_mode=multi_processing") == "ERROR"
     assert level("--runner=DirectRunner") == "ERROR"
+    assert level("--runner=direct") == "ERROR"  # Beam reads runner names in any case
+    assert level("--runner", "directrunner") == "ERROR"
     assert level("--default_sdk_harness_log_level=INFO") == "INFO"
     assert level("--default_sdk_harness_log_level", "DEBUG") == "DEBUG"
     # A remote runner's workers log to its own service, as the user set it.
     assert level("--runner=DataflowRunner") is None
 
 
+@LINUX_PROC
 def test_descendants_finds_children_and_grandchildren() -> None:
     shell = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"])
     try:
@@ -1594,19 +1607,34 @@ def test_what_counts_as_an_earlier_run_and_what_an_interruption_says() -> None:
     assert "the job DataflowRunner started may still be running: cancel it" in remote
 
 
-def test_an_interruption_ends_only_the_processes_the_run_started() -> None:
+@LINUX_PROC
+def test_an_interruption_ends_only_the_processes_the_run_started(
+    tmp_path: Path,
+) -> None:
     """A program that calls main() may have children of its own: they are not
-    the run's workers, and a Ctrl-C of the run must not end them."""
-    callers = subprocess.Popen(["sleep", "30"])
+    the run's workers, and a Ctrl-C of the run must not end them, nor what
+    they start while the run goes on (a review found the latter killed)."""
+    started = tmp_path / "started"
+    callers = subprocess.Popen(
+        ["sh", "-c", f"sleep 0.5; sleep 30 & echo $! > {started}; wait"]
+    )
     workers = None
     try:
         earlier = set(beam_module._descendants(os.getpid()))
         workers = subprocess.Popen(["sleep", "30"])
+        deadline = time.monotonic() + 10
+        while not started.exists() or not started.read_text().strip():
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        grandchild = int(started.read_text())
         beam_module._end_workers(earlier)
         assert workers.wait(timeout=10) == -signal.SIGTERM
         assert callers.poll() is None
+        os.kill(grandchild, 0)  # still there: ProcessLookupError otherwise
     finally:
         for process in (callers, workers):
             if process is not None:
+                for pid in beam_module._descendants(process.pid):
+                    os.kill(pid, signal.SIGKILL)
                 process.kill()
                 process.wait()
