@@ -332,28 +332,37 @@ class ExtraKey:
         """The name Firefox records the key under (Events.yaml and Glean): ``legacy_name`` if set."""
         return self.legacy_name or self.name
 
-    def firefox_description(self, filler: str) -> str:
-        """The description, with its allowed values, presence and format spelled out, for
-        outputs whose readers see nothing but this text (metrics.yaml, Events.yaml)."""
-        parts = [" ".join(self.description.split())]
+    def firefox_description(self, filler: str, *outer: object) -> str:
+        """The description, with its allowed values, presence, format and
+        corrections spelled out, for outputs whose readers see nothing but this
+        text (metrics.yaml, Events.yaml). ``outer``: the event and object."""
+        description = " ".join(self.description.split())
+        facts = []
         if not self.required:
-            parts.append(describe_presence(self))
+            facts.append(describe_presence(self))
         if self.format == "enrollment_id":
-            parts.append(
+            facts.append(
                 f"A UUID without braces, or `{filler}` when Telemetry upload is disabled."
             )
         if self.examples:
-            parts.append(
+            facts.append(
                 "Examples: " + ", ".join(f"`{v}`" for v in self.examples) + "."
             )
-        text = " ".join(parts)
-        if self.allowed:
-            lines = [
-                f"- `{a.value}`: {' '.join(a.description.split())}"
-                for a in self.allowed
-            ]
-            text += "\n\nAllowed values:\n" + "\n".join(lines)
-        return text
+        lines = [
+            corrected(
+                f"- `{a.value}`: {' '.join(a.description.split())}", a, self, *outer
+            ).replace("\n\n", " ")
+            for a in self.allowed
+        ]
+        if lines and description.endswith(":"):
+            # the document's "Possible values are:" leads into the list itself
+            text = description + "\n" + "\n".join(lines)
+            text += "".join("\n\n" + fact for fact in facts)
+        else:
+            text = " ".join([description, *facts])
+            if lines:
+                text += "\n\nAllowed values:\n" + "\n".join(lines)
+        return corrected(text, self, *outer)
 
     @property
     def presence(self) -> str:
@@ -469,6 +478,10 @@ class Events:
     glean_extra_keys: str = "per_event"
     """``per_event`` or ``per_method``: which keys each Glean event metric declares."""
 
+    def owners(self) -> dict[str, EventObject]:
+        """Each object by its name, to find an event's (``event.object``)."""
+        return {obj.name: obj for obj in self.objects}
+
     @property
     def all(self) -> Iterator[Event]:
         for obj in self.objects:
@@ -575,7 +588,7 @@ class Spec:
                     f"{source.name} ({source.key})",
                     source.correction,
                     source,
-                    _only_in_firefox(source),
+                    only_in_firefox(source),
                 )
         for source, status in self.uptake.statuses:
             if status.correction:
@@ -583,12 +596,12 @@ class Spec:
                     f"{status.constant} ({source.key})",
                     status.correction,
                     status,
-                    _only_in_firefox(source, status),
+                    only_in_firefox(source, status),
                 )
         for scalar in self.scalars:
             if scalar.correction:
                 yield Correction(
-                    scalar.name, scalar.correction, scalar, _only_in_firefox(scalar)
+                    scalar.name, scalar.correction, scalar, only_in_firefox(scalar)
                 )
         if self.enrollment_id.correction:
             yield Correction(
@@ -596,14 +609,14 @@ class Spec:
             )
         for obj in self.events.objects:
             if obj.correction:
-                yield Correction(obj.name, obj.correction, obj, _only_in_firefox(obj))
+                yield Correction(obj.name, obj.correction, obj, only_in_firefox(obj))
             for event in obj.events:
                 if event.correction:
                     yield Correction(
                         event.ident,
                         event.correction,
                         event,
-                        _only_in_firefox(obj, event),
+                        only_in_firefox(obj, event),
                     )
                 for key in event.extra:
                     if key.correction:
@@ -611,7 +624,7 @@ class Spec:
                             f"{event.ident} extra {key.name}",
                             key.correction,
                             (event, key),
-                            _only_in_firefox(obj, event, key),
+                            only_in_firefox(obj, event, key),
                         )
                     for allowed in key.allowed:
                         if allowed.correction:
@@ -622,14 +635,35 @@ class Spec:
                                 subject,
                                 allowed.correction,
                                 (event, key, allowed),
-                                _only_in_firefox(obj, event, key, allowed),
+                                only_in_firefox(obj, event, key, allowed),
                             )
 
 
-def _only_in_firefox(*items: object) -> bool:
+def only_in_firefox(*items: object) -> bool:
     """Whether any of ``items`` (an item and those it belongs to) records a
     ``firefox_source``: the data-collection document lacks it."""
     return any(getattr(item, "firefox_source", None) for item in items)
+
+
+def correction_title(*items: object) -> str:
+    """What a correction of ``items[0]`` corrects (the others are those it
+    belongs to): the data-collection document, or, where the document lacks the
+    item, Firefox's own definitions, which its code contradicts."""
+    if only_in_firefox(*items):
+        return "Correction of Firefox's own definitions"
+    return "Correction of the data-collection document"
+
+
+def corrected(text: str, item: object, *outer: object) -> str:
+    """``text``, then ``item``'s correction if it has one, as a paragraph headed
+    by what it corrects (``outer``: the items ``item`` belongs to). For outputs
+    whose readers see only this text (Firefox's metrics.yaml, Events.yaml and
+    Scalars.yaml), where the document's text would otherwise stand uncorrected."""
+    correction = getattr(item, "correction", None)
+    if not correction:
+        return text
+    title = correction_title(item, *outer)
+    return f"{text}\n\n{title}: {' '.join(correction.split())}"
 
 
 def _code(text: str) -> str:

@@ -19,11 +19,13 @@ from codegen.literals import comment_text, yaml_scalar
 from codegen.model import (
     NORMANDY_GLEAN_FILE,
     Event,
+    EventObject,
     Loc,
     Metadata,
     Scalar,
     Spec,
     UptakeGlean,
+    corrected,
 )
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
@@ -62,6 +64,15 @@ class GleanMetric:
     group: tuple[Event, ...] = ()
     """The events whose keys an event metric declares besides its own (``per_method``)."""
     filler: str = ""
+    owner: EventObject | None = None
+    """An event's object, whose correction holds for the event too."""
+
+    @property
+    def event_description(self) -> str:
+        """An event's description with its corrections and its object's."""
+        assert isinstance(self.item, Event)
+        text = corrected(self.item.description, self.item, self.owner)
+        return corrected(text, self.owner) if self.owner is not None else text
 
     @property
     def key_names(self) -> tuple[str, ...]:
@@ -80,7 +91,7 @@ class GleanMetric:
         only for the file itself (the docs need the names alone)."""
         if not isinstance(self.item, Event):
             return ()
-        return _event_keys(self.item, list(self.group), self.filler)
+        return _event_keys(self.item, list(self.group), self.filler, self.owner)
 
 
 @dataclass(frozen=True)
@@ -113,10 +124,13 @@ def output_path(glean_file: str) -> str:
 
 
 def _event_keys(
-    event: Event, group: list[Event], filler: str
+    event: Event, group: list[Event], filler: str, owner: EventObject | None = None
 ) -> tuple[tuple[str, str], ...]:
     """The event's keys, then (``per_method``) the other keys of its method's events."""
-    keys = {key.legacy_key: key.firefox_description(filler) for key in event.extra}
+    keys = {
+        key.legacy_key: key.firefox_description(filler, event, owner)
+        for key in event.extra
+    }
     others: dict[str, list[str]] = {}
     for other in group:
         for key in other.extra:
@@ -137,6 +151,7 @@ def glean_files(spec: Spec) -> list[GleanFile]:
     filler = spec.enrollment_id.filler
     per_method = spec.events.glean_extra_keys == "per_method"
     groups = spec.events.by_method()
+    owners = spec.events.owners()
     metrics: list[tuple[str, GleanMetric]] = []  # (category, metric) in spec order
     for event in spec.events.all:
         if event.in_glean and event.metadata is not None:
@@ -145,7 +160,9 @@ def glean_files(spec: Spec) -> list[GleanFile]:
                 if per_method
                 else ()
             )
-            metric = GleanMetric("event", event, event.metadata, group, filler)
+            metric = GleanMetric(
+                "event", event, event.metadata, group, filler, owners[event.object]
+            )
             metrics.append((event.category, metric))
     for scalar in spec.scalars:
         if scalar.metadata is not None:
@@ -415,7 +432,7 @@ OUTPUT = Output(
         Target("glean/metrics.yaml.j2", "glean/metrics.yaml", context, instances),
         Target("glean/tags.yaml.j2", "glean/tags.yaml", instances=tags_file),
     ),
-    filters={"yaml": yaml_scalar, "comment": comment_text},
+    filters={"yaml": yaml_scalar, "comment": comment_text, "corrected": corrected},
     enabled=lambda spec: spec.has_firefox_metadata,
     check_limits=check_limits,
     cost=0.15,

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen.literals import comment_text, yaml_scalar
-from codegen.model import Event, Events, Loc, Metadata, Scalar, Spec
+from codegen.model import (
+    Event,
+    EventObject,
+    Events,
+    Loc,
+    Metadata,
+    Scalar,
+    Spec,
+    corrected,
+)
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
 
@@ -54,6 +63,8 @@ class LegacyEntry:
     name: str
     method: str
     events: tuple[Event, ...]
+    owners: tuple[EventObject, ...] = ()
+    """Each event's object, whose correction holds for the event too."""
 
     @property
     def metadata(self) -> Metadata:
@@ -72,17 +83,22 @@ class LegacyEntry:
 
     def description(self) -> str:
         return _per_object(
-            {e.object: f"{e.description}\n\nValue: {e.value}" for e in self.events},
+            {
+                e.object: corrected(
+                    corrected(f"{e.description}\n\nValue: {e.value}", e, obj), obj
+                )
+                for e, obj in zip(self.events, self.owners)
+            },
             len(self.events),
         )
 
     def extra_keys(self, filler: str) -> list[tuple[str, str]]:
         """``(recorded name, description)`` for each key, in first-use order."""
         texts: dict[str, dict[str, str]] = {}
-        for event in self.events:
+        for event, obj in zip(self.events, self.owners):
             for key in event.extra:
                 texts.setdefault(key.legacy_key, {})[event.object] = (
-                    key.firefox_description(filler)
+                    key.firefox_description(filler, event, obj)
                 )
         return [
             (name, _per_object(by_object, len(self.events)))
@@ -119,6 +135,7 @@ def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
     nothing that Firefox records. Events recorded in Glean only are left out.
     """
     entries: list[LegacyEntry] = []
+    owners = events.owners()
     for method, method_events in events.by_method().items():
         groups: list[tuple[tuple[object, ...], set[str], list[Event]]] = []
         for event in method_events:
@@ -141,7 +158,14 @@ def legacy_entries(events: Events) -> tuple[LegacyEntry, ...]:
             base = members[0].entry_name
             named[base] = index = named.get(base, 0) + 1
             name = base if index == 1 else f"{base}_{index}"
-            entries.append(LegacyEntry(name, method, tuple(members)))
+            entries.append(
+                LegacyEntry(
+                    name,
+                    method,
+                    tuple(members),
+                    tuple(owners[e.object] for e in members),
+                )
+            )
     return tuple(entries)
 
 
@@ -298,7 +322,7 @@ OUTPUT = Output(
         Target("legacy/Events.yaml.j2", "legacy/Events.yaml", context),
         Target("legacy/Scalars.yaml.j2", "legacy/Scalars.yaml", scalars_context),
     ),
-    filters={"yaml": yaml_scalar, "comment": comment_text},
+    filters={"yaml": yaml_scalar, "comment": comment_text, "corrected": corrected},
     enabled=lambda spec: spec.has_firefox_metadata,
     check_limits=check_limits,
     cost=0.07,

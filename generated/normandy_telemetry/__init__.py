@@ -83,7 +83,7 @@ version too: MAJOR goes up when a change can break a client, MINOR when the spec
 only gained something, PATCH when only its documentation changed."""
 
 SPEC_DIGEST: Final = (
-    "sha256:d22e7e08332720a1b8034d5ff2eee86d67f494bd7d3475d9d6e7b7259d37d795"
+    "sha256:9a3231927095f3e650e01dc54256e3f67fc76ffd098c4f808b86e03acc8f30c4"
 )
 """``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
 generated from: ``sha256sum`` of that spec file names the same spec."""

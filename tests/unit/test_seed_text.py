@@ -178,3 +178,51 @@ def test_each_firefox_file_and_the_package_carry_the_document_s_text_of_their_it
     sentences = SENTENCES if output == "Python package" else ITEM_SENTENCES
     missing = [s for s in sentences if _flat(s) not in OUTPUT_TEXT[output]]
     assert missing == []
+
+
+def _corrections_for_firefox_files() -> list[tuple[str, str, bool, bool]]:
+    """``(subject, text, in Glean, in legacy)`` of every correction on an item
+    Firefox's files define: an object (its events), an event, a key, a value,
+    the scalar."""
+    from codegen.model import Event, EventObject, Scalar
+    from codegen.pipeline import load_spec
+
+    spec = load_spec(SPEC)
+    found = []
+    for correction in spec.corrections():
+        item = correction.item
+        event = item[0] if isinstance(item, tuple) else item
+        if isinstance(event, Event):
+            found.append(
+                (correction.subject, correction.text, event.in_glean, event.in_legacy)
+            )
+        elif isinstance(event, EventObject):
+            glean = any(e.in_glean for e in event.events)
+            legacy = any(e.in_legacy for e in event.events)
+            found.append((correction.subject, correction.text, glean, legacy))
+        elif isinstance(event, Scalar):
+            found.append((correction.subject, correction.text, True, True))
+    return found
+
+
+FIREFOX_CORRECTIONS = _corrections_for_firefox_files()
+
+
+def test_firefox_s_files_carry_the_corrections_of_what_they_define() -> None:
+    """A review: the Glean and legacy files said "The reason for unenrollment"
+    of a failed enrollment, with the correction only in the spec and on the
+    pages. Each correction now follows the text it corrects there too."""
+    assert len(FIREFOX_CORRECTIONS) > 20
+    glean = OUTPUT_TEXT["Glean metrics.yaml"]
+    legacy = _yaml_strings("legacy/Events.yaml", "legacy/Scalars.yaml")
+    missing = [
+        (subject, where)
+        for subject, text, in_glean, in_legacy in FIREFOX_CORRECTIONS
+        for where, output, expected in (
+            ("Glean", glean, in_glean),
+            ("legacy", legacy, in_legacy),
+        )
+        if expected and _flat(text) not in output
+    ]
+    assert missing == []
+    assert "Correction of Firefox's own definitions: " in glean

@@ -8,7 +8,7 @@ about each item (its names in every output, when it is sent, its limits).
 
 from __future__ import annotations
 
-from codegen.model import Spec, snake_case
+from codegen.model import Spec, correction_title, snake_case
 from codegen.targets.base import Filter, Output, Target
 from codegen.targets.docs import items
 from codegen.targets.docs.names import SiteNames
@@ -49,7 +49,7 @@ FILTERS: dict[str, Filter] = {
     "rst_uptake_glean_facts": items.uptake_glean_facts,
     "rst_uptake_values": items.uptake_values,
     "rst_count": items.count,
-    "rst_correction_title": items.correction_title,
+    "rst_correction_title": correction_title,
     "rst_snake": snake_case,
     "rst_header": header,
     "py": python_literal,  # a Python expression shown on a page, as the package writes it

@@ -24,7 +24,9 @@ from codegen.model import (
     Spec,
     Status,
     UptakeSource,
+    correction_title,
     describe_presence,
+    only_in_firefox,
     snake_case,
 )
 from codegen.spec_format import FORMAT_VERSION, SPEC_FORMAT
@@ -218,7 +220,7 @@ def event_facts(event: Event, names: SiteNames, value_max_length: int) -> str:
 def in_document(*items: object) -> bool:
     """Whether Normandy's data-collection document has all of ``items`` (none
     records a ``firefox_source``)."""
-    return not any(getattr(item, "firefox_source", None) for item in items)
+    return not only_in_firefox(*items)
 
 
 def key_facts(
@@ -276,15 +278,6 @@ def key_facts(
         *_formerly(key.renamed_from),
     ]
     return fields(rows)
-
-
-def correction_title(*items: object) -> str:
-    """The heading of a correction of ``items[0]`` (the others are those it
-    belongs to): of the data-collection document, or, where the document lacks
-    the item, of Firefox's own definitions, which its code contradicts."""
-    if in_document(*items):
-        return "Correction of the data-collection document"
-    return "Correction of Firefox's own definitions"
 
 
 def notes(item: object, *outer: object) -> str:
