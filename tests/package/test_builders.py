@@ -242,3 +242,21 @@ def test_build_event_refuses_anything_else_with_a_validation_error(
 ) -> None:
     with pytest.raises(nt.ValidationError):
         nt.build_event(*arguments)
+
+
+def test_builder_docstrings_keep_the_document_s_text_apart_from_what_they_add() -> None:
+    """A review: "(recipe.arguments.slug) At most 80 characters." ran the
+    document's text (no final period) into the limit, and "Possible values
+    are: One of:" doubled the lead into the values."""
+    from normandy_telemetry.events import addon_study, preference_study
+
+    doc = inspect.getdoc(preference_study.enroll_failed) or ""
+    assert "value: The slug of the study (recipe.arguments.slug)\n" in doc
+    assert "(recipe.arguments.slug)\n        At most 80 characters." in doc
+    assert "reason: The reason for unenrollment. Possible values are:\n\n" in doc
+    assert "One of:" not in doc
+    # the object's correction (Firefox sends the slug) is on each of its events
+    for builder in (addon_study.enroll, addon_study.unenroll):
+        assert "Correction of the data-collection document: The data-collection" in (
+            inspect.getdoc(builder) or ""
+        )

@@ -25,6 +25,7 @@ from codegen.model import (
     EventObject,
     ExtraKey,
     Spec,
+    correction_title,
     describe_presence,
     snake_case,
 )
@@ -128,25 +129,37 @@ def _presence_note(key: ExtraKey) -> str:
 
 
 def _key_doc(key: ExtraKey, name: str, first: str, rest: str) -> list[str]:
-    text = f"{name}: {key.description}{_presence_note(key)}"
+    """A key's entry under ``Args:``: the spec's description as it is, then
+    what the builder adds (presence, form, limit) on lines of their own, so
+    that a description without a final period does not run on into them."""
+    notes = _presence_note(key).strip()
     if key.format == "enrollment_id":
-        text += " A UUID without braces, or the enrollment-ID filler."
+        notes += " A UUID without braces, or the enrollment-ID filler."
     elif key.truncate:
-        text += f" Longer values are cut to {key.truncate} characters."
+        notes += f" Longer values are cut to {key.truncate} characters."
     elif not key.allowed:
-        text += f" At most {key.max_length} characters."
-    lines = list(fill(text + (" One of:" if key.allowed else ""), first, rest))
+        notes += f" At most {key.max_length} characters."
+    notes = notes.strip()
+    # The document's "Possible values are:" leads into the list itself.
+    leads_in = key.description.rstrip().endswith(":")
+    lines = list(fill(f"{name}: {key.description}", first, rest))
+    if notes and not (key.allowed and leads_in):
+        lines += fill(notes, rest, rest)
     if key.allowed:
+        if not leads_in:
+            lines.append(rest + "One of:")
         lines.append("")
         for allowed in key.allowed:
             item = f"- ``{py_string(allowed.value)}``: {allowed.description}"
             lines += fill(item, rest, rest + "  ")
         lines.append("")
+        if notes and leads_in:
+            lines += [*fill(notes, rest, rest), ""]
     return lines
 
 
 def _builder_docstring(
-    spec: Spec, event: Event, value_param: str, names: list[str]
+    spec: Spec, obj: EventObject, event: Event, value_param: str, names: list[str]
 ) -> str:
     pad = "    "
     opening = pad + '"""'
@@ -155,20 +168,16 @@ def _builder_docstring(
     if lines[0].startswith('"'):
         lines[0] = " " + lines[0]  # as black pads a docstring that starts with a quote
     lines += ["", *fill(event.description, pad, pad)]
-    if event.correction:
-        lines += [
-            "",
-            *fill(
-                "Correction of the data-collection document: " + event.correction,
-                pad,
-                pad,
-            ),
-        ]
+    for item, outer in ((event, (obj,)), (obj, ())):
+        if item.correction:
+            title = correction_title(item, *outer)
+            lines += ["", *fill(f"{title}: {item.correction}", pad, pad)]
     lines += ["", pad + "Args:"]
-    value_doc = f"{event.value} At most {spec.events.value_max_length} characters."
+    limit = f"At most {spec.events.value_max_length} characters."
     if event.value_optional:
-        value_doc += " None when Firefox sends the event without a value."
-    lines += fill(f"{value_param}: {value_doc}", pad * 2, pad * 3)
+        limit += " None when Firefox sends the event without a value."
+    lines += fill(f"{value_param}: {event.value}", pad * 2, pad * 3)
+    lines += fill(limit, pad * 3, pad * 3)
     for key, name in zip(event.extra, names):
         lines += _key_doc(key, name, pad * 2, pad * 3)
     if lines[-1] == "":
@@ -365,7 +374,7 @@ def _builders(spec: Spec, obj: EventObject) -> BuilderModule:
         builders.append(
             BuilderFunction(
                 function=function,
-                docstring=_builder_docstring(spec, event, value_param, names),
+                docstring=_builder_docstring(spec, obj, event, value_param, names),
                 params=tuple(params),
                 method=py_string(event.method),
                 object=py_string(event.object),

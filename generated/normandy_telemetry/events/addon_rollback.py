@@ -34,8 +34,10 @@ def unenroll(
 
     Args:
         value: The slug of the rollout that is undone
-            (`recipe.arguments.rolloutSlug`). At most 80 characters.
-        reason: The reason for the unenrollment. One of:
+            (`recipe.arguments.rolloutSlug`).
+            At most 80 characters.
+        reason: The reason for the unenrollment.
+            One of:
 
             - ``"rollback"``: A rollback recipe undid the rollout and
               uninstalled its add-on.
@@ -67,9 +69,10 @@ def unenroll_failed(
     undoes.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.rolloutSlug`). At
-            most 80 characters.
-        reason: A code for the reason the rollback failed. One of:
+        value: The slug of the rollout (`recipe.arguments.rolloutSlug`).
+            At most 80 characters.
+        reason: A code for the reason the rollback failed.
+            One of:
 
             - ``"uninstall-failed"``: Uninstalling the rollout's add-on
               failed.

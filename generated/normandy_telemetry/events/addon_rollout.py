@@ -32,12 +32,12 @@ def enroll(
     time.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.slug`). At most
-            80 characters.
-        addon_id: The ID of the add-on that was installed. At most 80
-            characters.
-        addon_version: The version of the add-on that was installed. At
-            most 80 characters.
+        value: The slug of the rollout (`recipe.arguments.slug`).
+            At most 80 characters.
+        addon_id: The ID of the add-on that was installed.
+            At most 80 characters.
+        addon_version: The version of the add-on that was installed.
+            At most 80 characters.
 
     Returns:
         The event addon_rollout.enroll as a mapping.
@@ -74,25 +74,31 @@ def enroll_failed(
 
     Args:
         value: The slug of the rollout (`recipe.arguments.slug`); absent
-            when the failure is one Normandy does not recognize. At most 80
-            characters. None when Firefox sends the event without a value.
+            when the failure is one Normandy does not recognize.
+            At most 80 characters. None when Firefox sends the event without a
+            value.
         reason: A code for the reason the enrollment failed (see the
             examples) or, for a failure Normandy does not recognize, the file
             name, line and column of the code that failed and the name of the
             error, cut to 80 characters. The key is free text that may hold
-            either. At most 80 characters.
+            either.
+            At most 80 characters.
         addon_id: When the reason is "conflict", the ID of the add-on that
-            the conflicting rollout already manages. May be absent. Leave it
-            None when it is not sent. At most 80 characters.
+            the conflicting rollout already manages.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
         conflicting_slug: When the reason is "conflict", the slug of the
-            active rollout that already manages the add-on. May be absent.
-            Leave it None when it is not sent. At most 80 characters.
+            active rollout that already manages the add-on.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
         detail: The add-on manager's name for the error, when the reason is
-            "download-failure" or "install-failure". May be absent. Leave it
-            None when it is not sent. At most 80 characters.
+            "download-failure" or "install-failure".
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
         enrollment_id: The enrollment ID of the conflicting rollout, when
-            the reason is "conflict". May be absent. Leave it None when it is
-            not sent. A UUID without braces, or the enrollment-ID filler.
+            the reason is "conflict".
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
 
     Returns:
         The event addon_rollout.enrollFailed as a mapping.
@@ -126,12 +132,12 @@ def update(
     client installs it over the version it had.
 
     Args:
-        value: The slug of the rollout (`recipe.arguments.slug`). At most
-            80 characters.
-        addon_id: The ID of the add-on that was installed. At most 80
-            characters.
-        addon_version: The version of the add-on that was installed. At
-            most 80 characters.
+        value: The slug of the rollout (`recipe.arguments.slug`).
+            At most 80 characters.
+        addon_id: The ID of the add-on that was installed.
+            At most 80 characters.
+        addon_version: The version of the add-on that was installed.
+            At most 80 characters.
 
     Returns:
         The event addon_rollout.update as a mapping.
@@ -163,16 +169,18 @@ def update_failed(
 
     Args:
         value: The slug of the rollout (`recipe.arguments.slug`); absent
-            when the failure is one Normandy does not recognize. At most 80
-            characters. None when Firefox sends the event without a value.
+            when the failure is one Normandy does not recognize.
+            At most 80 characters. None when Firefox sends the event without a
+            value.
         reason: A code for the reason the update failed (see the examples)
             or, for a failure Normandy does not recognize, the file name, line
             and column of the code that failed and the name of the error, cut
-            to 80 characters. The key is free text that may hold either. At
-            most 80 characters.
+            to 80 characters. The key is free text that may hold either.
+            At most 80 characters.
         detail: The add-on manager's name for the error, when the reason is
-            "download-failure" or "install-failure". May be absent. Leave it
-            None when it is not sent. At most 80 characters.
+            "download-failure" or "install-failure".
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event addon_rollout.updateFailed as a mapping.

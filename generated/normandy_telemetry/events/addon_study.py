@@ -52,21 +52,33 @@ def enroll(
 
     Sent when the client enrolls in an add-on study.
 
+    Correction of the data-collection document: The data-collection document
+    says the value of every add-on study event is the study's name
+    (`recipe.arguments.name`). Firefox sends the study's slug instead
+    (`recipe.arguments.slug` in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs,
+    `study.slug` in AddonStudies.markAsEnded in
+    toolkit/components/normandy/lib/AddonStudies.sys.mjs). The value is free
+    text, so the validators accept either.
+
     Args:
-        value: The name of the study (recipe.arguments.name). At most 80
-            characters.
+        value: The name of the study (recipe.arguments.name).
+            At most 80 characters.
         addon_id: The add-on’s ID (example:
-            "feature-study@shield.mozilla.com"). At most 80 characters.
-        addon_version: The add-on’s version (example: "1.2.3"). At most 80
-            characters.
+            "feature-study@shield.mozilla.com").
+            At most 80 characters.
+        addon_version: The add-on’s version (example: "1.2.3").
+            At most 80 characters.
         enrollment_id: A UUID that is unique to this users enrollment in
             this study. It will be included in all future telemetry for this
-            user in this study. May be absent. Leave it None when it is not
-            sent. A UUID without braces, or the enrollment-ID filler.
+            user in this study.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         branch: The slug of the study branch the client was assigned to.
             Firefox always sends it; it is optional because the events the
-            data-collection document describes do not have it. May be absent.
-            Leave it None when it is not sent. At most 80 characters.
+            data-collection document describes do not have it.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event addon_study.enroll as a mapping.
@@ -106,21 +118,33 @@ def enroll_failed(
     toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs). The
     validators accept such an event (`value_optional`).
 
+    Correction of the data-collection document: The data-collection document
+    says the value of every add-on study event is the study's name
+    (`recipe.arguments.name`). Firefox sends the study's slug instead
+    (`recipe.arguments.slug` in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs,
+    `study.slug` in AddonStudies.markAsEnded in
+    toolkit/components/normandy/lib/AddonStudies.sys.mjs). The value is free
+    text, so the validators accept either.
+
     Args:
-        value: The name of the study (recipe.arguments.name). At most 80
-            characters. None when Firefox sends the event without a value.
+        value: The name of the study (recipe.arguments.name).
+            At most 80 characters. None when Firefox sends the event without a
+            value.
         reason: A string containing the filename and line number of the
             code that failed, and the name of the error thrown. This
             information is purposely limited to avoid leaking personally
-            identifiable information. This should be considered a bug. At most
-            80 characters.
+            identifiable information. This should be considered a bug.
+            At most 80 characters.
         branch: The slug of the study branch whose enrollment failed. Sent
             with the fixed reason codes, not with the text of an unexpected
-            error. May be absent. Leave it None when it is not sent. At most 80
+            error.
+            May be absent. Leave it None when it is not sent. At most 80
             characters.
         detail: The add-on manager's name for the error, when the reason is
-            "download-failure" or "install-failure". May be absent. Leave it
-            None when it is not sent. At most 80 characters.
+            "download-failure" or "install-failure".
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event addon_study.enrollFailed as a mapping.
@@ -153,20 +177,31 @@ def update(
     Sent when the add-on of an add-on study the client is enrolled in is
     updated.
 
+    Correction of the data-collection document: The data-collection document
+    says the value of every add-on study event is the study's name
+    (`recipe.arguments.name`). Firefox sends the study's slug instead
+    (`recipe.arguments.slug` in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs,
+    `study.slug` in AddonStudies.markAsEnded in
+    toolkit/components/normandy/lib/AddonStudies.sys.mjs). The value is free
+    text, so the validators accept either.
+
     Args:
-        value: The name of the study (recipe.arguments.name). At most 80
-            characters.
+        value: The name of the study (recipe.arguments.name).
+            At most 80 characters.
         addon_id: The add-on’s ID (example:
-            "feature-study@shield.mozilla.com"). At most 80 characters.
-        addon_version: The add-on’s version (example: "1.2.3"). At most 80
-            characters.
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+            "feature-study@shield.mozilla.com").
+            At most 80 characters.
+        addon_version: The add-on’s version (example: "1.2.3").
+            At most 80 characters.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         branch: The slug of the study branch the client is on. Firefox
             always sends it; it is optional because the events the
-            data-collection document describes do not have it. May be absent.
-            Leave it None when it is not sent. At most 80 characters.
+            data-collection document describes do not have it.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event addon_study.update as a mapping.
@@ -207,24 +242,35 @@ def update_failed(
     toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs). The
     validators accept such an event (`value_optional`).
 
+    Correction of the data-collection document: The data-collection document
+    says the value of every add-on study event is the study's name
+    (`recipe.arguments.name`). Firefox sends the study's slug instead
+    (`recipe.arguments.slug` in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs,
+    `study.slug` in AddonStudies.markAsEnded in
+    toolkit/components/normandy/lib/AddonStudies.sys.mjs). The value is free
+    text, so the validators accept either.
+
     Args:
-        value: The name of the study (recipe.arguments.name). At most 80
-            characters. None when Firefox sends the event without a value.
+        value: The name of the study (recipe.arguments.name).
+            At most 80 characters. None when Firefox sends the event without a
+            value.
         reason: A string containing the filename and line number of the
             code that failed, and the name of the error thrown. This
             information is purposely limited to avoid leaking personally
-            identifiable information. This should be considered a bug. At most
-            80 characters.
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+            identifiable information. This should be considered a bug.
+            At most 80 characters.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         branch: The slug of the study branch whose update failed. Sent with
             the fixed reason codes, not with the text of an unexpected error.
             May be absent. Leave it None when it is not sent. At most 80
             characters.
         detail: The add-on manager's name for the error, when the reason is
-            "download-failure" or "install-failure". May be absent. Leave it
-            None when it is not sent. At most 80 characters.
+            "download-failure" or "install-failure".
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event addon_study.updateFailed as a mapping.
@@ -258,14 +304,24 @@ def unenroll(
 
     Sent when the client leaves an add-on study.
 
+    Correction of the data-collection document: The data-collection document
+    says the value of every add-on study event is the study's name
+    (`recipe.arguments.name`). Firefox sends the study's slug instead
+    (`recipe.arguments.slug` in
+    toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs,
+    `study.slug` in AddonStudies.markAsEnded in
+    toolkit/components/normandy/lib/AddonStudies.sys.mjs). The value is free
+    text, so the validators accept either.
+
     Args:
-        value: The name of the study (recipe.arguments.name). At most 80
-            characters.
+        value: The name of the study (recipe.arguments.name).
+            At most 80 characters.
         addon_id: The add-on’s ID (example:
-            "feature-study@shield.mozilla.com"). At most 80 characters.
-        addon_version: The add-on’s version (example: "1.2.3"). At most 80
-            characters.
-        reason: The reason for unenrollment. Possible values are: One of:
+            "feature-study@shield.mozilla.com").
+            At most 80 characters.
+        addon_version: The add-on’s version (example: "1.2.3").
+            At most 80 characters.
+        reason: The reason for unenrollment. Possible values are:
 
             - ``"install-failure"``: The add-on failed to install.
             - ``"individual-opt-out"``: The user opted-out of this particular
@@ -304,15 +360,16 @@ def unenroll(
               ended the study because it was run by the old add-on study action
               without branches, which Firefox no longer has.
 
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         branch: The slug of the study branch the client was on, or
             `__NO_BRANCHES__` for a study that was started before add-on
             studies had branches. Firefox always sends it; it is optional
             because the events the data-collection document describes do not
-            have it. May be absent. Leave it None when it is not sent. At most
-            80 characters.
+            have it.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event addon_study.unenroll as a mapping.

@@ -93,13 +93,15 @@ def enroll(
     Sent when the client enrolls in a Nimbus experiment or rollout.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
-        branch: The slug of the branch the client was assigned to. At most
-            80 characters.
+        value: The slug of the experiment.
+            At most 80 characters.
+        branch: The slug of the branch the client was assigned to.
+            At most 80 characters.
         experiment_type: The kind of Nimbus enrollment: current Firefox
             sends "nimbus" for an experiment and "rollout" for a rollout. Older
             versions passed the type stored with the enrollment, so the key is
-            kept free text. At most 80 characters.
+            kept free text.
+            At most 80 characters.
 
     Returns:
         The event nimbus_experiment.enroll as a mapping.
@@ -129,8 +131,10 @@ def enroll_failed(
     enrollment fails.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
-        reason: A code for the reason the enrollment failed. One of:
+        value: The slug of the experiment.
+            At most 80 characters.
+        reason: A code for the reason the enrollment failed.
+            One of:
 
             - ``"feature-conflict"``: Another active experiment or rollout
               already uses one of the features this experiment would change.
@@ -162,9 +166,9 @@ def update(
     Defined by Firefox for a Nimbus experiment whose recipe changed, but never
     sent.
 
-    Correction of the data-collection document: Firefox's definitions declare
-    this event (the update entry of toolkit/components/telemetry/Events.yaml
-    and normandy.update_nimbus_experiment in
+    Correction of Firefox's own definitions: Firefox's definitions declare this
+    event (the update entry of toolkit/components/telemetry/Events.yaml and
+    normandy.update_nimbus_experiment in
     toolkit/components/normandy/metrics.yaml), but no Firefox code records it:
     Nimbus's Telemetry.sys.mjs has no call for it. The spec keeps it so that
     the generated definitions match Firefox's. As nothing says what it would
@@ -173,7 +177,8 @@ def update(
     extra keys.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
+        value: The slug of the experiment.
+            At most 80 characters.
 
     Returns:
         The event nimbus_experiment.update as a mapping.
@@ -256,10 +261,12 @@ def unenroll(
     Sent when the client leaves a Nimbus experiment or rollout.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
-        branch: The slug of the branch the client was on. At most 80
-            characters.
-        reason: The reason for the unenrollment. One of:
+        value: The slug of the experiment.
+            At most 80 characters.
+        branch: The slug of the branch the client was on.
+            At most 80 characters.
+        reason: The reason for the unenrollment.
+            One of:
 
             - ``"branch-removed"``: The branch the client was on is no longer
               in the recipe.
@@ -310,19 +317,19 @@ def unenroll(
               another profile of the same profile group.
 
         changed_pref: The name of the preference whose change ended the
-            enrollment. Sent only when reason is "changed-pref"; absent
-            otherwise. Leave it None when it is not sent. At most 80
-            characters.
+            enrollment.
+            Sent only when reason is "changed-pref"; absent otherwise. Leave it
+            None when it is not sent. At most 80 characters.
         conflicting_slug: The slug of the experiment whose preferences
-            conflict with this one. Sent only when reason is
-            "prefFlips-conflict"; absent otherwise. Leave it None when it is
-            not sent. At most 80 characters.
-        pref_name: The name of the preference that could not be set. Sent
-            only when reason is "prefFlips-failed"; absent otherwise. Leave it
-            None when it is not sent. At most 80 characters.
-        pref_type: The type of the value the preference already had. Sent
-            only when reason is "prefFlips-failed"; absent otherwise. Leave it
-            None when it is not sent. At most 80 characters.
+            conflict with this one.
+            Sent only when reason is "prefFlips-conflict"; absent otherwise.
+            Leave it None when it is not sent. At most 80 characters.
+        pref_name: The name of the preference that could not be set.
+            Sent only when reason is "prefFlips-failed"; absent otherwise.
+            Leave it None when it is not sent. At most 80 characters.
+        pref_type: The type of the value the preference already had.
+            Sent only when reason is "prefFlips-failed"; absent otherwise.
+            Leave it None when it is not sent. At most 80 characters.
 
     Returns:
         The event nimbus_experiment.unenroll as a mapping.
@@ -356,8 +363,10 @@ def unenroll_failed(
     unenrollment fails.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
-        reason: A code for the reason the unenrollment failed. One of:
+        value: The slug of the experiment.
+            At most 80 characters.
+        reason: A code for the reason the unenrollment failed.
+            One of:
 
             - ``"already-unenrolled"``: The client had already left the
               experiment.
@@ -394,11 +403,12 @@ def expose(
     as in the main process.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
-        branch_slug: The slug of the branch the client is enrolled in. At
-            most 80 characters.
-        feature_id: The ID of the feature the user was exposed to. At most
-            80 characters.
+        value: The slug of the experiment.
+            At most 80 characters.
+        branch_slug: The slug of the branch the client is enrolled in.
+            At most 80 characters.
+        feature_id: The ID of the feature the user was exposed to.
+            At most 80 characters.
 
     Returns:
         The event nimbus_experiment.expose as a mapping.
@@ -498,8 +508,10 @@ def validation_failed(
     is not valid.
 
     Args:
-        value: The slug of the experiment. At most 80 characters.
-        reason: A code for what failed validation. One of:
+        value: The slug of the experiment.
+            At most 80 characters.
+        reason: A code for what failed validation.
+            One of:
 
             - ``"invalid-recipe"``: The recipe as a whole does not fit the
               schema Nimbus expects.
@@ -513,26 +525,28 @@ def validation_failed(
               browser does not support; feature_ids lists them. Only some
               versions of Firefox record this reason.
 
-        branch: The slug of the branch that failed validation. Sent only
-            when reason is "invalid-branch"; absent otherwise. Leave it None
-            when it is not sent. At most 80 characters.
-        feature: The ID of a feature that failed validation. May be absent.
-            Leave it None when it is not sent. At most 80 characters.
+        branch: The slug of the branch that failed validation.
+            Sent only when reason is "invalid-branch"; absent otherwise. Leave
+            it None when it is not sent. At most 80 characters.
+        feature: The ID of a feature that failed validation.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
         locale: The client's locale that the recipe's localization lacks,
-            or lacks entries for. Sent only when reason is "l10n-missing-entry"
-            or "l10n-missing-locale"; absent otherwise. Leave it None when it
-            is not sent. At most 80 characters.
+            or lacks entries for.
+            Sent only when reason is "l10n-missing-entry" or
+            "l10n-missing-locale"; absent otherwise. Leave it None when it is
+            not sent. At most 80 characters.
         l10n_ids: The IDs of the missing localization entries, separated by
             commas. Nimbus records the whole list with Glean, which keeps up to
             500 bytes of an extra value; the legacy mirror of the event cuts it
-            to 80 characters. Sent only when reason is "l10n-missing-entry";
-            absent otherwise. Leave it None when it is not sent. At most 500
-            characters.
+            to 80 characters.
+            Sent only when reason is "l10n-missing-entry"; absent otherwise.
+            Leave it None when it is not sent. At most 500 characters.
         feature_ids: The IDs of the features the browser does not support,
             separated by commas. Like l10n_ids, it may be longer in Glean than
-            the legacy mirror's 80 characters. Sent only when reason is
-            "unsupported-feature"; absent otherwise. Leave it None when it is
-            not sent. At most 500 characters.
+            the legacy mirror's 80 characters.
+            Sent only when reason is "unsupported-feature"; absent otherwise.
+            Leave it None when it is not sent. At most 500 characters.
 
     Returns:
         The event nimbus_experiment.validationFailed as a mapping.

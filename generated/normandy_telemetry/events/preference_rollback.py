@@ -34,8 +34,10 @@ def unenroll(
 
     Args:
         value: The slug of the rollout that is undone
-            (`recipe.arguments.rolloutSlug`). At most 80 characters.
-        reason: The reason for the unenrollment. One of:
+            (`recipe.arguments.rolloutSlug`).
+            At most 80 characters.
+        reason: The reason for the unenrollment.
+            One of:
 
             - ``"rollback"``: A rollback recipe undid the rollout.
 
@@ -67,8 +69,10 @@ def unenroll_failed(
 
     Args:
         value: The slug of the rollout that could not be undone
-            (`recipe.arguments.rolloutSlug`). At most 80 characters.
-        reason: A code for the reason the rollback failed. One of:
+            (`recipe.arguments.rolloutSlug`).
+            At most 80 characters.
+        reason: A code for the reason the rollback failed.
+            One of:
 
             - ``"in-graduation-set"``: This version of the browser lists the
               rollout as graduated (PreferenceRollouts.GRADUATION_SET), so it

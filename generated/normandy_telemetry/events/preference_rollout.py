@@ -33,12 +33,13 @@ def enroll(
     Sent when a user first enrolls in a rollout.
 
     Args:
-        value: The slug of the rollout (recipe.arguments.slug) At most 80
-            characters.
+        value: The slug of the rollout (recipe.arguments.slug)
+            At most 80 characters.
         enrollment_id: A UUID that is unique to this user’s enrollment in
             this rollout. It will be included in all future telemetry for this
-            user in this rollout. May be absent. Leave it None when it is not
-            sent. A UUID without braces, or the enrollment-ID filler.
+            user in this rollout.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.enroll as a mapping.
@@ -86,10 +87,10 @@ def enroll_failed(
     process fails.
 
     Args:
-        value: The slug of the rollout (recipe.arguments.slug) At most 80
-            characters.
+        value: The slug of the rollout (recipe.arguments.slug)
+            At most 80 characters.
         reason: A code describing the reason the unenroll failed. Possible
-            values are: One of:
+            values are:
 
             - ``"invalid type"``: The preferences specified in the rollout do
               not match the preferences built in to the browser. The represents
@@ -103,8 +104,9 @@ def enroll_failed(
 
         preference: For reason="invalid type", the first preference that
             was invalid. For reason="conflict", the first preference that is
-            conflicting. Sent only when reason is "invalid type" or "conflict";
-            absent otherwise. Leave it None when it is not sent. At most 80
+            conflicting.
+            Sent only when reason is "invalid type" or "conflict"; absent
+            otherwise. Leave it None when it is not sent. At most 80
             characters.
 
     Returns:
@@ -136,13 +138,14 @@ def update(
     client updates the preferences of the browser to match.
 
     Args:
-        value: The slug of the rollout (recipe.arguments.slug) At most 80
-            characters.
+        value: The slug of the rollout (recipe.arguments.slug)
+            At most 80 characters.
         previous_state: The state the rollout was in before this update
-            (such as "active" or "graduated"). At most 80 characters.
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+            (such as "active" or "graduated").
+            At most 80 characters.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.update as a mapping.
@@ -175,10 +178,10 @@ def graduate(
     preferences different than the built-in.
 
     Args:
-        value: The slug of the rollout (recipe.arguments.slug) At most 80
-            characters.
+        value: The slug of the rollout (recipe.arguments.slug)
+            At most 80 characters.
         reason: A code describing the reason for the graduation. Possible
-            values are: One of:
+            values are:
 
             - ``"all-prefs-match"``: All preferences specified in the rollout
               now have built-in values that match the rollouts values.
@@ -188,9 +191,9 @@ def graduate(
               preference values. This behavior is controlled by the constant
               PreferenceRollouts.GRADUATION_SET.
 
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_rollout.graduate as a mapping.

@@ -62,13 +62,15 @@ def enroll(
     Sent when the client enrolls in a preference study.
 
     Args:
-        value: The name of the study (recipe.arguments.slug). At most 80
-            characters.
+        value: The name of the study (recipe.arguments.slug).
+            At most 80 characters.
         branch: The name of the branch the user was assigned to (example:
-            "control" or "experiment"). At most 80 characters.
+            "control" or "experiment").
+            At most 80 characters.
         experiment_type: The type of preference experiment. Currently this
             can take values “exp” and “exp-highpop”, the latter being for
-            experiments targeting large numbers of users. One of:
+            experiments targeting large numbers of users.
+            One of:
 
             - ``"exp"``: An ordinary preference experiment.
             - ``"exp-highpop"``: A preference experiment that targets a large
@@ -76,8 +78,9 @@ def enroll(
 
         enrollment_id: A UUID that is unique to this users enrollment in
             this study. It will be included in all future telemetry for this
-            user in this study. May be absent. Leave it None when it is not
-            sent. A UUID without braces, or the enrollment-ID filler.
+            user in this study.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_study.enroll as a mapping.
@@ -127,9 +130,9 @@ def enroll_failed(
     enrollment fails.
 
     Args:
-        value: The slug of the study (recipe.arguments.slug) At most 80
-            characters.
-        reason: The reason for unenrollment. Possible values are: One of:
+        value: The slug of the study (recipe.arguments.slug)
+            At most 80 characters.
+        reason: The reason for unenrollment. Possible values are:
 
             - ``"invalid-branch"``: The recipe specifies an invalid
               preference branch (not to be confused with the experiment
@@ -145,9 +148,10 @@ def enroll_failed(
               preference already has in the browser.
 
         preference_branch: If the reason was "invalid-branch", the branch
-            that was specified, truncated to 80 characters. Sent only when
-            reason is "invalid-branch"; absent otherwise. Leave it None when it
-            is not sent. Longer values are cut to 80 characters.
+            that was specified, truncated to 80 characters.
+            Sent only when reason is "invalid-branch"; absent otherwise. Leave
+            it None when it is not sent. Longer values are cut to 80
+            characters.
 
     Returns:
         The event preference_study.enrollFailed as a mapping.
@@ -180,17 +184,18 @@ def unenroll(
     Sent when the client leaves a preference study.
 
     Args:
-        value: The name of the study (recipe.arguments.slug). At most 80
-            characters.
+        value: The name of the study (recipe.arguments.slug).
+            At most 80 characters.
         did_reset_value: The string "true" if the preference was set back
             to its original value, "false" if it was left as its current value.
             This can happen when, for example, the user changes a preference
-            that was involved in a user-branch study. One of:
+            that was involved in a user-branch study.
+            One of:
 
             - ``"true"``: The preference was set back to its original value.
             - ``"false"``: The preference was left at its current value.
 
-        reason: The reason for unenrollment. Possible values are: One of:
+        reason: The reason for unenrollment. Possible values are:
 
             - ``"recipe-not-seen"``: The recipe was no longer applicable to
               this client This can be because the recipe was disabled, or the
@@ -220,17 +225,19 @@ def unenroll(
               migration ended the study because it was run by the old
               single-preference experiment action, which Firefox no longer has.
 
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         branch: The slug of the experiment branch the client was on.
             Firefox always sends it; it is optional because the events the
-            data-collection document describes do not have it. May be absent.
-            Leave it None when it is not sent. At most 80 characters.
+            data-collection document describes do not have it.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
         changed_pref: The name of the preference whose change caused the
             unenrollment. Firefox sends it only when whoever stops the study
-            names such a preference, which no current caller does. May be
-            absent. Leave it None when it is not sent. At most 80 characters.
+            names such a preference, which no current caller does.
+            May be absent. Leave it None when it is not sent. At most 80
+            characters.
 
     Returns:
         The event preference_study.unenroll as a mapping.
@@ -267,13 +274,13 @@ def unenroll_failed(
     the unenrollment fails.
 
     Args:
-        value: The name of the study (recipe.arguments.slug) At most 80
-            characters.
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+        value: The name of the study (recipe.arguments.slug)
+            At most 80 characters.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         reason: A code describing the reason the unenroll failed. Possible
-            values are: One of:
+            values are:
 
             - ``"does-not-exist"``: The system attempted to unenroll a study
               that does not exist. This is a bug.
@@ -281,10 +288,12 @@ def unenroll_failed(
               study that has already been unenrolled. This is likely a bug.
 
         caller: On Nightly builds only, a string identifying the source of
-            the requested stop. Sent only on the nightly channel. Leave it None
-            when it is not sent. At most 80 characters.
+            the requested stop.
+            Sent only on the nightly channel. Leave it None when it is not
+            sent. At most 80 characters.
         original_reason: The code that would had been used for the
-            unenrollment, had it not failed. At most 80 characters.
+            unenrollment, had it not failed.
+            At most 80 characters.
         changed_pref: The name of the preference whose change led to the
             attempt to stop the study. Firefox sends it only when whoever stops
             the study names such a preference, which no current caller does.
@@ -324,16 +333,16 @@ def exp_pref_changed(
     been changed by something other than Normandy.
 
     Args:
-        value: The name of the study (recipe.arguments.slug) At most 80
-            characters.
-        enrollment_id: The ID that was generated at enrollment. May be
-            absent. Leave it None when it is not sent. A UUID without braces,
-            or the enrollment-ID filler.
+        value: The name of the study (recipe.arguments.slug)
+            At most 80 characters.
+        enrollment_id: The ID that was generated at enrollment.
+            May be absent. Leave it None when it is not sent. A UUID without
+            braces, or the enrollment-ID filler.
         preference_name: The name of the preference that changed. Note that
-            the value of the preference (old or new) is not given. At most 80
-            characters.
+            the value of the preference (old or new) is not given.
+            At most 80 characters.
         reason: A code describing the reason that Normandy detected the
-            preference change. Possible values are: One of:
+            preference change. Possible values are:
 
             - ``"atEnroll"``: The preferences already had user value when the
               experiment started.

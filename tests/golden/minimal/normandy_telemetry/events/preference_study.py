@@ -31,9 +31,10 @@ def enroll(
     Sent when the client enrolls.
 
     Args:
-        value: The slug of the study. At most 80 characters.
-        enrollment_id: The enrollment ID. A UUID without braces, or the
-            enrollment-ID filler.
+        value: The slug of the study.
+            At most 80 characters.
+        enrollment_id: The enrollment ID.
+            A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event preference_study.enroll as a mapping.
@@ -62,15 +63,17 @@ def enroll_failed(
     Sent when enrollment fails.
 
     Args:
-        value: The slug of the study. At most 80 characters.
-        reason: Why the enrollment failed. One of:
+        value: The slug of the study.
+            At most 80 characters.
+        reason: Why the enrollment failed.
+            One of:
 
             - ``"invalid-branch"``: The recipe names an invalid preference
               branch.
 
-        preference_branch: The preference branch the recipe named. Sent
-            only when reason is "invalid-branch"; absent otherwise. Leave it
-            None when it is not sent. At most 80 characters.
+        preference_branch: The preference branch the recipe named.
+            Sent only when reason is "invalid-branch"; absent otherwise. Leave
+            it None when it is not sent. At most 80 characters.
 
     Returns:
         The event preference_study.enrollFailed as a mapping.

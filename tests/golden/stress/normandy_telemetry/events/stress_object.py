@@ -42,7 +42,8 @@ def bare(
     An event with no extra keys at all.
 
     Args:
-        value: Anything short. At most 20 characters.
+        value: Anything short.
+            At most 20 characters.
 
     Returns:
         The event stress_object.bare as a mapping.
@@ -70,14 +71,17 @@ def loose(
     An event whose keys may all be absent.
 
     Args:
-        value: Anything short. At most 20 characters.
-        caller: Who asked, on Nightly only. Sent only on the nightly
-            channel. Leave it None when it is not sent. At most 12 characters.
-        note: A short note that may be left out. May be absent. Leave it
-            None when it is not sent. At most 5 characters.
-        cut: A long text that the sender cuts to four characters. May be
-            absent. Leave it None when it is not sent. Longer values are cut to
-            4 characters.
+        value: Anything short.
+            At most 20 characters.
+        caller: Who asked, on Nightly only.
+            Sent only on the nightly channel. Leave it None when it is not
+            sent. At most 12 characters.
+        note: A short note that may be left out.
+            May be absent. Leave it None when it is not sent. At most 5
+            characters.
+        cut: A long text that the sender cuts to four characters.
+            May be absent. Leave it None when it is not sent. Longer values are
+            cut to 4 characters.
 
     Returns:
         The event stress_object.loose as a mapping.
@@ -159,28 +163,31 @@ def chained(
     Conditions on conditions, and keys Firefox records under other names.
 
     Args:
-        value: Anything short. At most 20 characters.
-        mode: The mode, which decides the other keys. One of:
+        value: Anything short.
+            At most 20 characters.
+        mode: The mode, which decides the other keys.
+            One of:
 
             - ``"a"``: The first mode.
             - ``"b"``: The second mode.
             - ``'say "hi" \\\\ now'``: A mode with quotes and a backslash in
               its name.
 
-        level: The level, sent in modes a and b. Sent only when mode is "a"
-            or "b"; absent otherwise. Leave it None when it is not sent. One
-            of:
+        level: The level, sent in modes a and b.
+            Sent only when mode is "a" or "b"; absent otherwise. Leave it None
+            when it is not sent.
+            One of:
 
             - ``"low"``: A low level.
             - ``"high"``: A high level.
 
-        detail: Sent when the mode is a and the level high. Sent only when
-            mode is "a", and level is "high"; absent otherwise. Leave it None
-            when it is not sent. At most 12 characters.
-        source_name: Always sent, under either of two names. At most 12
-            characters.
-        enrollment_id: The ID of the enrollment. A UUID without braces, or
-            the enrollment-ID filler.
+        detail: Sent when the mode is a and the level high.
+            Sent only when mode is "a", and level is "high"; absent otherwise.
+            Leave it None when it is not sent. At most 12 characters.
+        source_name: Always sent, under either of two names.
+            At most 12 characters.
+        enrollment_id: The ID of the enrollment.
+            A UUID without braces, or the enrollment-ID filler.
 
     Returns:
         The event stress_object.chained as a mapping.
@@ -212,9 +219,10 @@ def str_(
     A method whose Python name is a builtin's.
 
     Args:
-        value: Anything short. At most 20 characters.
-        many_values: A key with more allowed values than fit on a line. One
-            of:
+        value: Anything short.
+            At most 20 characters.
+        many_values: A key with more allowed values than fit on a line.
+            One of:
 
             - ``"first-allowed-value"``: The first.
             - ``"second-allowed-value"``: The second.
@@ -248,8 +256,10 @@ def one_long_value(
     A key with a single allowed value too long for one line.
 
     Args:
-        value: Anything short. At most 20 characters.
-        only: Its one allowed value. One of:
+        value: Anything short.
+            At most 20 characters.
+        only: Its one allowed value.
+            One of:
 
             -
               ``"a-single-allowed-value-so-long-that-its-literal-cannot-fit-on-the-line-x"``:
