@@ -445,9 +445,11 @@ def test_an_object_s_correction_is_pointed_to_from_each_of_its_events() -> None:
     name, and only the object's heading said Firefox sends the slug."""
     for event in ("enroll", "enroll_failed", "update", "update_failed", "unenroll"):
         section = _section("enrollment.rst", f"event-addon_study-{event}")
+        heading = ".. admonition:: Correction of the data-collection document, for every event of"
+        assert heading in section and "Add-on Studies" in section, event
         assert (
-            "The correction of :ref:`Add-on Studies <object-addon_study>` applies"
-            " to this event." in section
+            "The data-collection document says the value of every add-on study event"
+            " is the study's name" in section
         ), event
 
 

@@ -108,8 +108,11 @@ def test_a_correction_on_an_item_only_firefox_has_is_of_firefox_s_definitions() 
     of_document = {c.subject for c in spec.corrections() if not c.of_firefox}
     assert "RECIPE_SIGNATURE_INVALID (normandy/recipe/<recipe id>)" in of_document
     assert "addon_study" in of_document and "Enrollment IDs" in of_document
+    owners = spec.events.owners()
     for correction in spec.corrections():
         item = correction.item
         items = item if isinstance(item, tuple) else (item,)
-        if any(getattr(i, "firefox_source", None) for i in items):
-            assert correction.of_firefox, correction.subject
+        if isinstance(items[0], m.Event):
+            items = (*items, owners[items[0].object])  # the object it belongs to
+        in_firefox_only = any(getattr(i, "firefox_source", None) for i in items)
+        assert correction.of_firefox == in_firefox_only, correction.subject
