@@ -218,12 +218,15 @@ def context(spec: Spec) -> dict[str, Any]:
     """What ``templates/glean/metrics.yaml.j2`` needs besides the spec and its file."""
     uptake = spec.uptake
     sources = [
-        f"- `{source.key}`: {' '.join(source.description.split())}"
-        + (
-            f" `<{source.placeholder.name}>`: {' '.join(source.placeholder.description.split())}"
-            if source.placeholder
-            else ""
-        )
+        corrected(
+            f"- `{source.key}`: {' '.join(source.description.split())}"
+            + (
+                f" `<{source.placeholder.name}>`: {' '.join(source.placeholder.description.split())}"
+                if source.placeholder
+                else ""
+            ),
+            source,
+        ).replace("\n\n", " ")
         for source in uptake.sources
     ]
     values = [
@@ -234,7 +237,11 @@ def context(spec: Spec) -> dict[str, Any]:
         "uptake_source_text": "The Uptake key the status is reported under.\n\nAllowed values:\n"
         + "\n".join(sources),
         "uptake_value_text": "The status's Uptake value.\n\nAllowed values:\n"
-        + "\n".join(values),
+        + "\n".join(values)
+        + "".join(
+            corrected("", status, source).replace("\n\n", f"\n\n{status.constant}: ", 1)
+            for source, status in uptake.statuses
+        ),
     }
 
 

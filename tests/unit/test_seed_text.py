@@ -225,8 +225,8 @@ def test_each_firefox_file_and_the_package_carry_the_document_s_text_of_their_it
 def _corrections_for_firefox_files() -> list[tuple[str, str, bool, bool]]:
     """``(subject, text, in Glean, in legacy)`` of every correction on an item
     Firefox's files define: an object (its events), an event, a key, a value,
-    the scalar."""
-    from codegen.model import Event, EventObject, Scalar
+    the scalar, an Uptake source or status (Glean's uptake event)."""
+    from codegen.model import Event, EventObject, Scalar, Status, UptakeSource
     from codegen.pipeline import load_spec
 
     spec = load_spec(SPEC)
@@ -244,6 +244,8 @@ def _corrections_for_firefox_files() -> list[tuple[str, str, bool, bool]]:
             found.append((correction.subject, correction.text, glean, legacy))
         elif isinstance(event, Scalar):
             found.append((correction.subject, correction.text, True, True))
+        elif isinstance(event, (UptakeSource, Status)):  # Glean's uptake event
+            found.append((correction.subject, correction.text, True, False))
     return found
 
 
