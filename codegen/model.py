@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -336,7 +336,6 @@ class ExtraKey:
         """The description, with its allowed values, presence, format and
         corrections spelled out, for outputs whose readers see nothing but this
         text (metrics.yaml, Events.yaml). ``outer``: the event and object."""
-        description = " ".join(self.description.split())
         facts = []
         if not self.required:
             facts.append(describe_presence(self))
@@ -349,20 +348,27 @@ class ExtraKey:
                 "Examples: " + ", ".join(f"`{v}`" for v in self.examples) + "."
             )
         lines = [
-            corrected(
-                f"- `{a.value}`: {' '.join(a.description.split())}", a, self, *outer
-            ).replace("\n\n", " ")
+            corrected(self.value_line(a), a, self, *outer).replace("\n\n", " ")
             for a in self.allowed
         ]
+        return corrected(self.with_values(lines, facts), self, *outer)
+
+    def value_line(self, allowed: AllowedValue) -> str:
+        """An allowed value and its meaning, as a line of a plain-text list."""
+        return f"- `{allowed.value}`: {' '.join(allowed.description.split())}"
+
+    def with_values(self, lines: Sequence[str], facts: Sequence[str] = ()) -> str:
+        """The description, the ``facts`` an output adds, and the allowed
+        values' ``lines``; the document's "Possible values are:" leads into
+        the list itself, so the facts come after it there."""
+        description = " ".join(self.description.split())
         if lines and description.endswith(":"):
-            # the document's "Possible values are:" leads into the list itself
             text = description + "\n" + "\n".join(lines)
-            text += "".join("\n\n" + fact for fact in facts)
-        else:
-            text = " ".join([description, *facts])
-            if lines:
-                text += "\n\nAllowed values:\n" + "\n".join(lines)
-        return corrected(text, self, *outer)
+            return text + "".join("\n\n" + fact for fact in facts)
+        text = " ".join([description, *facts])
+        if lines:
+            text += "\n\nAllowed values:\n" + "\n".join(lines)
+        return text
 
     @property
     def presence(self) -> str:

@@ -59,7 +59,9 @@ def _ref(name: str) -> dict[str, str]:
 
 
 def _key_schema(key: ExtraKey) -> dict[str, Any]:
-    schema: dict[str, Any] = {"description": key.description}
+    # the meaning of each allowed value too: the data-collection document's text
+    description = key.with_values([key.value_line(a) for a in key.allowed])
+    schema: dict[str, Any] = {"description": description}
     if key.allowed:
         schema["enum"] = list(key.allowed_values)
     elif key.format == "enrollment_id":

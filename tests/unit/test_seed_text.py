@@ -10,6 +10,7 @@ lists (constants, values, keys) are held by ``tests/package/test_constants.py``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -195,6 +196,12 @@ def _yaml_strings(*patterns: str) -> str:
 
 OUTPUT_TEXT = {
     "Glean metrics.yaml": _yaml_strings("glean/**/metrics.yaml"),
+    "JSON Schema": _flat(
+        "\n".join(
+            "\n".join(_strings(json.loads(path.read_text("utf-8"))))
+            for path in sorted((GENERATED / "schemas").glob("*.json"))
+        )
+    ),
     "legacy Events.yaml": _yaml_strings("legacy/Events.yaml"),
     "Python package": _flat(
         "\n".join(
@@ -211,11 +218,12 @@ def test_the_events_carry_most_of_the_document_s_sentences() -> None:
 
 
 @pytest.mark.parametrize("output", sorted(OUTPUT_TEXT))
-def test_each_firefox_file_and_the_package_carry_the_document_s_text_of_their_items(
+def test_each_output_carries_the_document_s_text_of_its_items(
     output: str,
 ) -> None:
-    """The Glean and legacy files define events, keys and values, each with its
-    description; the package documents every item. Section prose (the
+    """The Glean and legacy files and the JSON Schemas define events, keys and
+    values, each with its description (a key's with its values' meanings); the
+    package documents every item. Section prose (the
     enrollment-ID rules) has no place in Firefox's files, but is in the package."""
     sentences = SENTENCES if output == "Python package" else ITEM_SENTENCES
     missing = [s for s in sentences if _flat(s) not in OUTPUT_TEXT[output]]
