@@ -343,19 +343,25 @@ class ExtraKey:
             facts.append(
                 f"A UUID without braces, or `{filler}` when Telemetry upload is disabled."
             )
-        if self.examples:
-            facts.append(
-                "Examples: " + ", ".join(f"`{v}`" for v in self.examples) + "."
-            )
-        lines = [
-            corrected(self.value_line(a), a, self, *outer).replace("\n\n", " ")
-            for a in self.allowed
-        ]
-        return corrected(self.with_values(lines, facts), self, *outer)
+        # the examples the description does not give already (the document's
+        # "(example: ...)")
+        others = [v for v in self.examples if v not in self.description]
+        if others:
+            label = "Other examples" if len(others) < len(self.examples) else "Examples"
+            facts.append(f"{label}: " + ", ".join(f"`{v}`" for v in others) + ".")
+        lines = [self.value_line(a) for a in self.allowed]
+        text = self.with_values(lines, facts)
+        for (
+            allowed
+        ) in self.allowed:  # after the list, which markdown joins into one line
+            correction = corrected("", allowed, self, *outer)
+            text += correction.replace(": ", f" (`{allowed.value}`): ", 1)
+        return corrected(text, self, *outer)
 
     def value_line(self, allowed: AllowedValue) -> str:
         """An allowed value and its meaning, as a line of a plain-text list."""
-        return f"- `{allowed.value}`: {' '.join(allowed.description.split())}"
+        only = " (only in Firefox)" if allowed.firefox_source else ""
+        return f"- `{allowed.value}`{only}: {' '.join(allowed.description.split())}"
 
     def with_values(self, lines: Sequence[str], facts: Sequence[str] = ()) -> str:
         """The description, the ``facts`` an output adds, and the allowed

@@ -140,7 +140,7 @@ def _event_keys(
         keys[name] = (
             f"Not sent with {event.object} events: every `{event.method}` metric "
             f"declares the keys of all `{event.method}` events, as Firefox's own file "
-            f"does. Sent with {', '.join(objects)} events."
+            f"does. Declared for {', '.join(objects)} events."
         )
     return tuple(keys.items())
 
@@ -218,28 +218,30 @@ def context(spec: Spec) -> dict[str, Any]:
     """What ``templates/glean/metrics.yaml.j2`` needs besides the spec and its file."""
     uptake = spec.uptake
     sources = [
-        corrected(
-            f"- `{source.key}`: {' '.join(source.description.split())}"
-            + (
-                f" `<{source.placeholder.name}>`: {' '.join(source.placeholder.description.split())}"
-                if source.placeholder
-                else ""
-            ),
-            source,
-        ).replace("\n\n", " ")
+        f"- `{source.key}`: {' '.join(source.title.split())}."
+        + (
+            f" `<{source.placeholder.name}>`: {' '.join(source.placeholder.description.split())}"
+            if source.placeholder
+            else ""
+        )
         for source in uptake.sources
     ]
+    source_corrections = "".join(  # after the list, which markdown joins into a line
+        corrected("", source).replace(": ", f" (`{source.key}`): ", 1)
+        for source in uptake.sources
+    )
     values = [
         f"- `{value}`: reported for {', '.join(constants)}"
         for value, constants in uptake.reported_values.items()
     ]
     return {
         "uptake_source_text": "The Uptake key the status is reported under.\n\nAllowed values:\n"
-        + "\n".join(sources),
+        + "\n".join(sources)
+        + source_corrections,
         "uptake_value_text": "The status's Uptake value.\n\nAllowed values:\n"
         + "\n".join(values)
         + "".join(
-            corrected("", status, source).replace("\n\n", f"\n\n{status.constant}: ", 1)
+            corrected("", status, source).replace(": ", f" ({status.constant}): ", 1)
             for source, status in uptake.statuses
         ),
     }

@@ -59,7 +59,7 @@ last_modified date of each recipe (using its ID as the key), reported as
 seconds since 1970 in UTC. Key: The numeric ID of the recipe on the Normandy
 server. Value: The recipe's last_modified date, as seconds since 1970-01-01
 00:00 UTC, says the data-collection document; Firefox records the recipe's
-revision ID (see the correction).
+revision ID.
 """
 
 

@@ -22,8 +22,8 @@ def iter_recipe_freshness_errors(key: object, value: object) -> Iterator[FieldEr
     """Every problem with one entry of the keyed scalar normandy.recipe_freshness:
     the key is The numeric ID of the recipe on the Normandy server. The value
     is The recipe's last_modified date, as seconds since 1970-01-01 00:00 UTC,
-    says the data-collection document; Firefox records the recipe's revision ID
-    (see the correction).
+    says the data-collection document; Firefox records the recipe's revision
+    ID.
     """
     return iter(
         keyed_uint_errors(_RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value)

@@ -12,7 +12,7 @@ import yaml
 from glean_parser import parser
 from hypothesis import given
 from hypothesis import strategies as st
-from support import ROOT, cli
+from support import GENERATED, ROOT, cli
 
 from codegen.literals import yaml_scalar
 
@@ -94,3 +94,35 @@ def test_spec_text_cannot_inject_structure(tmp_path: Path) -> None:
     assert list(legacy) == ["normandy"]
     assert list(legacy["normandy"]) == ["enroll_failed"]
     assert legacy["normandy"]["enroll_failed"]["description"].startswith(evil + "\n\n")
+
+
+def _descriptions(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = (
+            [node["description"]] if isinstance(node.get("description"), str) else []
+        )
+        return found + [d for value in node.values() for d in _descriptions(value)]
+    return []
+
+
+def test_what_firefox_s_readers_see_reads_as_a_list_where_it_is_one() -> None:
+    """A Firefox engineer's reading of the generated files: a correction inside
+    a value's bullet ran into the next value once Glean's markdown joined the
+    lines; filler keys said "Sent with" of keys no code sends; the uptake
+    source key listed the document's lead-ins ("... under the key X:")."""
+    texts = [
+        text
+        for path in sorted((GENERATED / "glean").rglob("metrics.yaml"))
+        for text in _descriptions(yaml.safe_load(path.read_text("utf-8")))
+    ]
+    bullets = [line for t in texts for line in t.splitlines() if line.startswith("- `")]
+    assert bullets and not [b for b in bullets if "Correction of" in b]
+    assert not [b for b in bullets if b.rstrip().endswith(":")]
+    assert any("Declared for" in t for t in texts)
+    assert not any("own file does. Sent with" in t for t in texts)
+    assert any("(only in Firefox): " in b for b in bullets)
+    # the document's "(example: ...)" is not followed by the same examples again
+    assert not any("(example: " in t and "Examples: " in t for t in texts)
+    assert any(
+        "(example: " in t and "Other examples: `__NO_ADDON__`." in t for t in texts
+    )

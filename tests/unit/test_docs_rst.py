@@ -471,3 +471,19 @@ def test_the_uptake_pages_say_which_statuses_and_values_firefox_does_not_send_as
         " <status-recipe_signature_invalid>` (the data-collection document's value;"
         " Firefox sends ``sign_error``)" in glean
     )
+
+
+def test_a_text_that_leads_into_its_values_is_followed_by_them() -> None:
+    """A trial: the document's "Possible values are:" and "one of the following
+    statuses is reported under the key ...:" were followed by field lists and
+    correction boxes, the values only further down."""
+    enrollment = (ROOT / "generated" / "docs" / "enrollment.rst").read_text("utf-8")
+    leads = re.findall(r"Possible values are\\:\n\n(.*)\n", enrollment)
+    assert len(leads) >= 6
+    assert all(line.startswith(".. telemetry:value:: ") for line in leads), leads
+    uptake = (ROOT / "generated" / "docs" / "uptake.rst").read_text("utf-8")
+    statuses = re.findall(r"is reported under the key [^\n]*\\:\n\n(.*)\n", uptake)
+    assert len(statuses) == 3
+    assert all(line.startswith("* :ref:`") for line in statuses), statuses
+    glean = (ROOT / "generated" / "docs" / "uptake-glean.rst").read_text("utf-8")
+    assert "shared by every" not in glean  # the event is Normandy's own

@@ -72,8 +72,8 @@ def test_the_uptake_page_says_every_value_is_legal_only_when_it_is() -> None:
     assert re.search(
         r"Every status's telemetry value is one of them, except ``signature_error`` of"
         r" :ref:`RECIPE_SIGNATURE_INVALID <status-recipe_signature_invalid>`, for which"
-        r" Firefox sends ``sign_error``: Normandy's data-collection document gives this"
-        r" value, and the spec keeps it",
+        r" Firefox sends ``sign_error``. The value named first is the one Normandy's"
+        r" data-collection document gives, and the spec keeps it",
         real,
     ), real[:2000]
     assert (

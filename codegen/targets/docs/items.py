@@ -62,7 +62,7 @@ def key_refs(event: Event) -> str:
 
 def enrollment_id_carriers(events: Events) -> str:
     """Links to every extra key that carries an enrollment ID, as the body of
-    the field ``:Carried by:`` (a large spec has thousands: wrapped)."""
+    the field ``:Declared on:`` (a large spec has thousands: wrapped)."""
     refs = [
         ref(label((event, key)), f"{obj.name} {event.method}")
         for obj in events.objects
@@ -308,21 +308,26 @@ def key_section(
     """An extra key's section, its allowed values included: one call per key
     rather than a few dozen template expressions (a large spec has tens of
     thousands of keys)."""
-    parts = [
-        names.key_names(event, key).directive(),
-        title(key.name, "^", code=True),
-        text(key.description),
-        key_facts(key, obj, event, names, filler),
-    ]
+    about = [key_facts(key, obj, event, names, filler)]
     if key.firefox_source or key.correction:
-        parts.append(notes(key, obj, event))
+        about.append(notes(key, obj, event))
+    values = []
     for allowed in key.allowed:
         body = [text(allowed.description, 3), *value_notes(allowed, obj, event, key)]
-        parts += [
+        values += [
             names.value_names(event, key, allowed).directive(),
             literal(allowed.value) + "\n   " + "\n\n   ".join(body),
         ]
-    return "\n\n".join(parts)
+    # The document's "Possible values are:" leads into the values themselves.
+    leads_in = key.description.rstrip().endswith(":")
+    return "\n\n".join(
+        [
+            names.key_names(event, key).directive(),
+            title(key.name, "^", code=True),
+            text(key.description),
+            *((values + about) if leads_in else (about + values)),
+        ]
+    )
 
 
 def value_notes(allowed: AllowedValue, *outer: object) -> list[str]:
@@ -562,9 +567,8 @@ def uptake_values(spec: Spec) -> str:
         sentence
         + " Every status's telemetry value is one of them, except "
         + _and(listed)
-        + ": Normandy's data-collection document gives "
-        + count(len(listed), "this value", "these values")
-        + ", and the spec keeps "
+        + ". The value named first is the one Normandy's data-collection document"
+        + " gives, and the spec keeps "
         + count(len(listed), "it", "them")
         + " (see "
         + ref("corrections", "the corrections")
