@@ -350,13 +350,16 @@ class ExtraKey:
             label = "Other examples" if len(others) < len(self.examples) else "Examples"
             facts.append(f"{label}: " + ", ".join(f"`{v}`" for v in others) + ".")
         lines = [self.value_line(a) for a in self.allowed]
-        text = self.with_values(lines, facts)
-        for (
-            allowed
-        ) in self.allowed:  # after the list, which markdown joins into one line
-            correction = corrected("", allowed, self, *outer)
-            text += correction.replace(": ", f" (`{allowed.value}`): ", 1)
+        text = self.with_values(lines, facts) + self.value_corrections(*outer)
         return corrected(text, self, *outer)
+
+    def value_corrections(self, *outer: object) -> str:
+        """The corrections of the allowed values, each a paragraph naming its
+        value: after the list, which markdown joins into one line."""
+        return "".join(
+            corrected("", a, self, *outer).replace(": ", f" (`{a.value}`): ", 1)
+            for a in self.allowed
+        )
 
     def value_line(self, allowed: AllowedValue) -> str:
         """An allowed value and its meaning, as a line of a plain-text list."""

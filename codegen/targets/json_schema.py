@@ -20,6 +20,7 @@ from codegen.model import (
     Spec,
     UptakeSource,
     core_pattern,
+    corrected,
 )
 from codegen.targets.base import Output, Target
 
@@ -58,10 +59,13 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _key_schema(key: ExtraKey) -> dict[str, Any]:
-    # the meaning of each allowed value too: the data-collection document's text
-    description = key.with_values([key.value_line(a) for a in key.allowed])
-    schema: dict[str, Any] = {"description": description}
+def _key_schema(key: ExtraKey, *outer: object) -> dict[str, Any]:
+    """``outer``: the event and object, for the headings of corrections."""
+    # the meaning of each allowed value too (the data-collection document's
+    # text), and the corrections, as in Firefox's own files
+    lines = [key.value_line(a) for a in key.allowed]
+    text = key.with_values(lines) + key.value_corrections(*outer)
+    schema: dict[str, Any] = {"description": corrected(text, key, *outer)}
     if key.allowed:
         schema["enum"] = list(key.allowed_values)
     elif key.format == "enrollment_id":
@@ -118,14 +122,14 @@ def _requires_extra(event: Event) -> bool:
     return any(key.required for key in event.extra)
 
 
-def _extra_schema(event: Event) -> dict[str, Any]:
+def _extra_schema(event: Event, obj: EventObject) -> dict[str, Any]:
     legacy = _legacy_names(event)
     properties: dict[str, Any] = {}
     for key in event.extra:
-        properties[key.name] = _key_schema(key)
+        properties[key.name] = _key_schema(key, event, obj)
         if key.name in legacy:
             properties[legacy[key.name]] = {
-                **_key_schema(key),
+                **properties[key.name],
                 "description": f"{key.name}, as Firefox records it.",
             }
     schema: dict[str, Any] = {
@@ -148,13 +152,18 @@ def _extra_schema(event: Event) -> dict[str, Any]:
     return schema
 
 
-def _event_schema(spec: Spec, event: Event) -> dict[str, Any]:
+def _event_description(event: Event, obj: EventObject) -> str:
+    """The event's description with its correction and its object's."""
+    return corrected(corrected(event.description, event, obj), obj)
+
+
+def _event_schema(spec: Spec, event: Event, obj: EventObject) -> dict[str, Any]:
     required = ["category", "method", "object", "value"]
     if _requires_extra(event):
         required.append("extra")
     return {
         "title": f"{event.ident}: {event.title}",
-        "description": event.description,
+        "description": _event_description(event, obj),
         "type": "object",
         "required": required,
         "properties": {
@@ -166,7 +175,7 @@ def _event_schema(spec: Spec, event: Event) -> dict[str, Any]:
                 "type": ["string", "null"] if event.value_optional else "string",
                 "maxLength": spec.events.value_max_length,
             },
-            "extra": _extra_schema(event),
+            "extra": _extra_schema(event, obj),
         },
         "additionalProperties": False,
     }
@@ -278,8 +287,9 @@ def events_schema(spec: Spec) -> dict[str, Any]:
             obj, _by_key("method"), lambda e: _ref(e.ident)
         )
         defs[f"{obj.name}.legacy_events"] = _methods(obj, _by_index(2), _legacy_then)
-    for event in events.all:
-        defs[event.ident] = _event_schema(spec, event)
+    for obj in objects:
+        for event in obj.events:
+            defs[event.ident] = _event_schema(spec, event, obj)
     return {
         "$comment": _notice(spec),
         "$schema": DRAFT,
@@ -372,7 +382,7 @@ def _glean_condition(key: ExtraKey, firefox: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _glean_extra(spec: Spec, event: Event) -> dict[str, Any]:
+def _glean_extra(spec: Spec, event: Event, obj: EventObject) -> dict[str, Any]:
     """The ``extra`` of the event's Glean object: its value as ``value``, its
     keys under Firefox's names only, and the Glean SDK's ``glean_timestamp``."""
     value = {
@@ -382,7 +392,7 @@ def _glean_extra(spec: Spec, event: Event) -> dict[str, Any]:
     }
     properties: dict[str, Any] = {GLEAN_VALUE_KEY: value}
     for key in event.extra:
-        properties[key.legacy_key] = _key_schema(key)
+        properties[key.legacy_key] = _key_schema(key, event, obj)
     properties[GLEAN_TIMESTAMP_KEY] = _ref("glean_timestamp")
     required = [] if event.value_optional else [GLEAN_VALUE_KEY]
     required += [key.legacy_key for key in event.extra if key.required]
@@ -397,11 +407,12 @@ def _glean_extra(spec: Spec, event: Event) -> dict[str, Any]:
     return schema
 
 
-def _glean_event(spec: Spec, event: Event) -> dict[str, Any]:
-    extra = _glean_extra(spec, event)
+def _glean_event(spec: Spec, event: Event, obj: EventObject) -> dict[str, Any]:
+    extra = _glean_extra(spec, event, obj)
     schema: dict[str, Any] = {
         "title": f"{event.category}.{event.glean_name}: {event.title}",
-        "description": f"{event.description} In legacy Telemetry: {event.legacy_id}.",
+        "description": f"{_event_description(event, obj)}\n\nIn legacy Telemetry:"
+        f" {event.legacy_id}.",
         "properties": {"extra": extra},
     }
     if "required" in extra:
@@ -445,7 +456,12 @@ def glean_events_schema(spec: Spec) -> dict[str, Any]:
     """One event object of a Glean events ping, for every Normandy event Firefox
     records in Glean and for Normandy's uptake event. It dispatches on the
     category, then on the name; each event is also ``#/$defs/<category>.<name>``."""
-    events = [event for event in spec.events.all if event.in_glean]
+    events = [
+        (event, obj)
+        for obj in spec.events.objects
+        for event in obj.events
+        if event.in_glean
+    ]
     uptake = spec.uptake.glean
     defs: dict[str, Any] = {
         "glean_timestamp": {
@@ -456,9 +472,9 @@ def glean_events_schema(spec: Spec) -> dict[str, Any]:
         "enrollment_id": _enrollment_id(spec),
     }
     by_category: dict[str, list[tuple[str, str]]] = {}
-    for event in events:
+    for event, obj in events:
         ident = f"{event.category}.{event.glean_name}"
-        defs[ident] = _glean_event(spec, event)
+        defs[ident] = _glean_event(spec, event, obj)
         by_category.setdefault(event.category, []).append((event.glean_name, ident))
     if uptake is not None:
         ident = f"{uptake.category}.{uptake.name}"

@@ -278,3 +278,16 @@ def test_firefox_s_files_carry_the_corrections_of_what_they_define() -> None:
     ]
     assert missing == []
     assert "Correction of Firefox's own definitions: " in glean
+
+
+def test_the_json_schemas_carry_the_corrections_of_the_events_they_define() -> None:
+    """A Firefox engineer's reading: the schemas said "The reason for
+    unenrollment" of a failed enrollment with no correction beside it."""
+    schemas = OUTPUT_TEXT["JSON Schema"]
+    event_items = [
+        (subject, text)
+        for subject, text, _, _ in FIREFOX_CORRECTIONS
+        if "(" not in subject and subject != "normandy.recipe_freshness"
+    ]
+    assert len(event_items) > 15
+    assert [s for s, text in event_items if _flat(text) not in schemas] == []
