@@ -77,7 +77,7 @@ class Correction:
     """The corrected item (a status, an event, ``(event, key)``...), for links to it."""
     of_firefox: bool = False
     """The item, or one it belongs to, is only in Firefox: the correction is of
-    Firefox's own definitions (its code does otherwise), not of the document."""
+    Firefox's hand-kept definitions (its code does otherwise), not of the document."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,9 +663,9 @@ def only_in_firefox(*items: object) -> bool:
 def correction_title(*items: object) -> str:
     """What a correction of ``items[0]`` corrects (the others are those it
     belongs to): the data-collection document, or, where the document lacks the
-    item, Firefox's own definitions, which its code contradicts."""
+    item, Firefox's hand-kept definitions, which its code contradicts."""
     if only_in_firefox(*items):
-        return "Correction of Firefox's own definitions"
+        return "Correction of Firefox's hand-kept definitions"
     return "Correction of the data-collection document"
 
 

@@ -432,12 +432,12 @@ def _section(page: str, label: str) -> str:
 
 def test_corrections_are_headed_by_what_they_correct() -> None:
     update = _section("enrollment.rst", "event-nimbus_experiment-update")
-    assert ".. admonition:: Correction of Firefox's own definitions" in update
+    assert ".. admonition:: Correction of Firefox's hand-kept definitions" in update
     assert "Correction of the data-collection document" not in update
     signature = _section("uptake.rst", "status-recipe_signature_invalid")
     assert ".. admonition:: Correction of the data-collection document" in signature
     listed = (ROOT / "generated" / "docs" / "corrections.rst").read_text("utf-8")
-    assert listed.count("a correction of Firefox's own definitions") == 5
+    assert listed.count("a correction of Firefox's hand-kept definitions") == 5
 
 
 def test_an_object_s_correction_is_pointed_to_from_each_of_its_events() -> None:

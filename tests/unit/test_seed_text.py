@@ -277,7 +277,7 @@ def test_firefox_s_files_carry_the_corrections_of_what_they_define() -> None:
         if expected and _flat(text) not in output
     ]
     assert missing == []
-    assert "Correction of Firefox's own definitions: " in glean
+    assert "Correction of Firefox's hand-kept definitions: " in glean
 
 
 def test_the_json_schemas_carry_the_corrections_of_the_events_they_define() -> None:

@@ -166,8 +166,9 @@ def update(
     Defined by Firefox for a Nimbus experiment whose recipe changed, but never
     sent.
 
-    Correction of Firefox's own definitions: Firefox's definitions declare this
-    event (the update entry of toolkit/components/telemetry/Events.yaml and
+    Correction of Firefox's hand-kept definitions: Firefox's hand-kept
+    definitions declare this event (the update entry of
+    toolkit/components/telemetry/Events.yaml and
     normandy.update_nimbus_experiment in
     toolkit/components/normandy/metrics.yaml), but no Firefox code records it:
     Nimbus's Telemetry.sys.mjs has no call for it. The spec keeps it so that
