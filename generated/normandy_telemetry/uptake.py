@@ -127,8 +127,8 @@ RECIPE_INVALID_SIGNATURE (toolkit/components/normandy/lib/Uptake.sys.mjs), and
 its value is UptakeTelemetry's SIGNATURE_ERROR, which is `sign_error`
 (services/common/uptake-telemetry.sys.mjs); UptakeTelemetry's STATUS list has
 no `signature_error` at all. The spec keeps the document's name and value,
-records Firefox's name in firefox_name and the value real Firefox telemetry
-carries in firefox_value, and the validators accept both values.
+records Firefox's name and the value real Firefox telemetry carries beside
+them, and the validators accept both values.
 """
 
 RECIPE_INVALID_SIGNATURE: Final = "sign_error"

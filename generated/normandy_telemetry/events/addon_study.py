@@ -116,7 +116,7 @@ def enroll_failed(
     name, so the event is sent without a value
     (BranchedAddonStudyAction.reportEnrollError in
     toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs). The
-    validators accept such an event (`value_optional`).
+    validators accept such an event, with no value.
 
     Correction of the data-collection document: The data-collection document
     says the value of every add-on study event is the study's name
@@ -240,7 +240,7 @@ def update_failed(
     name, so the event is sent without a value
     (BranchedAddonStudyAction.reportUpdateError in
     toolkit/components/normandy/actions/BranchedAddonStudyAction.sys.mjs). The
-    validators accept such an event (`value_optional`).
+    validators accept such an event, with no value.
 
     Correction of the data-collection document: The data-collection document
     says the value of every add-on study event is the study's name
