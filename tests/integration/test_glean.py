@@ -103,7 +103,8 @@ def test_descriptions_name_the_allowed_values(spec: Spec, parsed: Any) -> None:
             text = metric.extra_keys[key.legacy_key]["description"]
             assert " ".join(key.description.split()) in text
             for allowed in key.allowed:
-                assert f"- `{allowed.value}`: " in text
+                only = " (only in Firefox)" if allowed.firefox_source else ""
+                assert f"- `{allowed.value}`{only}: " in text
 
 
 def test_ownership_comes_from_the_spec_metadata(spec: Spec, parsed: Any) -> None:
