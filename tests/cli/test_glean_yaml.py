@@ -126,3 +126,20 @@ def test_what_firefox_s_readers_see_reads_as_a_list_where_it_is_one() -> None:
     assert any(
         "(example: " in t and "Other examples: `__NO_ADDON__`." in t for t in texts
     )
+
+
+def test_the_value_key_says_when_firefox_sends_no_value() -> None:
+    """A Firefox engineer's reading: enroll_failed_addon_study's value key did
+    not say that Firefox sends some of those events without a value."""
+    from codegen.pipeline import load_spec
+
+    spec = load_spec(ROOT / "spec" / "normandy.yaml")
+    metrics = yaml.safe_load((GENERATED / "glean" / "metrics.yaml").read_text("utf-8"))
+    optional = {
+        e.glean_name for e in spec.events.all if e.value_optional and e.in_glean
+    }
+    assert "enroll_failed_addon_study" in optional
+    for name, metric in metrics["normandy"].items():
+        if isinstance(metric, dict) and "extra_keys" in metric:
+            said = "May be absent" in metric["extra_keys"]["value"]["description"]
+            assert said == (name in optional), name
