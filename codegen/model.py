@@ -357,8 +357,7 @@ class ExtraKey:
         """The corrections of the allowed values, each a paragraph naming its
         value: after the list, which markdown joins into one line."""
         return "".join(
-            corrected("", a, self, *outer).replace(": ", f" (`{a.value}`): ", 1)
-            for a in self.allowed
+            named_correction(a, f"`{a.value}`", self, *outer) for a in self.allowed
         )
 
     def value_line(self, allowed: AllowedValue) -> str:
@@ -667,6 +666,13 @@ def correction_title(*items: object) -> str:
     if only_in_firefox(*items):
         return "Correction of Firefox's hand-kept definitions"
     return "Correction of the data-collection document"
+
+
+def named_correction(item: object, name: str, *outer: object) -> str:
+    """``item``'s correction as a paragraph that names the item (``name``),
+    or "": for the corrections that follow a list of items, which markdown
+    joins into one line."""
+    return corrected("", item, *outer).replace(": ", f" ({name}): ", 1)
 
 
 def corrected(text: str, item: object, *outer: object) -> str:

@@ -26,6 +26,7 @@ from codegen.model import (
     Spec,
     UptakeGlean,
     corrected,
+    named_correction,
 )
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
@@ -227,8 +228,7 @@ def context(spec: Spec) -> dict[str, Any]:
         for source in uptake.sources
     ]
     source_corrections = "".join(  # after the list, which markdown joins into a line
-        corrected("", source).replace(": ", f" (`{source.key}`): ", 1)
-        for source in uptake.sources
+        named_correction(source, f"`{source.key}`") for source in uptake.sources
     )
     values = [
         f"- `{value}`: reported for {', '.join(constants)}"
@@ -241,7 +241,7 @@ def context(spec: Spec) -> dict[str, Any]:
         "uptake_value_text": "The status's Uptake value.\n\nAllowed values:\n"
         + "\n".join(values)
         + "".join(
-            corrected("", status, source).replace(": ", f" ({status.constant}): ", 1)
+            named_correction(status, status.constant, source)
             for source, status in uptake.statuses
         ),
     }

@@ -21,6 +21,7 @@ from codegen.model import (
     UptakeSource,
     core_pattern,
     corrected,
+    named_correction,
 )
 from codegen.targets.base import Output, Target
 
@@ -328,12 +329,27 @@ def _uptake_branches(spec: Spec) -> list[dict[str, Any]]:
         pattern = _source_pattern(
             source.key, source.placeholder.pattern if source.placeholder else None
         )
+        # what each value reports: the data-collection document's text of the
+        # statuses, and their corrections, as in Firefox's metrics.yaml
+        statuses = "\n".join(
+            f"- `{status.value}`: {status.constant}. {' '.join(status.description.split())}"
+            + (
+                f" Firefox sends `{status.firefox_value}`."
+                if status.firefox_value
+                else ""
+            )
+            for status in source.statuses
+        ) + "".join(
+            named_correction(status, status.constant, source)
+            for status in source.statuses
+        )
         branches.append(
             {
                 "title": f"{source.title} ({source.key})",
+                "description": corrected(" ".join(source.description.split()), source),
                 "properties": {
                     "source": {"pattern": pattern},
-                    "value": {"enum": values},
+                    "value": {"enum": values, "description": statuses},
                 },
             }
         )

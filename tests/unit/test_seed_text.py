@@ -291,3 +291,29 @@ def test_the_json_schemas_carry_the_corrections_of_the_events_they_define() -> N
     ]
     assert len(event_items) > 15
     assert [s for s, text in event_items if _flat(text) not in schemas] == []
+
+
+def test_the_uptake_schema_says_what_each_status_value_reports() -> None:
+    """A Firefox engineer's reading: the uptake schema listed the values of
+    each source (signature_error and sign_error among them) with no word of
+    what they report. It now gives each status's text from the document."""
+    statuses = [
+        text
+        for path, text in SEED_TEXTS.items()
+        if path.startswith("uptake.sources.") and ".statuses." in path
+    ]
+    assert len(statuses) == 14
+    schema = _flat(
+        "\n".join(
+            _strings(
+                json.loads(
+                    (GENERATED / "schemas" / "normandy-uptake.schema.json").read_text(
+                        "utf-8"
+                    )
+                )
+            )
+        )
+    )
+    assert [t for t in statuses if _flat(t) not in schema] == []
+    assert "RECIPE_SIGNATURE_INVALID. Normandy failed to verify" in schema
+    assert "Firefox sends `sign_error`." in schema
