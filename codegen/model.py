@@ -345,7 +345,7 @@ class ExtraKey:
             )
         # the examples the description does not give already (the document's
         # "(example: ...)")
-        others = [v for v in self.examples if v not in self.description]
+        others = [v for v in self.examples if f'"{v}"' not in self.description]
         if others:
             label = "Other examples" if len(others) < len(self.examples) else "Examples"
             facts.append(f"{label}: " + ", ".join(f"`{v}`" for v in others) + ".")
@@ -360,6 +360,12 @@ class ExtraKey:
             named_correction(a, f"`{a.value}`", self, *outer) for a in self.allowed
         )
 
+    @property
+    def leads_into_values(self) -> bool:
+        """The description ends by leading into the allowed values (the
+        document's "Possible values are:"): they come right after it."""
+        return bool(self.allowed) and self.description.rstrip().endswith(":")
+
     def value_line(self, allowed: AllowedValue) -> str:
         """An allowed value and its meaning, as a line of a plain-text list."""
         only = " (only in Firefox)" if allowed.firefox_source else ""
@@ -370,7 +376,7 @@ class ExtraKey:
         values' ``lines``; the document's "Possible values are:" leads into
         the list itself, so the facts come after it there."""
         description = " ".join(self.description.split())
-        if lines and description.endswith(":"):
+        if lines and self.leads_into_values:
             text = description + "\n" + "\n".join(lines)
             return text + "".join("\n\n" + fact for fact in facts)
         text = " ".join([description, *facts])

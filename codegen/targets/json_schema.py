@@ -229,9 +229,10 @@ def _by_index(index: int) -> Any:
 
 def _enrollment_id(spec: Spec) -> dict[str, Any]:
     return {
-        "description": spec.enrollment_id.description
-        + " "
-        + spec.enrollment_id.upload_disabled,
+        "description": corrected(
+            f"{spec.enrollment_id.description} {spec.enrollment_id.upload_disabled}",
+            spec.enrollment_id,
+        ),
         "anyOf": [
             {"const": spec.enrollment_id.filler},
             {
@@ -329,10 +330,14 @@ def _uptake_branches(spec: Spec) -> list[dict[str, Any]]:
         pattern = _source_pattern(
             source.key, source.placeholder.pattern if source.placeholder else None
         )
-        # what each value reports: the data-collection document's text of the
-        # statuses, and their corrections, as in Firefox's metrics.yaml
+        # The source's text from the data-collection document leads into its
+        # statuses ("one of the following statuses is reported under the key
+        # ...:"): each with its value, its text, Firefox's value where it
+        # differs, then the corrections, as in Firefox's metrics.yaml.
         statuses = "\n".join(
-            f"- `{status.value}`: {status.constant}. {' '.join(status.description.split())}"
+            f"- `{status.value}`: {status.constant}"
+            + (" (only in Firefox)" if status.firefox_source else "")
+            + f". {' '.join(status.description.split())}"
             + (
                 f" Firefox sends `{status.firefox_value}`."
                 if status.firefox_value
@@ -343,13 +348,14 @@ def _uptake_branches(spec: Spec) -> list[dict[str, Any]]:
             named_correction(status, status.constant, source)
             for status in source.statuses
         )
+        description = " ".join(source.description.split()) + "\n" + statuses
         branches.append(
             {
                 "title": f"{source.title} ({source.key})",
-                "description": corrected(" ".join(source.description.split()), source),
+                "description": corrected(description, source),
                 "properties": {
                     "source": {"pattern": pattern},
-                    "value": {"enum": values, "description": statuses},
+                    "value": {"enum": values},
                 },
             }
         )
@@ -543,7 +549,10 @@ def scalars_schema(spec: Spec) -> dict[str, Any]:
     """The Normandy entries of a ping's ``keyedScalars`` section."""
     defs = {
         scalar.ident: {
-            "description": f"{scalar.description} Keys: {scalar.key.description} Values: {scalar.value}",
+            "description": corrected(
+                f"{scalar.description} Keys: {scalar.key.description} Values: {scalar.value}",
+                scalar,
+            ),
             "type": "object",
             "propertyNames": {"pattern": whole(scalar.key.pattern)},
             "additionalProperties": {

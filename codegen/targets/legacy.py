@@ -63,7 +63,7 @@ class LegacyEntry:
     name: str
     method: str
     events: tuple[Event, ...]
-    owners: tuple[EventObject, ...] = ()
+    owners: tuple[EventObject, ...]
     """Each event's object, whose correction holds for the event too."""
 
     @property

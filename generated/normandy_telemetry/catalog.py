@@ -1,7 +1,7 @@
 """The event catalogue: every Normandy event, its extra keys and their allowed
 values.
 
-Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 

@@ -1,7 +1,7 @@
 """The fast paths of ``is_valid_event`` and ``is_valid_glean_event``: one check of
 an event's ``extra`` per event and shape.
 
-Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 

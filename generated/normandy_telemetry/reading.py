@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
 # a copy of codegen/runtime/reading.py, the same for every spec.
 # Do not edit: change codegen/runtime/reading.py, then run `make generate`.
 """Reading any input safely: what the validators know of a value they are given.

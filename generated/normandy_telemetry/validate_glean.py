@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.1) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
 # a copy of codegen/runtime/validate_glean.py, the same for every spec.
 # Do not edit: change codegen/runtime/validate_glean.py, then run `make generate`.
 """Validators for Normandy's events as Glean records them, and for the uptake

@@ -481,6 +481,16 @@ def test_a_text_that_leads_into_its_values_is_followed_by_them() -> None:
     leads = re.findall(r"Possible values are\\:\n\n(.*)\n", enrollment)
     assert len(leads) >= 6
     assert all(line.startswith(".. telemetry:value:: ") for line in leads), leads
+    # and the field list after the values points up at them (a review found
+    # ":Values: one of the 5 values below" with none below)
+    start = enrollment.index(
+        ".. telemetry:extra:: extra-preference_study-enroll_failed-reason\n"
+    )
+    end = enrollment.index(".. telemetry:extra::", start + 1)
+    key = enrollment[start:end]  # the key, its values, then its fields
+    assert key.index(".. telemetry:value::") < key.index(":Values:")
+    assert ":Values: one of the 5 values above" in key
+    assert "values below" not in key
     uptake = (ROOT / "generated" / "docs" / "uptake.rst").read_text("utf-8")
     statuses = re.findall(r"is reported under the key [^\n]*\\:\n\n(.*)\n", uptake)
     assert len(statuses) == 3

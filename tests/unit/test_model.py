@@ -114,5 +114,26 @@ def test_a_correction_on_an_item_only_firefox_has_is_of_firefox_s_definitions() 
         items = item if isinstance(item, tuple) else (item,)
         if isinstance(items[0], m.Event):
             items = (*items, owners[items[0].object])  # the object it belongs to
+        if isinstance(items[0], m.Status):  # the source it belongs to
+            items = (
+                *items,
+                *(src for src, st in spec.uptake.statuses if st is items[0]),
+            )
         in_firefox_only = any(getattr(i, "firefox_source", None) for i in items)
         assert correction.of_firefox == in_firefox_only, correction.subject
+
+
+def test_only_the_examples_a_description_quotes_are_left_out_of_its_list() -> None:
+    """A review: "from 0 to 9" counted as giving the example 0."""
+    import dataclasses
+
+    spec = load_spec(SPEC)
+    key = next(k for e in spec.events.all for k in e.extra if not k.allowed)
+    slot = dataclasses.replace(
+        key, description="The slot the study used, from 0 to 9.", examples=("0", "3")
+    )
+    assert "Examples: `0`, `3`." in slot.firefox_description("F")
+    quoted = dataclasses.replace(
+        key, description='The branch (example: "control").', examples=("control", "x")
+    )
+    assert "Other examples: `x`." in quoted.firefox_description("F")

@@ -280,17 +280,17 @@ def test_firefox_s_files_carry_the_corrections_of_what_they_define() -> None:
     assert "Correction of Firefox's hand-kept definitions: " in glean
 
 
-def test_the_json_schemas_carry_the_corrections_of_the_events_they_define() -> None:
+def test_the_json_schemas_carry_the_corrections_of_what_they_define() -> None:
     """A Firefox engineer's reading: the schemas said "The reason for
     unenrollment" of a failed enrollment with no correction beside it."""
     schemas = OUTPUT_TEXT["JSON Schema"]
-    event_items = [
-        (subject, text)
-        for subject, text, _, _ in FIREFOX_CORRECTIONS
-        if "(" not in subject and subject != "normandy.recipe_freshness"
-    ]
-    assert len(event_items) > 15
-    assert [s for s, text in event_items if _flat(text) not in schemas] == []
+    from codegen.pipeline import load_spec
+
+    items = [(subject, text) for subject, text, _, _ in FIREFOX_CORRECTIONS]
+    enrollment_id = load_spec(SPEC).enrollment_id.correction
+    assert enrollment_id is not None and len(items) > 15
+    items.append(("Enrollment IDs", enrollment_id))  # the schemas' enrollment_id
+    assert [s for s, text in items if _flat(text) not in schemas] == []
 
 
 def test_the_uptake_schema_says_what_each_status_value_reports() -> None:

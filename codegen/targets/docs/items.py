@@ -228,8 +228,9 @@ def key_facts(
 ) -> str:
     """The field list of an extra key: presence, values, limits, names."""
     if key.allowed:
+        where = "above" if key.leads_into_values else "below"
         values = count(
-            len(key.allowed), "the value below", "one of the {n} values below"
+            len(key.allowed), f"the value {where}", f"one of the {{n}} values {where}"
         )
     elif key.format == "enrollment_id":
         values = f"an :ref:`enrollment ID <enrollment-ids>`, or {literal(filler)} while Telemetry upload is disabled"
@@ -319,7 +320,7 @@ def key_section(
             literal(allowed.value) + "\n   " + "\n\n   ".join(body),
         ]
     # The document's "Possible values are:" leads into the values themselves.
-    leads_in = key.description.rstrip().endswith(":")
+    leads_in = key.leads_into_values
     return "\n\n".join(
         [
             names.key_names(event, key).directive(),
@@ -556,28 +557,29 @@ def uptake_values(spec: Spec) -> str:
     listed = []
     for _, status in outside:
         sent = (
-            f", for which Firefox sends {literal(status.firefox_value)}"
+            f" and Firefox sends as {literal(status.firefox_value)}"
             if status.firefox_value
             else ""
         )
         listed.append(
-            f"{literal(status.value)} of {ref(label(status), status.constant)}{sent}"
+            f"{literal(status.value)}, which Normandy's data-collection document gives"
+            f" {ref(label(status), status.constant)}{sent}"
         )
+    together = (
+        listed[0]
+        if len(listed) == 1
+        else "; ".join(listed[:-1]) + "; and " + listed[-1]
+    )
     return (
         sentence
         + " Every status's telemetry value is one of them, except "
-        + _and(listed)
-        + ". The value named first is the one Normandy's data-collection document"
-        + " gives, and the spec keeps "
-        + count(len(listed), "it", "them")
+        + together
+        + ". The spec keeps the document's "
+        + count(len(listed), "value", "values")
         + " (see "
         + ref("corrections", "the corrections")
         + ")."
     )
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def labelled_corrections(spec: Spec) -> Iterator[tuple[str, Correction]]:

@@ -141,9 +141,9 @@ def _key_doc(key: ExtraKey, name: str, first: str, rest: str) -> list[str]:
         notes += f" At most {key.max_length} characters."
     notes = notes.strip()
     # The document's "Possible values are:" leads into the list itself.
-    leads_in = key.description.rstrip().endswith(":")
+    leads_in = key.leads_into_values
     lines = list(fill(f"{name}: {key.description}", first, rest))
-    if notes and not (key.allowed and leads_in):
+    if notes and not leads_in:
         lines += fill(notes, rest, rest)
     if key.allowed:
         if not leads_in:
