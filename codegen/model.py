@@ -674,6 +674,13 @@ def correction_title(*items: object) -> str:
     return "Correction of the data-collection document"
 
 
+def event_corrected(text: str, event: Event, obj: EventObject | None) -> str:
+    """``text`` about an event, then the event's correction and its object's,
+    which holds for every event of the object."""
+    text = corrected(text, event, obj)
+    return corrected(text, obj) if obj is not None else text
+
+
 def named_correction(item: object, name: str, *outer: object) -> str:
     """``item``'s correction as a paragraph that names the item (``name``),
     or "": for the corrections that follow a list of items, which markdown

@@ -26,6 +26,7 @@ from codegen.model import (
     Spec,
     UptakeGlean,
     corrected,
+    event_corrected,
     named_correction,
 )
 from codegen.problems import Problem
@@ -72,8 +73,7 @@ class GleanMetric:
     def event_description(self) -> str:
         """An event's description with its corrections and its object's."""
         assert isinstance(self.item, Event)
-        text = corrected(self.item.description, self.item, self.owner)
-        return corrected(text, self.owner) if self.owner is not None else text
+        return event_corrected(self.item.description, self.item, self.owner)
 
     @property
     def key_names(self) -> tuple[str, ...]:

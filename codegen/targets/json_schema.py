@@ -21,6 +21,7 @@ from codegen.model import (
     UptakeSource,
     core_pattern,
     corrected,
+    event_corrected,
     named_correction,
 )
 from codegen.targets.base import Output, Target
@@ -155,7 +156,7 @@ def _extra_schema(event: Event, obj: EventObject) -> dict[str, Any]:
 
 def _event_description(event: Event, obj: EventObject) -> str:
     """The event's description with its correction and its object's."""
-    return corrected(corrected(event.description, event, obj), obj)
+    return event_corrected(event.description, event, obj)
 
 
 def _event_schema(spec: Spec, event: Event, obj: EventObject) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from codegen.model import (
     Scalar,
     Spec,
     corrected,
+    event_corrected,
 )
 from codegen.problems import Problem
 from codegen.targets.base import LimitChecker, Output, Target
@@ -84,8 +85,8 @@ class LegacyEntry:
     def description(self) -> str:
         return _per_object(
             {
-                e.object: corrected(
-                    corrected(f"{e.description}\n\nValue: {e.value}", e, obj), obj
+                e.object: event_corrected(
+                    f"{e.description}\n\nValue: {e.value}", e, obj
                 )
                 for e, obj in zip(self.events, self.owners)
             },
