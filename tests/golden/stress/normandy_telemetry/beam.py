@@ -837,8 +837,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     before: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
         runner = str(options.view_as(StandardOptions).runner or "DirectRunner")
+        stop = _stop_handler(shown, runner)
         for signum in (signal.SIGINT, signal.SIGTERM):
-            before[signum] = signal.signal(signum, _stop_handler(shown, runner))
+            before[signum] = signal.signal(signum, stop)
     try:
         if not FileSystems.exists(output):
             FileSystems.mkdirs(output)
