@@ -42,12 +42,14 @@ class Target:
     (``per_object``: once per event object, with ``obj`` in the context);
     without it the template makes one file, at ``path``.
 
-    ``black`` says whether the formatting stage runs black on the result. It is
-    off only for Python whose size grows with the number of events: black
-    parses about 6,000 lines a second here, so a 5,000-event spec would spend
-    most of a minute in it. Such templates are laid out in black's style by
-    their context (``codegen.targets.python.layout``), and the tests run
-    ``black --check`` over the output to prove it.
+    Every Python template writes black's style (``codegen.targets.python.layout``
+    has the helpers), and the tests run black over the output to prove it.
+    ``black`` says whether black may still have the last word: the formatting
+    stage runs it on a file only where a line came out longer than black
+    allows (``formatting.needs_black``; a long name from the spec). It is off
+    for Python whose size grows with the number of events, laid out line by
+    line by its context whatever the lengths: black parses about 6,000 lines
+    a second here, so a 5,000-event spec would spend most of a minute in it.
     """
 
     template: str

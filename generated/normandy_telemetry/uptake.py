@@ -246,7 +246,8 @@ class UptakeSource:
     name: str
     """Short name of the source: ``runner``, ``action``, ``recipe``."""
     key: str
-    """The Uptake key as documented, with its placeholder: ``normandy/recipe/<recipe id>``."""
+    """The Uptake key as documented, with its placeholder:
+    ``normandy/recipe/<recipe id>``."""
     placeholder: str | None
     """What the variable part of the key is, or ``None`` for a fixed key."""
     key_pattern: re.Pattern[str]
@@ -328,12 +329,6 @@ UPTAKE_EVENT: Final[UptakeEvent | None] = UptakeEvent(
     glean_name="uptake_normandy",
     method="uptake",
     object="normandy",
-    extra_keys=(
-        "trigger",
-        "age",
-        "duration",
-        "timestamp",
-        "errorName",
-    ),
+    extra_keys=("trigger", "age", "duration", "timestamp", "errorName"),
 )
 """Normandy's uptake event, as the spec names it."""

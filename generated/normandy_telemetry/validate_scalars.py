@@ -25,9 +25,10 @@ def iter_recipe_freshness_errors(key: object, value: object) -> Iterator[FieldEr
     says the data-collection document; Firefox records the recipe's revision
     ID.
     """
-    return iter(
-        keyed_uint_errors(_RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value)
+    errors = keyed_uint_errors(
+        _RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value
     )
+    return iter(errors)
 
 
 def is_valid_recipe_freshness(key: object, value: object) -> bool:

@@ -15,7 +15,13 @@ from codegen.literals import comment_text, json_text
 from codegen.model import Spec, snake_case
 from codegen.targets.base import Copy, Output, Target, per_object
 from codegen.targets.python import builders, catalog_data, fast_checks
-from codegen.targets.python.layout import python_docstring, python_literal
+from codegen.targets.python.layout import (
+    assigned_to,
+    call,
+    python_docstring,
+    python_literal,
+    python_tuple,
+)
 
 PACKAGE = "normandy_telemetry"
 
@@ -68,6 +74,9 @@ OUTPUT = Output(
     ),
     filters={
         "py": python_literal,
+        "py_tuple": python_tuple,
+        "assigned_to": assigned_to,
+        "call": call,
         "docstring": python_docstring,
         "comment": comment_text,
         "json": json_text,

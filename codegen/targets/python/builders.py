@@ -20,6 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from codegen.formatting import fits
 from codegen.model import (
     Event,
     EventObject,
@@ -29,7 +30,7 @@ from codegen.model import (
     describe_presence,
     snake_case,
 )
-from codegen.targets.python.layout import fill, fits, py_string
+from codegen.targets.python.layout import fill, py_string
 
 # Names a builder function must not take: the module uses them.
 RESERVED_FUNCTIONS = frozenset({"str", "annotations"})

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.formatting import fits
 from codegen.model import Condition, Event, ExtraKey, Spec, snake_case
-from codegen.targets.python.layout import fits, py_string
+from codegen.targets.python.layout import py_string
 
 UUID_LENGTH = 36
 GLEAN_VALUE_KEY = "value"

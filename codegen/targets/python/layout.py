@@ -16,20 +16,71 @@ import textwrap
 from functools import cache
 from typing import Any
 
-from codegen.formatting import LINE_LENGTH
+from codegen.formatting import LINE_LENGTH, fits
 from codegen.literals import no_literal
 
 
 def python_literal(value: Any) -> str:
-    """A Python expression equal to ``value`` (str, int, bool, None, tuples, lists)."""
+    """A Python expression equal to ``value`` (str, int, bool, None, tuples,
+    lists), written as black writes it: strings in black's quotes, a tuple of
+    one with its comma and no other trailing comma (black would read one as
+    a request to put every item on a line of its own)."""
     if isinstance(value, (list, tuple)):
         inner = ", ".join(python_literal(v) for v in value)
         if isinstance(value, tuple):
             return f"({inner},)" if len(value) == 1 else f"({inner})"
         return f"[{inner}]"
-    if value is None or isinstance(value, (str, int, bool)):
+    if isinstance(value, str):
+        return py_string(value)
+    if value is None or isinstance(value, (int, bool)):
         return repr(value)
     no_literal(value, "Python literal")
+
+
+def python_tuple(items: Any) -> str:
+    """``python_literal`` of the items as a tuple (a Jinja list, a generator)."""
+    return python_literal(tuple(items))
+
+
+def assigned_to(value: Any, target: str, indent: int = 0) -> str:
+    """``target = value`` as black lays it out, ``indent`` where the template
+    puts it; a tuple of several is written bare (``A = "a", "b"``). On one line when it
+    fits; else a tuple one item a line, each with a comma, and any other value
+    alone on the next line, inside brackets (black's right-hand split). A
+    value too long even for that stays on one line, which
+    ``formatting.needs_black`` sees, so black decides."""
+    pad = " " * indent
+    if isinstance(value, tuple) and value:
+        bare = ", ".join(python_literal(item) for item in value)
+        line = f"{target} = {bare if len(value) > 1 else python_literal(value)}"
+        if fits(pad + line):
+            return line
+        items = "".join(f"{pad}    {python_literal(item)},\n" for item in value)
+        return f"{target} = (\n{items}{pad})"
+    literal = python_literal(value)
+    line = f"{target} = {literal}"
+    if fits(pad + line) or not fits(f"{pad}    {literal}"):
+        return line
+    return f"{target} = (\n{pad}    {literal}\n{pad})"
+
+
+def call(head: str, arguments: Any, indent: int = 0, tail: str = "") -> str:
+    """A statement that ends with a call, laid out as black lays it out:
+    ``head`` is the statement up to and including the call's opening bracket
+    (``errors = check(``), ``arguments`` simple expressions with no brackets
+    of their own, ``indent`` where the template puts the statement, ``tail``
+    what follows the closing bracket (a comma). On one line if it fits; else
+    the arguments together on the next line; else one argument a line, each
+    with a comma."""
+    arguments = list(arguments)
+    pad = " " * indent
+    joined = ", ".join(arguments)
+    if fits(f"{pad}{head}{joined}){tail}"):
+        return f"{head}{joined}){tail}"
+    if fits(f"{pad}    {joined}"):
+        return f"{head}\n{pad}    {joined}\n{pad}){tail}"
+    items = "".join(f"{pad}    {argument},\n" for argument in arguments)
+    return f"{head}\n{items}{pad}){tail}"
 
 
 def python_docstring(text: str, indent: int = 0, width: int = 79) -> str:
@@ -73,14 +124,6 @@ def py_string(text: str) -> str:
     )  # rare: imported when first needed
 
     return normalize_string_quotes(repr(text))
-
-
-def fits(line: str) -> bool:
-    if line.isascii():
-        return len(line) <= LINE_LENGTH
-    from black.strings import str_width  # rare: imported when first needed
-
-    return bool(str_width(line) <= LINE_LENGTH)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -86,7 +86,8 @@ class ExtraKeyDef:
     presence: Presence
     """``always``; ``conditional`` (see ``when``); ``channels``; or ``optional``."""
     when: dict[str, tuple[str, ...]]
-    """For a conditional key: present exactly when one of these keys has one of these values."""
+    """For a conditional key: present exactly when one of these keys has one of
+    these values."""
     channels: tuple[str, ...]
     """For a channel-only key: the release channels that send it."""
     allowed: tuple[AllowedValueDef, ...]

@@ -102,7 +102,8 @@ class UptakeSource:
     name: str
     """Short name of the source: ``runner``, ``action``, ``recipe``."""
     key: str
-    """The Uptake key as documented, with its placeholder: ``normandy/recipe/<recipe id>``."""
+    """The Uptake key as documented, with its placeholder:
+    ``normandy/recipe/<recipe id>``."""
     placeholder: str | None
     """What the variable part of the key is, or ``None`` for a fixed key."""
     key_pattern: re.Pattern[str]

@@ -23,9 +23,10 @@ def iter_recipe_freshness_errors(key: object, value: object) -> Iterator[FieldEr
     the key is The numeric ID of the recipe. The value is The recipe's
     last_modified date, in seconds since the epoch.
     """
-    return iter(
-        keyed_uint_errors(_RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value)
+    errors = keyed_uint_errors(
+        _RECIPE_FRESHNESS_KEY, _RECIPE_FRESHNESS_KEY_TEXT, key, value
     )
+    return iter(errors)
 
 
 def is_valid_recipe_freshness(key: object, value: object) -> bool:
