@@ -129,6 +129,19 @@ class UptakeSource:
         return "".join(part.capitalize() for part in self.name.split("_")) + "Status"
 
     @property
+    def shared_values(self) -> tuple[tuple[str, tuple[Status, ...]], ...]:
+        """Each telemetry value that several of its statuses report, with them,
+        in the spec's order: a count of such a value cannot tell them apart."""
+        by_value: dict[str, list[Status]] = {}
+        for status in self.statuses:
+            by_value.setdefault(status.value, []).append(status)
+        return tuple(
+            (value, tuple(statuses))
+            for value, statuses in by_value.items()
+            if len(statuses) > 1
+        )
+
+    @property
     def key_prefix(self) -> str:
         """The fixed part of the key before its placeholder (the whole key if none)."""
         return self.key.split("<", 1)[0]

@@ -497,3 +497,27 @@ def test_a_text_that_leads_into_its_values_is_followed_by_them() -> None:
     assert all(line.startswith("* :ref:`") for line in statuses), statuses
     glean = (ROOT / "generated" / "docs" / "uptake-glean.rst").read_text("utf-8")
     assert "shared by every" not in glean  # the event is Normandy's own
+
+
+def test_a_value_several_statuses_report_is_named_on_its_source() -> None:
+    """A phone reader's trial: the Uptake page never said that a count of
+    ``backoff`` cannot tell a filter that did not match from missing
+    capabilities. Each source's facts now name every such value with its
+    statuses, and no source without one gets the row."""
+    spec = load_spec(SPEC)
+    seen = 0
+    for source in spec.uptake.sources:
+        facts = items.source_facts(source, spec)
+        by_value: dict[str, list[str]] = {}
+        for status in source.statuses:
+            by_value.setdefault(status.value, []).append(status.constant)
+        shared = {v: c for v, c in by_value.items() if len(c) > 1}
+        if not shared:
+            assert "Shared values" not in facts
+            continue
+        row = next(line for line in facts.splitlines() if "Shared values" in line)
+        for value, constants in shared.items():
+            seen += 1
+            clause = row.split(f"``{value}`` for both ", 1)[1].split(";")[0]
+            assert re.findall(r":ref:`(\w+) <", clause) == constants
+    assert seen == 2  # recipe: backoff and content_error

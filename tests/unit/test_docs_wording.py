@@ -71,9 +71,9 @@ def test_the_uptake_page_says_every_value_is_legal_only_when_it_is() -> None:
     real = pages(SPEC.read_text("utf-8"))["uptake.rst"]
     assert re.search(
         r"Every status's telemetry value is one of them, except ``signature_error``,"
-        r" which Normandy's data-collection document gives"
-        r" :ref:`RECIPE_SIGNATURE_INVALID <status-recipe_signature_invalid>` and Firefox"
-        r" sends as ``sign_error``. The spec keeps the document's value",
+        r" the value Normandy's data-collection document gives"
+        r" :ref:`RECIPE_SIGNATURE_INVALID <status-recipe_signature_invalid>`, which"
+        r" Firefox sends as ``sign_error``. The spec keeps the document's value",
         real,
     ), real[:2000]
     assert (

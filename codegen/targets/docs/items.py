@@ -374,6 +374,19 @@ def source_facts(source: UptakeSource, spec: Spec) -> str:
                 f"\n\nEvery real value matches the regular expression {literal(placeholder.pattern)}.",
             )
         )
+    if source.shared_values:
+        shared = [
+            f"{literal(value)} for {_and([ref(label(s), s.constant) for s in statuses], 'both ')}"
+            for value, statuses in source.shared_values
+        ]
+        these = "this value" if len(shared) == 1 else "these values"
+        rows.append(
+            (
+                "Shared values",
+                f"Firefox reports {'; '.join(shared)}. A count of {these} cannot"
+                " tell those statuses apart.",
+            )
+        )
     rows += [
         (
             "Python",
@@ -384,6 +397,15 @@ def source_facts(source: UptakeSource, spec: Spec) -> str:
         *_formerly(source.renamed_from),
     ]
     return fields(rows)
+
+
+def _and(items: list[str], two: str = "") -> str:
+    """``a``, ``a and b`` (after ``two``), ``a, b and c``."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return f"{two}{items[0]} and {items[1]}"
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def status_facts(
@@ -557,12 +579,12 @@ def uptake_values(spec: Spec) -> str:
     listed = []
     for _, status in outside:
         sent = (
-            f" and Firefox sends as {literal(status.firefox_value)}"
+            f", which Firefox sends as {literal(status.firefox_value)}"
             if status.firefox_value
             else ""
         )
         listed.append(
-            f"{literal(status.value)}, which Normandy's data-collection document gives"
+            f"{literal(status.value)}, the value Normandy's data-collection document gives"
             f" {ref(label(status), status.constant)}{sent}"
         )
     together = (
