@@ -389,10 +389,15 @@ def _whole_stream(context: object) -> bool:
 def _reader_problem(exc: ReaderError, text: str) -> Problem:
     """A character YAML does not allow (control characters): say which, and where."""
     position = exc.position if isinstance(exc.position, int) else 0
+    character = exc.character if isinstance(exc.character, int) else 0
+    if not (0 <= position < len(text) and ord(text[position]) == character):
+        # libyaml counts bytes, not characters: every curly quote earlier in
+        # the file moved the place two columns on, and a line break out of it.
+        data = text.encode("utf-8", "surrogatepass")
+        position = len(data[:position].decode("utf-8", "ignore"))
     before = text[:position]
     line = before.count("\n") + 1
     column = position - (before.rfind("\n") + 1) + 1
-    character = exc.character if isinstance(exc.character, int) else 0
     message = f"the spec contains the control character U+{character:04X}, which YAML does not allow; remove it"
     return Problem(line, column, message)
 

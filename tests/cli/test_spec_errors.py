@@ -430,6 +430,13 @@ EXPECTED: dict[str, Expected] = {
             "the spec contains the control character U+0007, which YAML does not allow; remove it",
         ),
     ),
+    "control_char_after_curly_quotes": (
+        (
+            55,
+            28,
+            "the spec contains the control character U+0007, which YAML does not allow; remove it",
+        ),
+    ),
     "deep_nesting_crash": ((82, 108, DEEP),),
     "invalid_identifier": (
         (
@@ -1267,6 +1274,14 @@ BUILT: dict[str, Callable[[], bytes]] = {
     ),
     "control_char": lambda: _replace(
         b"  description: Enrollment events.", b"  description: Enrollment\x07 events."
+    ),
+    # A maintainer's trial: libyaml counts bytes, so every curly quote before
+    # the character moved the place it was reported at, here by a line.
+    "control_char_after_curly_quotes": lambda: _replace(
+        b"  description: Enrollment events.",
+        "  # ".encode()
+        + "\u201c\u201d".encode() * 20
+        + "\n  description: \u201cEnrollment\u201d\x07 events.".encode(),
     ),
     "alias_bomb": _alias_bomb,
     "alias_text_bomb": _alias_text_bomb,
