@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -203,9 +204,12 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _name_what_went(out, replaced)
         say(f"wrote {len(files)} files to {out}/")
         return 0
-    drift = compare(args.out, files)
+    missing = _no_output_directory(args.out)
     failed = 0
-    if not drift.clean:
+    if missing:
+        say(f"error: {missing}", error=True)
+        failed = 1
+    elif not (drift := compare(args.out, files)).clean:
         print(drift.report(out), file=sys.stderr)  # escaped line by line
         failed = 1
     else:
@@ -213,6 +217,21 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.base:
         failed = _check_version(spec, args.spec, args.base) or failed
     return failed
+
+
+def _no_output_directory(out: Path) -> str | None:
+    """Why ``check`` has no generated directory to compare, in one line (rather
+    than every file it would hold, each "missing"), or None."""
+    shown = escape(out.as_posix())
+    try:
+        info = os.stat(out)
+    except FileNotFoundError:
+        return f"{shown}/ does not exist; generate it first (python -m codegen generate --out {shown})"
+    except OSError as exc:
+        return f"cannot read {shown}: {exc.strerror}"
+    if not stat.S_ISDIR(info.st_mode):
+        return f"{shown} is not a directory; give --out the directory generate wrote"
+    return None
 
 
 def _name_what_went(out: str, replaced: Replaceable) -> None:
