@@ -43,11 +43,11 @@ ifeq ($(origin BASE),undefined)
 BASE := $(shell for rev in main origin/main; do git rev-parse --verify --quiet "$$rev^{commit}" >/dev/null 2>&1 && echo $$rev && break; done)
 NO_BASE := $(if $(BASE),,yes)
 endif
-NO_BASE_MESSAGE := make check: no main or origin/main here, so the spec's version was not checked against its changes; pass BASE=<the branch this merges into>
+NO_BASE_MESSAGE := make check: no main or origin/main here, so the spec's version is not checked against its changes; pass BASE=<the branch this merges into>
 check: $(STAMP)
+	@$(if $(NO_BASE),echo "$(NO_BASE_MESSAGE)" >&2,true)
 	$(VPY) -m codegen lint
 	$(VPY) -m codegen check $(if $(NO_BASE),,--base '$(BASE)')
-	@$(if $(NO_BASE),echo "$(NO_BASE_MESSAGE)" >&2,true)
 	$(VENV)/bin/black --check --quiet $(OWN_CODE)
 	$(VENV)/bin/ruff check --quiet $(OWN_CODE)
 

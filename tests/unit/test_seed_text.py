@@ -142,6 +142,15 @@ SPEC_DATA = yaml.safe_load(SPEC.read_text("utf-8"))
 def _at(path: str) -> str:
     node: Any = SPEC_DATA
     for name in path.split("."):
+        if not isinstance(node, dict) or name not in node:
+            # A maintainer's trial renamed a key the document names, as the
+            # README says a rename is done, and got a bare KeyError here.
+            pytest.fail(
+                f"{path}: Normandy's data-collection document has this item and"
+                " the spec no longer does (it was renamed or removed). The"
+                " document's names stay (README, 'Changing the spec'): keep the"
+                " item, and say what Firefox does instead in a 'correction:'"
+            )
         node = node[name]
     return node["description"] if isinstance(node, dict) else node
 
