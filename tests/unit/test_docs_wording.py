@@ -182,3 +182,61 @@ def test_the_site_breaks_names_after_the_same_separators_everywhere() -> None:
         classes = set(re.findall(r"\[\^?((?:\\.|[^\]\\])*)\]", text))
         named = {c.replace("\\s", "") for c in classes if "#_=" in c}
         assert named == {separators}, named
+
+
+def test_each_correction_is_a_paragraph_apart_from_its_item() -> None:
+    """A phone reader's trial: the item's link ran into the correction
+    ("action (normandy/action/<action name>) The data-collection document
+    names..."), since the line break after a template tag was trimmed."""
+    page = render_targets(load_spec(SPEC), (OUTPUT,))["docs/corrections.rst"]
+    listed = page.split(".. _corrections-firefox-only:")[0]
+    items = listed.split("\n#. ")[1:]
+    assert len(items) > 30
+    for item in items:
+        head, blank, text = item.split("\n", 2)
+        assert head.startswith(":ref:`") and blank == "", item[:300]
+        assert text.startswith("   ") and text.strip(), item[:300]
+
+
+def test_the_category_is_said_once_on_the_events_page() -> None:
+    """A phone reader's trial: "All data is stored in the normandy category."
+    (the document) was followed at once by "Every event is recorded in the
+    category normandy." The page says it only where the spec's text does not."""
+    real = pages(SPEC.read_text("utf-8"))["enrollment.rst"]
+    assert "All data is stored in the normandy category." in real
+    assert "recorded in the category" not in real
+    minimal = pages(MINIMAL)["enrollment.rst"]
+    assert "Every event is recorded in the category ``normandy``." in minimal
+
+
+def test_a_scalar_key_names_its_kind_then_describes_it() -> None:
+    """The same trial: "Key: the recipe id: The numeric ID..." (two colons)."""
+    page = pages(SPEC.read_text("utf-8"))["scalars.rst"]
+    assert ":Key: the recipe id. The numeric ID of the recipe" in page
+
+
+def test_the_enrollment_id_carriers_count_those_only_in_firefox() -> None:
+    """A phone reader's trial: "Declared on" listed 12 events "and nothing
+    else" above a correction saying the document lists the key on eleven.
+    Each carrier only Firefox has is marked, and the count says how many."""
+    spec = load_spec(SPEC)
+    carriers = [
+        (obj, event, key)
+        for obj in spec.events.objects
+        for event in obj.events
+        for key in event.extra
+        if key.format == "enrollment_id"
+    ]
+    firefox = [
+        c for c in carriers if any(getattr(i, "firefox_source", None) for i in c)
+    ]
+    assert firefox and len(firefox) < len(carriers)
+    text = " ".join(items.enrollment_id_carriers(spec.events).split())
+    assert text.count("(only in Firefox)") == len(firefox)
+    assert text.endswith(
+        f": {len(carriers)} events, {'one' if len(firefox) == 1 else len(firefox)}"
+        " of them only in Firefox."
+    )
+    for obj, event, _ in firefox:
+        marked = rf"{obj.name} {event.method} <[^>]+>` \(only in Firefox\)"
+        assert re.search(marked, text), (obj.name, event.method)

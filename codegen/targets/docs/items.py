@@ -63,14 +63,24 @@ def key_refs(event: Event) -> str:
 def enrollment_id_carriers(events: Events) -> str:
     """Links to every extra key that carries an enrollment ID, as the body of
     the field ``:Declared on:`` (a large spec has thousands: wrapped)."""
-    refs = [
-        ref(label((event, key)), f"{obj.name} {event.method}")
-        for obj in events.objects
-        for event in obj.events
-        for key in event.extra
-        if key.format == "enrollment_id"
-    ]
-    return wrap("".join(f"{r}, " for r in refs) + "and nothing else.", 3)
+    refs: list[str] = []
+    added = 0
+    for obj in events.objects:
+        for event in obj.events:
+            for key in event.extra:
+                if key.format == "enrollment_id":
+                    link = ref(label((event, key)), f"{obj.name} {event.method}")
+                    if only_in_firefox(key, event, obj):
+                        # The document counts its own: a reader compares.
+                        link += " (only in Firefox)"
+                        added += 1
+                    refs.append(link)
+    if not refs:
+        return "no event."
+    total = count(len(refs), "one event", "{n} events")
+    if added:
+        total += f", {count(added, 'one', '{n}')} of them only in Firefox"
+    return wrap(f"{_and(refs)}: {total}.", 3)
 
 
 def glean(event: Event) -> str:
@@ -456,7 +466,7 @@ def scalar_facts(scalar: Scalar, names: SiteNames) -> str:
         ("Kind", f"{literal(scalar.kind)}: one number per key"),
         (
             "Key",
-            f"the {inline(scalar.key.name)}: {text(scalar.key.description)}"
+            f"the {inline(scalar.key.name)}.\n\n{text(scalar.key.description)}"
             f"\n\nEvery real key matches the regular expression {literal(scalar.key.pattern)}.",
         ),
         ("Value", text(scalar.value)),
