@@ -1279,7 +1279,7 @@ BUILT: dict[str, Callable[[], bytes]] = {
     # the character moved the place it was reported at, here by a line.
     "control_char_after_curly_quotes": lambda: _replace(
         b"  description: Enrollment events.",
-        "  # ".encode()
+        b"  # "
         + "\u201c\u201d".encode() * 20
         + "\n  description: \u201cEnrollment\u201d\x07 events.".encode(),
     ),
