@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -245,9 +246,10 @@ def line_document(line: bytes | str) -> tuple[Any, str | None]:
     else:
         return None, f"not a line of text but {type(line).__name__}"
     try:
-        if text.startswith("\ufeff"):  # as json.loads says of it
-            raise json.JSONDecodeError(
-                "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0
+        if text.startswith("\ufeff"):
+            return None, (
+                "not JSON: the line starts with a byte-order mark (U+FEFF), which"
+                " JSON does not allow; save the file as UTF-8 without one"
             )
         document = _DECODE(text)
     except _OutOfRange as exc:
@@ -255,6 +257,11 @@ def line_document(line: bytes | str) -> tuple[Any, str | None]:
     except ValueError as exc:
         if not text.strip(" \t\r\n"):
             return BLANK, None
+        if str(exc).startswith("Exceeds the limit"):  # Python's, not JSON's
+            return None, (
+                f"not JSON that can be read: a number of more than"
+                f" {sys.get_int_max_str_digits():,} digits"
+            )
         return None, f"not JSON: {exc}"
     except RecursionError:
         return None, "not JSON that can be read: nested too deep"

@@ -1638,3 +1638,150 @@ def test_an_interruption_ends_only_the_processes_the_run_started(
                     os.kill(pid, signal.SIGKILL)
                 process.kill()
                 process.wait()
+
+
+def test_a_file_whose_name_is_not_utf8_is_read_like_any_other(tmp_path: Path) -> None:
+    """A pipeline owner's trial: one file named with a byte that is not UTF-8
+    stopped the whole run ("the pipeline failed: UnicodeEncodeError") and
+    nothing was written, the good files' pings included."""
+    data, records = good_pings(2)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.ndjson").write_bytes(data)
+    name = os.fsdecode(b"odd-\xff.ndjson")
+    (inputs / name).write_bytes(data + b"not json\n")
+    out = tmp_path / "out"
+    result = run_program("--input", inputs / "*", "--output", out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    # Beam's notice that Google Cloud's clients are not installed is not ours.
+    assert "apitools" not in result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert (summary["files"], summary["valid_events"]) == (2, 2 * len(records))
+    (dead,) = read_outputs(out, "dead-letters")
+    assert dead["origin"]["file"] == str(inputs / name)  # JSON's escape of the byte
+
+
+def test_a_file_named_with_glob_characters_is_read_as_named(tmp_path: Path) -> None:
+    """The same trial: --input 'p[1].ndjson' said no file matches it."""
+    data, records = good_pings(1)
+    (tmp_path / "p[1].ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    result = run_program("--input", tmp_path / "p[1].ndjson", "--output", out)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((out / "summary.json").read_text())["valid_events"] == 1
+
+
+def test_inputs_under_the_output_beside_others_are_named_as_skipped(
+    tmp_path: Path,
+) -> None:
+    """The same trial: a file under --output matched by --input was left out
+    in silence when other inputs were read."""
+    data, _ = good_pings(1)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "day1.ndjson").write_bytes(data)
+    (tmp_path / "other.ndjson").write_bytes(data)
+    result = run_program(
+        "--input",
+        work / "*.ndjson",
+        "--input",
+        tmp_path / "other.ndjson",
+        "--output",
+        work,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"--input: skipped 1 file under --output {work}, where this program writes"
+        f" (such as {work / 'day1.ndjson'})"
+    ) in result.stderr
+
+
+INTERRUPTED_IMPORT = """
+import runpy, sys
+
+class Interrupt:
+    def find_spec(self, name, path, target=None):
+        if name == "apache_beam":
+            raise KeyboardInterrupt  # Ctrl-C while Beam imports
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["beam", "--input", "x", "--output", "y"]
+runpy.run_module("normandy_telemetry.beam", run_name=sys.argv_name)
+"""
+
+
+@pytest.mark.parametrize("run_name", ["__main__", "library"])
+def test_ctrl_c_while_beam_imports_is_a_line_not_a_traceback(
+    tmp_path: Path, run_name: str
+) -> None:
+    """The same trial: Ctrl-C in the two seconds Beam takes to import printed a
+    20-line traceback through numpy. The program says it in a line and exits
+    130, having written nothing; a library's import lets its caller decide."""
+    code = INTERRUPTED_IMPORT.replace("sys.argv_name", repr(run_name))
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=PROGRAM_ENV,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    if run_name == "__main__":
+        assert result.returncode == 130
+        assert result.stderr == "interrupted before anything was read or written\n"
+    else:
+        # Python ends as the signal would have ended it, after its traceback.
+        assert result.returncode == -signal.SIGINT
+        assert "KeyboardInterrupt" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_this_user_cannot_write_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipeline owner's trial: a read-only --output ran the pipeline into
+    a 20-line PermissionError traceback. (The tests run as root, whom no mode
+    stops, so the permission is what os.access answers.)"""
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        beam_module.os,
+        "access",
+        lambda path, mode: False if Path(path) == out else real_access(path, mode),
+    )
+    with pytest.raises(SystemExit) as stopped:
+        beam_module.main(["--input", str(tmp_path / "p.ndjson"), "--output", str(out)])
+    assert stopped.value.code == 2
+    assert f"--output {out} is not writable by this user" in capsys.readouterr().err
+    assert list(out.iterdir()) == []
+
+
+def test_a_run_that_fails_while_writing_says_its_output_is_incomplete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same trial: a disk that filled up mid-run left half the shards and
+    no word that the output was incomplete."""
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+
+    def full(path: str, chunks: Iterable[bytes]) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(beam_module, "_write_atomically", full)
+    status = beam_module.main(
+        ["--input", str(tmp_path / "p.ndjson"), "--output", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "No space left on device" in err
+    assert (
+        f"what is under {out} is incomplete (it has no summary.json); run again"
+        " with --replace once the cause is mended"
+    ) in err
+    assert not (out / "summary.json").exists()

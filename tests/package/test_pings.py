@@ -709,6 +709,19 @@ def test_lines_are_decoded_without_a_new_decoder_each(
     assert pings.parse_line(b'{"a": 1}') == ({"a": 1}, None)
     assert pings.parse_line(b"NaN")[1] == "not JSON: NaN is not a JSON value"
     assert pings.parse_line(b"\xef\xbb\xbf{}")[1] == (
-        "not JSON: Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)"
+        "not JSON: the line starts with a byte-order mark (U+FEFF), which JSON"
+        " does not allow; save the file as UTF-8 without one"
     )
     assert made == []
+
+
+def test_a_line_python_cannot_read_says_so_in_the_reader_s_terms() -> None:
+    """A pipeline owner's trial: a BOM and a 5,000-digit number gave Python's
+    advice ("decode using utf-8-sig", "use sys.set_int_max_str_digits()"),
+    which a reader of the dead letters cannot act on."""
+    number = "1" * 5000
+    problem = pings.parse_line(f'{{"a": {number}}}'.encode())[1]
+    assert problem == "not JSON that can be read: a number of more than 4,300 digits"
+    for line in (b"\xef\xbb\xbf{}", f"[{number}]".encode()):
+        problem = pings.parse_line(line)[1] or ""
+        assert "sys." not in problem and "utf-8-sig" not in problem

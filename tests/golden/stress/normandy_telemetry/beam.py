@@ -37,6 +37,7 @@ import argparse
 import atexit
 import glob
 import json
+import logging
 import os
 import re
 import signal
@@ -53,22 +54,6 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-try:
-    import apache_beam as beam
-    from apache_beam import pvalue
-    from apache_beam.io.filesystem import CompressionTypes
-    from apache_beam.io.filesystems import FileSystems
-    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
-    from apache_beam.pvalue import PCollection
-    from apache_beam.transforms import combiners
-except ImportError as exc:
-    # normandy-telemetry is on no package index: it is installed from the folder
-    # it was generated into, as the README says, so that is what is suggested.
-    raise ImportError(
-        "normandy_telemetry.beam needs Apache Beam, which is not installed. Install"
-        " the package with its beam extra from the folder it was generated into:"
-        " pip install './generated[beam]'; or add Beam beside it: pip install apache-beam"
-    ) from exc
 
 from normandy_telemetry.pings import (
     BAD,
@@ -96,6 +81,44 @@ from normandy_telemetry.validate import (
     iter_uptake_errors,
     uptake_source,
 )
+
+
+class _NotInstalledNotice(logging.Filter):
+    """Drops the warning Apache Beam logs on import when Google Cloud's client
+    libraries are not installed ("apitools not found, and bigquery client
+    libraries are not available..."): this module needs none of them, and a
+    pipeline owner read it as something gone wrong in every run."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("apitools not found")
+
+
+_quiet = _NotInstalledNotice()
+logging.getLogger().addFilter(_quiet)
+try:
+    import apache_beam as beam
+    from apache_beam import pvalue
+    from apache_beam.io.filesystem import CompressionTypes
+    from apache_beam.io.filesystems import FileSystems
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+    from apache_beam.pvalue import PCollection
+    from apache_beam.transforms import combiners
+except ImportError as exc:
+    # normandy-telemetry is on no package index: it is installed from the folder
+    # it was generated into, as the README says, so that is what is suggested.
+    raise ImportError(
+        "normandy_telemetry.beam needs Apache Beam, which is not installed. Install"
+        " the package with its beam extra from the folder it was generated into:"
+        " pip install './generated[beam]'; or add Beam beside it: pip install apache-beam"
+    ) from exc
+except KeyboardInterrupt:
+    if __name__ != "__main__":  # a library's import: its caller decides
+        raise
+    # Ctrl-C in the two seconds Beam takes to import, before the run began.
+    print("interrupted before anything was read or written", file=sys.stderr)
+    sys.exit(130)
+finally:
+    logging.getLogger().removeFilter(_quiet)
 
 __all__ = [
     "DEAD_LETTERS",
@@ -386,8 +409,8 @@ class _CheckFile(beam.DoFn):
         self.output = output
         self.count = count
 
-    def process(self, element: tuple[int, str]) -> Iterator[Tally]:
-        index, path = element
+    def process(self, element: tuple[int, bytes]) -> Iterator[Tally]:
+        index, path = element[0], os.fsdecode(element[1])
         names = [
             _shard_name(self.output, name, index, self.count) for name in OUTPUTS[:2]
         ]
@@ -478,7 +501,9 @@ def build_pipeline(
     count = len(files)
     summary: PCollection[Any] = (
         pipeline
-        | "Files" >> beam.Create(list(enumerate(files)))
+        # As bytes: a file's name need not be UTF-8 (Linux names are bytes),
+        # and Beam's coder of text refuses what Python decoded it to.
+        | "Files" >> beam.Create([(i, os.fsencode(f)) for i, f in enumerate(files)])
         | "Check" >> beam.ParDo(_CheckFile(output, count))
         | "Key" >> beam.Map(lambda tally: (None, tally))
         | "Gather" >> beam.GroupByKey()
@@ -584,6 +609,13 @@ def _ours(name: str) -> bool:
 
 _REMOTE_RUNNERS: Final = ("Dataflow", "Flink", "Spark", "Portable", "Samza", "Jet")
 """Runners whose job goes on elsewhere when this program stops."""
+
+
+def _exists(path: str) -> bool:
+    try:
+        return bool(FileSystems.exists(path))
+    except Exception:  # what made the run fail may make this fail too
+        return False
 
 
 def _incomplete(shown: str, runner: str) -> str:
@@ -765,8 +797,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     kind ``file`` and the summary names it; everything else was still read
     and written) or the pipeline itself failed; 2 for a mistake on the
     command line, before anything is read: no file matches ``--input``, it
-    names a directory, ``--output`` is a file or already holds
-    the outputs of a run and ``--replace`` is not given, another run is
+    names a directory, ``--output`` is a file, cannot be made, is not
+    writable or already holds the outputs of a run and ``--replace`` is not
+    given, another run is
     writing to ``--output``, or Beam refuses a pipeline option; 130 or 143
     when SIGINT or SIGTERM stops the run, whose output is then incomplete.
     """
@@ -797,8 +830,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--output is empty; name the directory to write to")
     output = known.output.rstrip("/") or known.output
     shown = _shown(output)
+    # A file named as it is, ``[`` and ``*`` in its name included, is read as
+    # it is named; anything else is a glob.
+    literal = [p for p in known.input if "://" not in p and os.path.isfile(p)]
+    patterns = [p for p in known.input if p not in literal]
     try:
-        matched = _matching(known.input)
+        matched = literal + (_matching(patterns) if patterns else [])
     except Exception as exc:
         parser.error(f"--input {inputs}: {exc}")
     folders = [
@@ -813,10 +850,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"--input {_shown(folders[0])} is a directory; give its files, as"
             f" --input '{_shown(os.path.join(folders[0].rstrip('/') or '/', '*'))}'"
         )
-    files, skipped = _local_inputs(known.input, matched)
+    files, skipped = _local_inputs(patterns, matched)
     for path in skipped:
         print(f"--input: skipped {path}", file=sys.stderr)
     outside = [path for path in files if not _inside(path, output)]
+    inside = [path for path in files if _inside(path, output)]
+    if inside and outside:
+        print(
+            f"--input: skipped {_plural(len(inside), 'file')} under --output {shown},"
+            f" where this program writes (such as {_shown(inside[0])})",
+            file=sys.stderr,
+        )
     if files and not outside:
         parser.error(
             f"every file --input {inputs} matches is under --output {shown}, where"
@@ -840,9 +884,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         stop = _stop_handler(shown, runner)
         for signum in (signal.SIGINT, signal.SIGTERM):
             before[signum] = signal.signal(signum, stop)
+    started = False
     try:
         if not FileSystems.exists(output):
-            FileSystems.mkdirs(output)
+            try:
+                FileSystems.mkdirs(output)
+            except Exception as exc:
+                parser.error(f"cannot make --output {shown}: {_shown(str(exc))}")
+        if "://" not in output and not os.access(output, os.W_OK | os.X_OK):
+            parser.error(
+                f"--output {shown} is not writable by this user; choose another"
+                " --output, or make it writable"
+            )
         if "://" not in output and fcntl is not None:
             held = _lock(output)
             if held is None:
@@ -857,6 +910,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f" run (such as {_shown(earlier[0])}); pass --replace to delete them"
                 " first, or choose another --output"
             )
+        started = True  # from here, what is under --output may be half made
         if earlier:
             FileSystems.delete(earlier)
         build_pipeline(pipeline, files, output)
@@ -869,6 +923,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"the pipeline failed: {type(exc).__name__}: {_shown(str(exc))}",
             file=sys.stderr,
         )
+        if started and not _exists(FileSystems.join(output, SUMMARY)):
+            # A full disk, a folder made read-only mid-run: say what is left.
+            print(
+                f"what is under {shown} is incomplete (it has no {SUMMARY}); run"
+                " again with --replace once the cause is mended",
+                file=sys.stderr,
+            )
         return 1
     finally:
         if held is not None:
