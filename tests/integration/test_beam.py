@@ -1785,3 +1785,74 @@ def test_a_run_that_fails_while_writing_says_its_output_is_incomplete(
         " with --replace once the cause is mended"
     ) in err
     assert not (out / "summary.json").exists()
+
+
+@pytest.mark.parametrize("finished", [True, False])
+def test_a_signal_says_whether_the_output_is_complete(
+    tmp_path: Path, finished: bool
+) -> None:
+    """A pipeline owner's trial: SIGTERM in the seconds Beam tears down after
+    the summary was written said the output was incomplete ("it has no
+    summary.json") while summary.json was there and the output whole."""
+    out = tmp_path / "out"
+    out.mkdir()
+    if finished:
+        (out / "summary.json").write_text("{}\n")
+    code = (
+        "import signal\n"
+        "from normandy_telemetry.beam import _stop_handler\n"
+        f"stop = _stop_handler({str(out)!r}, 'out', 'DirectRunner')\n"
+        "stop(signal.SIGTERM, None)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=PROGRAM_ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 143
+    said = result.stderr.splitlines()[-1]
+    if finished:
+        assert (
+            said == "interrupted once the run was over: what is under out is complete"
+        )
+    else:
+        assert said.startswith("interrupted: what is under out is incomplete")
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        (
+            "--repalce",
+            "no option --repalce is known to this program or to Beam; did you"
+            " mean --replace?",
+        ),
+        (
+            "--direct_num_worker=2",
+            "no option --direct_num_worker is known to this program or to Beam;"
+            " did you mean --direct_num_workers?",
+        ),
+        (
+            "--direct_num_workers=abc",
+            "argument --direct_num_workers: invalid int value: 'abc'",
+        ),
+    ],
+)
+def test_a_mistaken_pipeline_option_is_one_line_and_nothing_runs(
+    tmp_path: Path, option: str, said: str
+) -> None:
+    """A pipeline owner's trial: a misspelt option was dropped with Beam's
+    warning and the run went on (exit 0); a value Beam cannot read printed
+    128 lines of Beam's usage."""
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    result = run_program("--input", tmp_path / "p.ndjson", "--output", out, option)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"python -m normandy_telemetry.beam: error: pipeline options {option}: {said}"
+    )
+    assert len(result.stderr.splitlines()) < 10
+    assert not out.exists()

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import difflib
 import glob
 import json
 import logging
@@ -628,7 +629,7 @@ def _incomplete(shown: str, runner: str) -> str:
     return f"{said} run again with --replace"
 
 
-def _stop_handler(shown: str, runner: str) -> Any:
+def _stop_handler(output: str, shown: str, runner: str) -> Any:
     """What SIGINT and SIGTERM do while the pipeline runs: say what is left,
     let Beam stop what it started (its job server, registered with
     ``atexit``; at most 10 seconds), and leave with the signal's status (130,
@@ -640,7 +641,11 @@ def _stop_handler(shown: str, runner: str) -> Any:
     earlier = set(_descendants(os.getpid()))
 
     def stop(signum: int, frame: object) -> None:
-        said = _incomplete(shown, runner) + "\n"
+        if _exists(FileSystems.join(output, SUMMARY)):
+            # The last step wrote it: only Beam's tearing down was cut short.
+            said = f"interrupted once the run was over: what is under {shown} is complete\n"
+        else:
+            said = _incomplete(shown, runner) + "\n"
         os.write(2, said.encode("utf-8", "backslashreplace"))
         # Beam's threads that watch the workers now fail; the run is over.
         threading.excepthook = _ignore_thread_failure
@@ -751,6 +756,45 @@ def _pipeline_options(pipeline_args: list[str]) -> PipelineOptions:
     return options
 
 
+class _OptionError(ValueError):
+    """What Beam's parser of pipeline options would have exited on."""
+
+
+def _misread_options(pipeline_args: list[str], unknown_too: bool) -> None:
+    """Raise :class:`_OptionError` for an option whose value Beam cannot read
+    or, with ``unknown_too``, one that no options class Beam has loaded knows
+    (with the closest known option). Reads the options as Beam does, with its
+    parser and every options class; where Beam's internals differ, it leaves
+    them to Beam."""
+    try:
+        from apache_beam.options.pipeline_options import _BeamArgumentParser
+    except ImportError:  # pragma: no cover - another version of Beam
+        return
+
+    class Parser(_BeamArgumentParser):
+        def error(self, message: str) -> Any:  # argparse would print and exit
+            raise _OptionError(message)
+
+    parser = Parser(allow_abbrev=False)
+    classes: dict[str, Any] = {}
+    for cls in PipelineOptions.__subclasses__():
+        classes.setdefault(str(cls), cls)
+    for cls in classes.values():
+        cls._add_argparse_args(parser)
+    _, unknown = parser.parse_known_args(pipeline_args)
+    if not unknown_too or not unknown:
+        return
+    known = [o for action in parser._actions for o in action.option_strings]
+    name = unknown[0].split("=", 1)[0]
+    if not name.startswith("-"):
+        raise _OptionError(f"unexpected argument {name}")
+    close = difflib.get_close_matches(
+        name, [*known, "--replace", "--input", "--output"], n=1
+    )
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise _OptionError(f"no option {name} is known to this program or to Beam{hint}")
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
@@ -800,7 +844,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     names a directory, ``--output`` is a file, cannot be made, is not
     writable or already holds the outputs of a run and ``--replace`` is not
     given, another run is
-    writing to ``--output``, or Beam refuses a pipeline option; 130 or 143
+    writing to ``--output``, or a pipeline option Beam cannot read or no one
+    knows (a misspelt one, which Beam alone would drop); 130 or 143
     when SIGINT or SIGTERM stops the run, whose output is then incomplete.
     """
     parser = argparse.ArgumentParser(
@@ -871,9 +916,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = outside
     if "://" not in output and os.path.lexists(output) and not os.path.isdir(output):
         parser.error(f"--output {shown} is not a directory; choose a directory")
-    try:  # a mistaken pipeline option (--runner=NoSuchRunner) is a usage error too
+    # A mistaken pipeline option is a usage error too, in one line: a value
+    # Beam cannot read (--direct_num_workers=abc) before Beam prints its
+    # whole usage for it, a runner it does not have (--runner=NoSuchRunner),
+    # and, once the runner has added its own, an option no one knows
+    # (--repalce), which Beam would drop with a warning.
+    try:
+        _misread_options(pipeline_args, unknown_too=False)
         options = _pipeline_options(pipeline_args)
         pipeline = beam.Pipeline(options=options)
+        _misread_options(pipeline_args, unknown_too=True)
     except Exception as exc:
         shown_args = _shown(" ".join(pipeline_args))
         parser.error(f"pipeline options {shown_args}: {_shown(str(exc))}")
@@ -881,7 +933,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     before: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
         runner = str(options.view_as(StandardOptions).runner or "DirectRunner")
-        stop = _stop_handler(shown, runner)
+        stop = _stop_handler(output, shown, runner)
         for signum in (signal.SIGINT, signal.SIGTERM):
             before[signum] = signal.signal(signum, stop)
     started = False
