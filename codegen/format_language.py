@@ -191,6 +191,15 @@ def field_of_item_at(
     return None
 
 
+def _whole(value: object) -> int | None:
+    """The integer a float of YAML's (``1e3``, ``80.0``) is, if it is one."""
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and abs(number) < 1e30 else None
+
+
 @dataclass
 class StructureChecker:
     """Walk a node tree against a schema, collecting every problem."""
@@ -241,6 +250,27 @@ class StructureChecker:
             hint = f"; quote it to make it a string: \"{node.value if node.kind != 'bool' else str(node.value).lower()}\""
             if node.kind == "null":
                 hint = "; it is empty, write a value after the colon"
+        elif (
+            isinstance(node, YamlScalar)
+            and node.kind == "float"
+            and expected.startswith("an integer")
+            and _whole(node.value) is not None
+        ):
+            # 1e3 is a float to YAML: a maintainer's trial read "not a number".
+            hint = f"; write it with digits only, as {_whole(node.value)}"
+        elif (
+            isinstance(node, YamlScalar)
+            and node.kind != "null"
+            and expected.startswith("a list")
+        ):
+            shown = node.value if node.kind == "str" else str(node.value).lower()
+            hint = f"; a list of one is written in brackets: [{shown}]"
+        elif isinstance(node, YamlScalar) and node.kind == "null":
+            hint = (
+                "; the document holds nothing (start with 'format_version: 1')"
+                if where == "the spec"
+                else "; it is empty, write a value after the colon"
+            )
         article = "an" if got[0] in "aeiou" else "a"
         self.problems.append(
             Problem(

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from codegen.model import Spec
 from codegen.pipeline import load_spec, load_spec_bytes
-from codegen.problems import Problem, SpecError
 
 # What a revision may look like: a name, a hash, ``HEAD~2``, ``main^``,
 # ``origin/main``, ``v1.0``, ``@{u}``. No leading ``-``, no whitespace or
@@ -114,8 +113,20 @@ def resolve_side(side: str, spec_path: Path) -> tuple[Spec, str]:
             )
         return load_spec(as_path), side
     if as_path.exists():
-        raise SpecError(side, [Problem(1, 1, "is not a file")])
-    return spec_at_revision(side, spec_path), side
+        what = "a directory" if as_path.is_dir() else "not a regular file"
+        raise RevisionError(
+            f"'{side}' is {what}, not a spec file or a git revision; give the"
+            " spec file (spec/normandy.yaml) or a revision (main, HEAD~1)"
+        )
+    try:
+        return spec_at_revision(side, spec_path), side
+    except RevisionError as error:
+        if "/" in side or side.endswith((".yaml", ".yml")):
+            # Meant as a file, by its look: say so, not "not a commit".
+            raise RevisionError(
+                f"'{side}' is neither a file here nor a git revision ({error})"
+            ) from None
+        raise
 
 
 def _is_also_a_revision(side: str, spec_path: Path) -> bool:

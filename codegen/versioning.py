@@ -93,16 +93,25 @@ def version_problems(old: Spec, new: Spec, base: str) -> list[Problem]:
     where = (
         "" if new.version_loc.line else " (the spec has no 'version:', so it is 1.0.0)"
     )
+    kind = change_class(old, new)
     if after < before:
+        # Say what to write, as for a bump too small: the base's version, or
+        # the one its changes since then need.
+        least = before.bumped(BUMPS[kind]) if kind is not None else before
         return [
             Problem(
                 line,
                 column,
-                f"version {after}{where} is lower than {before}, the version at {base}; "
-                "a version never goes down",
+                f"version {after}{where} is lower than {before}, the version at {base};"
+                f" a version never goes down: write {least}"
+                + (
+                    f", which the {kind if kind != 'docs' else 'documentation-only'}"
+                    f" changes since {base} need"
+                    if kind is not None
+                    else f" (the spec is as it was at {base})"
+                ),
             )
         ]
-    kind = change_class(old, new)
     if kind is None:
         return []
     needed = before.bumped(BUMPS[kind])

@@ -1025,3 +1025,23 @@ def test_diff_from_a_subfolder_says_where_the_spec_is_not(repo: Path) -> None:
     assert "pass --spec" in result.stderr
     ok = cli("diff", "HEAD~1..HEAD", "--spec", "normandy.yaml", cwd=repo / "spec")
     assert ok.returncode == 1, ok.stderr
+
+
+def test_a_missing_file_or_a_folder_is_not_called_a_commit(repo: Path) -> None:
+    """A maintainer's trial: 'diff HEAD nosuch.yaml' said "'nosuch.yaml' is
+    not a commit", and 'diff HEAD spec' "spec:1:1: is not a file"."""
+    missing = cli("diff", "HEAD", "nosuch.yaml", cwd=repo)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith(
+        "error: 'nosuch.yaml' is neither a file here nor a git revision"
+    )
+    folder = cli("diff", "HEAD", "spec", cwd=repo)
+    assert folder.returncode == 2
+    assert folder.stderr == (
+        "error: 'spec' is a directory, not a spec file or a git revision; give the"
+        " spec file (spec/normandy.yaml) or a revision (main, HEAD~1)\n"
+    )
+    revision = cli("diff", "HEAD", "no-such-branch", cwd=repo)
+    assert revision.stderr == (
+        "error: 'no-such-branch' is not a commit in this git repository\n"
+    )

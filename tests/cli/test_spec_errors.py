@@ -181,7 +181,32 @@ EXPECTED: dict[str, Expected] = {
             "events.value_max_length must be an integer, not a string",
         ),
     ),
-    "wrong_type_list": ((7, 17, "uptake.legal_values must be a list, not a string"),),
+    # A maintainer's trial: "must be an integer, not a number" for 1e3.
+    "float_as_integer": (
+        (
+            55,
+            21,
+            "events.value_max_length must be an integer, not a number; write it"
+            " with digits only, as 1000",
+        ),
+    ),
+    # The same trial: a file of only '---' was "a mapping, not a null".
+    "only_a_document_start": (
+        (
+            2,
+            1,
+            "the spec must be a mapping, not a null; the document holds nothing"
+            " (start with 'format_version: 1')",
+        ),
+    ),
+    "wrong_type_list": (
+        (
+            7,
+            17,
+            "uptake.legal_values must be a list, not a string; a list of one is"
+            " written in brackets: [success]",
+        ),
+    ),
     "unquoted_bool_as_string": (
         (
             69,
@@ -856,6 +881,9 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     "wrong_type": (
         Patch(find="  value_max_length: 80\n", replace="  value_max_length: eighty\n"),
     ),
+    "float_as_integer": (
+        Patch(find="  value_max_length: 80\n", replace="  value_max_length: 1e3\n"),
+    ),
     "wrong_type_list": (
         Patch(
             find="  legal_values: [success, backoff, server_error]\n",
@@ -1269,6 +1297,7 @@ BUILT: dict[str, Callable[[], bytes]] = {
     "empty_spec": lambda: b"",
     "comments_only": lambda: b"# format_version: 1\n# the rest is still to be written\n",
     "top_level_list": lambda: b"- format_version: 1\n",
+    "only_a_document_start": lambda: b"---\n",
     "not_utf8": lambda: _replace(
         b"  description: Enrollment events.", b"  description: Caf\xe9 events."
     ),

@@ -113,7 +113,14 @@ def test_the_message_says_what_changed_what_is_needed_and_where() -> None:
     )
     [down] = version_problems(old, with_version("1.0.0"), "main")
     assert down.message == (
-        "version 1.0.0 is lower than 1.2.3, the version at main; a version never goes down"
+        "version 1.0.0 is lower than 1.2.3, the version at main; a version never"
+        " goes down: write 1.2.3 (the spec is as it was at main)"
+    )
+    # A maintainer's trial: it said only "never goes down", not what to write.
+    [breaking] = version_problems(old, with_version("1.0.0", BREAKING), "main")
+    assert breaking.message == (
+        "version 1.0.0 is lower than 1.2.3, the version at main; a version never"
+        " goes down: write 2.0.0, which the breaking changes since main need"
     )
 
 
