@@ -112,10 +112,10 @@ _FIELD_MAPS: dict[str, dict[str, Field]] = {}  # by record name; records are imm
 
 def _shown(where: str, value: str, named: bool) -> str:
     """The subject of a message about ``value``; a mapping key's ``where`` already quotes it."""
-    return where if named else f"{where} is {_quoted(value)}, which"
+    return where if named else f"{where} is {quoted(value)}, which"
 
 
-def _quoted(value: str) -> str:
+def quoted(value: str) -> str:
     """A spec value or key, quoted on one line for a message."""
     return f"'{_one_line(value)}'"
 
@@ -306,7 +306,7 @@ class StructureChecker:
                 suggestion = did_you_mean(entry.key, missing) or did_you_mean(
                     entry.key, fields
                 )
-                message = f"unknown field {_quoted(entry.key)} in {where}{suggestion}"
+                message = f"unknown field {quoted(entry.key)} in {where}{suggestion}"
                 above_field = fields.get(above.key) if above else None
                 indent = (
                     _indent_hint(entry, above, above_field.schema)
@@ -353,7 +353,7 @@ class StructureChecker:
             self._scalar(
                 key_node,
                 schema.key,
-                f"the name {_quoted(entry.key)} in {where}",
+                f"the name {quoted(entry.key)} in {where}",
                 named=True,
             )
             reported = len(self.problems)
@@ -396,7 +396,7 @@ class StructureChecker:
             if schema.unique and isinstance(item, YamlScalar):
                 first = seen.get(item.value)
                 if first is not None:
-                    message = f"{_quoted(str(item.value))} is listed twice in {where} (first at line {first.line})"
+                    message = f"{quoted(str(item.value))} is listed twice in {where} (first at line {first.line})"
                     self.problems.append(Problem(item.line, item.column, message))
                 else:
                     seen[item.value] = item
@@ -486,11 +486,11 @@ def _indent_hint(entry: YamlEntry, above: YamlEntry, above_schema: Schema) -> st
     if isinstance(above_schema, Record):
         if entry.key not in above_schema.field_map():
             return ""
-        what = f"a field of {_quoted(above.key)}"
+        what = f"a field of {quoted(above.key)}"
     elif isinstance(above_schema, NamedMap) and _shaped_like(
         entry.value, above_schema.value
     ):  # only an entry shaped like the map's own (an extra key is a mapping)
-        what = f"an entry of {_quoted(above.key)}"
+        what = f"an entry of {quoted(above.key)}"
     else:
         return ""
     column = next(iter(inner.entries.values())).key_column

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from codegen import model as m
+from codegen.format_language import SHORT_TEXT, quoted
 from codegen.loader import YamlEntry, YamlMapping, YamlNode, YamlScalar, YamlSequence
 from codegen.patterns import NotPortable, check_portable
 from codegen.problems import Problem, did_you_mean
@@ -689,8 +690,14 @@ class ModelBuilder:
                 if isinstance(value_node, YamlScalar)
                 else _text(value_node, "description") or ""
             )
-            if max_length and len(value_entry.key) > max_length:
-                message = f"allowed value '{value_entry.key}' is {len(value_entry.key)} characters; the limit is {max_length}"
+            if max_length and max_length < len(value_entry.key) <= SHORT_TEXT:
+                # Longer than any name may be, it was reported once already.
+                message = (
+                    f"allowed value {quoted(value_entry.key)} has"
+                    f" {len(value_entry.key)} characters, more than the key's limit"
+                    f" of {max_length}; shorten the value, or raise the key's"
+                    " max_length if Firefox sends it"
+                )
                 self.problems.append(
                     Problem(value_entry.key_line, value_entry.key_column, message)
                 )
