@@ -22,6 +22,7 @@ import json
 import re
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -219,7 +220,7 @@ def search_in_the_page(browser: object, url: str, query: str, shot: str) -> list
         box = page.locator("input.sidebar-search")
         box.fill(query)
         box.press("Enter")
-        page.wait_for_url(f"**/search.html?q={query}*")
+        page.wait_for_url(f"**/search.html?q={urllib.parse.quote_plus(query)}*")
         expect(page.locator("#search-results p.search-summary")).to_contain_text(
             "Search finished", timeout=20000
         )
@@ -342,3 +343,28 @@ def test_make_docs_serve_builds_then_serves_on_the_loopback_address() -> None:
     assert "sphinx-build" in dry.stdout  # the site is built first
     assert "docs/serve.py --port 8123 --directory docs/_build/html" in dry.stdout
     assert 'HOST = "127.0.0.1"' in (DOCS / "serve.py").read_text("utf-8")
+
+
+def test_a_query_s_words_rank_the_section_and_the_item_they_name_first(
+    browser: object, served: str
+) -> None:
+    """A phone reader's trial: "enrollment ID" listed the Enrollment IDs
+    section 85th, under keys of validationFailed (which holds "id"); and
+    "enrollFailed" listed nine extra keys before the five events."""
+    results = search_in_the_page(
+        browser, served, "enrollment ID", "search-enrollment-id.png"
+    )
+    # The two sections of that title (the telemetry's, and the package's
+    # page on them) come first.
+    first = sorted(" ".join(text.split()).split(" > ")[0] for text in results[:2])
+    assert first == ["Enrollment", "Using the Python package"], results[:3]
+    assert all("> Enrollment IDs" in text for text in results[:2]), results[:3]
+
+    spec = load_spec(SPEC)
+    events = {e.legacy_id for e in spec.events.all if e.method == "enrollFailed"}
+    assert len(events) > 3
+    results = search_in_the_page(
+        browser, served, "enrollFailed", "search-enrollFailed.png"
+    )
+    first = [" ".join(text.split()).split(" (")[0] for text in results[: len(events)]]
+    assert set(first) == events, first
