@@ -240,3 +240,34 @@ def test_the_enrollment_id_carriers_count_those_only_in_firefox() -> None:
     for obj, event, _ in firefox:
         marked = rf"{obj.name} {event.method} <[^>]+>` \(only in Firefox\)"
         assert re.search(marked, text), (obj.name, event.method)
+
+
+def test_an_item_of_a_firefox_only_item_is_not_marked_only_in_firefox_again() -> None:
+    """A phone reader's trial: addon_rollout's enrollFailed key ``detail`` had
+    an "Only in Firefox" box of its own, under an object marked so already.
+    It says only which Firefox file has it; the object keeps its box."""
+    spec = load_spec(SPEC)
+    obj = next(o for o in spec.events.objects if o.name == "addon_rollout")
+    event = next(e for e in obj.events if e.method == "enrollFailed")
+    key = next(k for k in event.extra if k.name == "detail")
+    assert obj.firefox_source and key.firefox_source
+    assert items.notes(obj).startswith(".. admonition:: Only in Firefox")
+    inner = items.notes(key, obj, event)
+    assert "admonition:: Only in Firefox" not in inner
+    assert inner.startswith(
+        f"Firefox defines or sends this in ``{key.firefox_source}``."
+    )
+    page = render_targets(spec, (OUTPUT,))["docs/enrollment.rst"]
+    boxes = page.count(".. admonition:: Only in Firefox")
+    expected = sum(
+        1
+        for o in spec.events.objects
+        for item, outer in [
+            (o, ()),
+            *((e, (o,)) for e in o.events),
+            *((k, (o, e)) for e in o.events for k in e.extra),
+        ]
+        if item.firefox_source
+        and not any(x.firefox_source for x in outer)  # type: ignore[attr-defined]
+    )
+    assert boxes == expected

@@ -294,11 +294,15 @@ def key_facts(
 def notes(item: object, *outer: object) -> str:
     """What a page says beside an item: that only Firefox has it, and where the
     spec corrects the data-collection document or Firefox's definitions
-    (``templates/docs/_notes.j2`` says the same for the items a template lays
-    out). ``outer``: the items it belongs to."""
+    (every page's, through the filter ``rst_notes``). ``outer``: the items it
+    belongs to; where one of them is only in Firefox already, this says only
+    which Firefox file has the item."""
     blocks = []
     source = getattr(item, "firefox_source", None)
-    if source:
+    if source and only_in_firefox(*outer):
+        # What it belongs to is marked so already: only where this comes from.
+        blocks.append(f"Firefox defines or sends this in {literal(source)}.")
+    elif source:
         blocks.append(
             ".. admonition:: Only in Firefox\n\n"
             "   Normandy's data-collection document does not have this; Firefox defines"
