@@ -271,3 +271,21 @@ def test_an_item_of_a_firefox_only_item_is_not_marked_only_in_firefox_again() ->
         and not any(x.firefox_source for x in outer)  # type: ignore[attr-defined]
     )
     assert boxes == expected
+
+
+def test_a_text_that_a_correction_corrects_says_so_before_it() -> None:
+    """A phone reader's trial: enrollFailed's reason read "The reason for
+    unenrollment." some 1,300 pixels above the correction that says it is
+    the reason the enrollment failed. Every key and event whose correction
+    follows its text further down now says so first."""
+    spec = load_spec(SPEC)
+    page = render_targets(spec, (OUTPUT,))["docs/enrollment.rst"]
+    assert (
+        "``reason``\n^^^^^^^^^^\n\n*Correction of the data-collection document"
+        " below.*\n\nThe reason for unenrollment." in page
+    )
+    corrected = sum(1 for e in spec.events.all for k in e.extra if k.correction) + sum(
+        1 for o in spec.events.objects for e in o.events if e.correction or o.correction
+    )
+    assert page.count(" below.*\n") == corrected
+    assert "*Correction of Firefox's hand-kept definitions below.*" in page

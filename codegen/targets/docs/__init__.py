@@ -50,6 +50,7 @@ FILTERS: dict[str, Filter] = {
     "rst_uptake_values": items.uptake_values,
     "rst_count": items.count,
     "rst_correction_title": correction_title,
+    "rst_corrected_below": items.corrected_below,
     "rst_notes": lambda item, *outer: items.notes(item, *(o for o in outer if o)),
     "rst_snake": snake_case,
     "rst_header": header,

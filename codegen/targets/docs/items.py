@@ -317,6 +317,19 @@ def notes(item: object, *outer: object) -> str:
     return "\n\n".join(blocks)
 
 
+def corrected_below(item: object, *outer: object) -> str:
+    """A line to put before an item's text when a correction of it follows
+    further down (a phone reader met the document's words a few screens
+    before the correction): which text the correction corrects. Empty when
+    there is none; ``outer[0]``'s correction counts (an object's, on each
+    of its events)."""
+    for corrected in (item, *outer[:1]):
+        if getattr(corrected, "correction", None):
+            rest = outer[1:] if corrected is outer[0] else outer
+            return f"*{correction_title(corrected, *rest)} below.*"
+    return ""
+
+
 def key_section(
     key: ExtraKey, obj: EventObject, event: Event, names: SiteNames, filler: str
 ) -> str:
@@ -335,10 +348,12 @@ def key_section(
         ]
     # The document's "Possible values are:" leads into the values themselves.
     leads_in = key.leads_into_values
+    marker = corrected_below(key, obj, event) if key.correction else ""
     return "\n\n".join(
         [
             names.key_names(event, key).directive(),
             title(key.name, "^", code=True),
+            *([marker] if marker else []),
             text(key.description),
             *((values + about) if leads_in else (about + values)),
         ]
