@@ -38,6 +38,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import Resolver
 
+from codegen import syntax_hints
 from codegen.problems import Problem, SpecError, escape
 
 try:  # libyaml; ruamel.yaml's own parser gives the same events, only slower
@@ -347,6 +348,15 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
     if bad == "\t":
         message = "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces"
         return Problem(mark.line + 1, mark.column + 1, message)
+    # Mistakes libyaml reports lines after they were made: said where they are.
+    first = context.line if context is not None else 0
+    hint = syntax_hints.unclosed_quote(lines, first, mark.line)
+    if hint is None and "mapping values are not allowed" in message:
+        hint = syntax_hints.missing_colon(lines, mark.line)
+    if hint is not None:
+        return Problem(
+            hint.line + 1, hint.column + 1, f"YAML syntax error: {hint.message}"
+        )
     if _indentation_error(exc):
         found = diagnose_indentation(lines, mark.line)
         if found is not None:

@@ -564,11 +564,33 @@ EXPECTED: dict[str, Expected] = {
             "YAML syntax error: while parsing a flow sequence, did not find expected ',' or ']' (the sequence opened at line 7, column 17)",
         ),
     ),
+    # It was reported at 26:19, where the quote YAML read on to ends; a
+    # maintainer's trial asked for the line the quote was opened on.
     "yaml_unclosed_quote": (
         (
-            26,
-            19,
-            "YAML syntax error: while parsing a block mapping, did not find expected key (the mapping opened at line 10, column 7)",
+            10,
+            14,
+            "YAML syntax error: the value opened with ' here is not closed on its"
+            " line, so YAML read on into the next lines (line 11 and after); end it"
+            " with ' (a ' inside it is written 'it''s')",
+        ),
+    ),
+    "yaml_unclosed_double_quote": (
+        (
+            12,
+            20,
+            'YAML syntax error: the value opened with " here is not closed on its'
+            " line, so YAML read on into the next lines (line 13 and after); end it"
+            ' with " (a " inside it is written "say \\"hi\\"")',
+        ),
+    ),
+    # The same trial: a key without its colon was reported on the next line.
+    "yaml_missing_colon": (
+        (
+            10,
+            12,
+            "YAML syntax error: 'title' has no ':' after it, so YAML read this line"
+            " and the next as one text; write 'title: Runner Status'",
         ),
     ),
     # -- issue 13: the right reason, at a dotted path ------------------------
@@ -862,6 +884,17 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     "yaml_unclosed_quote": (
         Patch(
             find="      title: Runner Status\n", replace="      title: 'Runner Status\n"
+        ),
+    ),
+    "yaml_unclosed_double_quote": (
+        Patch(
+            find="      description: Reported once per run.\n",
+            replace='      description: "Reported once per run.\n',
+        ),
+    ),
+    "yaml_missing_colon": (
+        Patch(
+            find="      title: Runner Status\n", replace="      title Runner Status\n"
         ),
     ),
     # -- structure (spec_format) --------------------------------------------
