@@ -336,10 +336,13 @@ def check_replaceable(
         )
     spec, hashes = recorded
     if source is not None and spec != source and not force:
+        # Both as the generated headers name them (the last two parts of a
+        # path), and the spec given as it was given, which an editor opens.
+        given = escape(str(protected))
         raise RefusedOutput(
-            f"{shown} was generated from {escape(spec)}, not from "
-            f"{escape(source)}; refusing to replace it (choose another --out, "
-            "or pass --force to replace it)"
+            f"{shown} was generated from a spec named {escape(spec)}, not from"
+            f" {given} (named {escape(source)}); refusing to replace it (choose"
+            " another --out, or pass --force to replace it)"
         )
     found = Replaceable()
     ours = set(hashes) | {MANIFEST}
