@@ -34,12 +34,18 @@ class Text:
     max_length: int | None = SHORT_TEXT
 
     def describe(self) -> str:
+        """As the spec-format page says it: a short text's limit is said once,
+        at the top of the page, not after each of its sixty fields."""
         if self.choices:
             return "one of " + ", ".join(f"``{c}``" for c in self.choices)
-        notes = [self.hint] if self.hint else []
-        if self.max_length is not None:
-            notes.append(f"at most {self.max_length} characters")
-        return "string" + (f" ({'; '.join(notes)})" if notes else "")
+        if self.max_length is None:
+            return "text, as long as it likes"
+        limit = (
+            ""
+            if self.max_length == SHORT_TEXT
+            else f", at most {self.max_length} characters"
+        )
+        return (self.hint or "short text") + limit
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,9 @@ class NamedMap:
     min_items: int = 1
 
     def describe(self) -> str:
-        return f"mapping of name ({self.key.describe()}) to {self.value.describe()}"
+        return (
+            f"mapping of names, each {self.key.describe()}, to {self.value.describe()}"
+        )
 
 
 _FIELD_MAPS: dict[str, dict[str, Field]] = {}  # by record name; records are immutable

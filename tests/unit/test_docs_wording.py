@@ -289,3 +289,17 @@ def test_a_text_that_a_correction_corrects_says_so_before_it() -> None:
     )
     assert page.count(" below.*\n") == corrected
     assert "*Correction of Firefox's hand-kept definitions below.*" in page
+
+
+def test_the_spec_format_page_says_the_short_text_limit_once() -> None:
+    """A phone reader's trial: "at most 200 characters" stood after 61 fields,
+    inside nested brackets ("mapping of name (string (a lower_snake_case
+    name; at most 200 characters)) to scalar")."""
+    page = render_targets(load_spec(SPEC), (OUTPUT,))["docs/spec-format.rst"]
+    assert page.count("at most 200 characters") == 1
+    assert (
+        "``scalars`` (required; mapping of names, each a lower_snake_case name, to"
+        " :ref:`scalar <spec-format-scalar>`)" in page
+    )
+    assert "``description`` (required; text, as long as it likes)" in page
+    assert "((" not in page and "))" not in page
