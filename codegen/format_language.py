@@ -356,7 +356,8 @@ class StructureChecker:
             )
             self.absent.append(self.problems[-1])
         above: YamlEntry | None = None  # the last entry whose value is a mapping
-        for entry in node.entries.values():
+        entries = list(node.entries.values())
+        for number, entry in enumerate(entries):
             key_node = YamlScalar(entry.key, "str", entry.key_line, entry.key_column)
             self._scalar(
                 key_node,
@@ -385,6 +386,29 @@ class StructureChecker:
                 wrong = self.problems[reported]
                 self.problems[reported] = Problem(
                     wrong.line, wrong.column, wrong.message + hint
+                )
+            elif (
+                len(self.problems) == reported + 1
+                and isinstance(entry.value, YamlScalar)
+                and entry.value.kind == "null"
+                and isinstance(schema.value, Record)
+                and number + 1 < len(entries)
+                and entries[number + 1].key in schema.value.field_map()
+                and entries[number + 1].key_column < entry.key_column + 2
+            ):
+                # Every field of this entry written one level too far out: it
+                # is left empty, and its fields read as entries beside it.
+                after = entries[number + 1]
+                column = entry.key_column + 2  # the format's step of indentation
+                spaces = column - after.key_column
+                wrong = self.problems[reported]
+                self.problems[reported] = Problem(
+                    wrong.line,
+                    wrong.column,
+                    f"{where}.{entry.key} is empty; if {quoted(after.key)} (line"
+                    f" {after.key_line}) and what follows are its fields, indent them"
+                    f" by {spaces} more space{'s' if spaces != 1 else ''}, to column"
+                    f" {column}",
                 )
             if isinstance(entry.value, YamlMapping):
                 above = entry

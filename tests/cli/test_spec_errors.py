@@ -584,6 +584,17 @@ EXPECTED: dict[str, Expected] = {
             ' with " (a " inside it is written "say \\"hi\\"")',
         ),
     ),
+    # A maintainer's trial: every field of an allowed value written one level
+    # too far out said only "must be a mapping or a string, not a null".
+    "allowed_value_fields_too_far_out": (
+        (
+            78,
+            32,
+            "events.objects.preference_study.events.enrollFailed.extra.reason.allowed"
+            ".invalid-branch is empty; if 'description' (line 79) and what follows"
+            " are its fields, indent them by 2 more spaces, to column 19",
+        ),
+    ),
     # The same trial: a key without its colon was reported on the next line.
     "yaml_missing_colon": (
         (
@@ -890,6 +901,13 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(
             find="      description: Reported once per run.\n",
             replace='      description: "Reported once per run.\n',
+        ),
+    ),
+    "allowed_value_fields_too_far_out": (
+        Patch(
+            find="                invalid-branch: The recipe names an invalid preference branch.\n",
+            replace="                invalid-branch:\n"
+            "                description: The recipe names an invalid preference branch.\n",
         ),
     ),
     "yaml_missing_colon": (
