@@ -85,8 +85,10 @@ def render_targets(spec: Spec, outputs: tuple[Output, ...] = OUTPUTS) -> dict[st
 def unformatted_paths(
     spec: Spec, outputs: tuple[Output, ...] = OUTPUTS
 ) -> frozenset[str]:
-    """Output paths the formatting stage must leave alone: targets laid out in
-    black's style already (``Target.black``) and copied runtime modules."""
+    """Output paths the formatting stage must leave alone: targets laid out
+    line by line in black's style whatever the lengths (``Target.black``
+    off) and copied runtime modules. The others it parses, and hands to
+    black only where a line came out too long (``formatting.needs_black``)."""
     paths = {
         path
         for output in enabled_outputs(spec, outputs)
