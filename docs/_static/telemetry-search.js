@@ -20,6 +20,14 @@
  */
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || typeof Scorer === "undefined") return;
+  // Sphinx counts results and calls them pages ("found 115 pages" on a site
+  // of twelve): say results, through its own table of translations.
+  if (typeof Documentation !== "undefined" && Documentation.TRANSLATIONS) {
+    Documentation.TRANSLATIONS["Search finished, found one page matching the search query."] = [
+      "Search finished: one result.",
+      "Search finished: ${resultCount} results.",
+    ];
+  }
   const TITLE_BONUS = 40;
   const OWN_NAME_BONUS = 30;
   const PARENT_BONUS = 20;

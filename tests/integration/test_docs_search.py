@@ -368,3 +368,21 @@ def test_a_query_s_words_rank_the_section_and_the_item_they_name_first(
     )
     first = [" ".join(text.split()).split(" (")[0] for text in results[: len(events)]]
     assert set(first) == events, first
+
+
+def test_the_search_summary_counts_results_not_pages(
+    browser: object, served: str
+) -> None:
+    """A phone reader's trial: "found 115 pages matching the search query"
+    on a site of twelve pages; Sphinx counts results."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(served + "search.html?q=enrollFailed")
+        summary = page.locator("#search-results p.search-summary")
+        expect(summary).to_contain_text("Search finished", timeout=20000)
+        count = page.locator("#search-results ul.search li").count()
+        assert summary.inner_text() == f"Search finished: {count} results."
+    finally:
+        page.close()
