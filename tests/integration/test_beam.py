@@ -1662,6 +1662,27 @@ def test_a_file_whose_name_is_not_utf8_is_read_like_any_other(tmp_path: Path) ->
     assert dead["origin"]["file"] == str(inputs / name)  # JSON's escape of the byte
 
 
+def test_a_broken_file_whose_name_is_not_utf8_fails_alone(tmp_path: Path) -> None:
+    """A second trial: the same name on a file that is not gzip stopped the
+    run at its last step ("UnicodeEncodeError ... while running 'Summarise'"),
+    with a traceback, though every file had been read."""
+    data, records = good_pings(2)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.ndjson").write_bytes(data)
+    name = os.fsdecode(b"odd-\xff.ndjson.gz")
+    (inputs / name).write_bytes(b"not gzip")
+    out = tmp_path / "out"
+    result = run_program("--input", inputs / "*", "--output", out)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "pipeline failed" not in result.stderr
+    assert "odd-\\xff.ndjson.gz" in result.stderr  # named, escaped, in the summary
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["valid_events"] == len(records)
+    assert [f["file"] for f in summary["files_failed"]] == [str(inputs / name)]
+
+
 def test_a_file_named_with_glob_characters_is_read_as_named(tmp_path: Path) -> None:
     """The same trial: --input 'p[1].ndjson' said no file matches it."""
     data, records = good_pings(1)
@@ -1695,6 +1716,32 @@ def test_inputs_under_the_output_beside_others_are_named_as_skipped(
         f"--input: skipped 1 file under --output {work}, where this program writes"
         f" (such as {work / 'day1.ndjson'})"
     ) in result.stderr
+
+
+def test_an_output_named_through_a_symlink_is_still_not_read_as_input(
+    tmp_path: Path,
+) -> None:
+    """A trial: --output given as a link to the input's folder read the files
+    written there as input, because the check compared the names, not where
+    they lead."""
+    data, _ = good_pings(1)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "day1.ndjson").write_bytes(data)
+    (tmp_path / "other.ndjson").write_bytes(data)
+    link = tmp_path / "link"
+    link.symlink_to(work)
+    result = run_program(
+        "--input",
+        work / "*.ndjson",
+        "--input",
+        tmp_path / "other.ndjson",
+        "--output",
+        link,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"--input: skipped 1 file under --output {link}" in result.stderr
+    assert json.loads((work / "summary.json").read_text())["files"] == 1
 
 
 INTERRUPTED_IMPORT = """

@@ -457,13 +457,15 @@ def _sum_tallies(element: tuple[Any, Iterable[Tally]]) -> Tally:
 
 class _Summarise(beam.DoFn):
     """Every file's tally, summed: the uptake and other-category counts and
-    ``summary.json`` written, the summary yielded."""
+    ``summary.json`` written, and the text written to it yielded. The text,
+    not the dictionary: JSON escapes a file name that is not UTF-8 (Python
+    holds its bytes as lone surrogates), which Beam's coder of text refuses."""
 
     def __init__(self, output: str) -> None:
         super().__init__()
         self.output = output
 
-    def process(self, element: tuple[Any, Iterable[Tally]]) -> Iterator[dict[str, Any]]:
+    def process(self, element: tuple[Any, Iterable[Tally]]) -> Iterator[str]:
         total = _sum_tallies(element)
         uptake = [
             UptakeCount(source, status, count).to_json()
@@ -478,19 +480,20 @@ class _Summarise(beam.DoFn):
             _write_atomically(
                 _shard_name(self.output, name, 0, 1), [text.encode("utf-8")]
             )
-        summary = total.summary()
-        document = json.dumps(summary, indent=2, sort_keys=True) + "\n"
+        document = json.dumps(total.summary(), indent=2, sort_keys=True) + "\n"
         _write_atomically(
-            FileSystems.join(self.output, SUMMARY), [document.encode("utf-8")]
+            FileSystems.join(self.output, SUMMARY), [document.encode("ascii")]
         )
-        yield summary
+        yield document
 
 
 def build_pipeline(
     pipeline: beam.Pipeline, files: Sequence[str], output: str
 ) -> PCollection[Any]:
     """Add to ``pipeline``: check each of ``files`` and write :data:`OUTPUTS`
-    and :data:`SUMMARY` under the directory ``output``; returns the summary.
+    and :data:`SUMMARY` under the directory ``output``; returns the summary,
+    one element: the JSON text written to :data:`SUMMARY` (``json.loads``
+    makes it a dictionary).
 
     Built to run on every runner, the DaskRunner included: the unit of work
     is one file, read whole (so each record's line is known and a bad file
@@ -523,8 +526,18 @@ def _matching(patterns: Iterable[str]) -> list[str]:
 def _shown(text: str) -> str:
     """A path as a message may print it: control characters (a newline, an
     escape sequence) escaped, so that a file's name cannot forge a line of
-    the summary or drive the terminal."""
-    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+    the summary or drive the terminal, and a byte that is not UTF-8 (which
+    Python holds as a lone surrogate) shown as the byte, ``\\xff``."""
+    if text.isprintable():
+        return text
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        pass
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
 
 
 def _local_inputs(
@@ -572,9 +585,10 @@ def _local_inputs(
 
 def _inside(path: str, directory: str) -> bool:
     """Whether ``path`` is under ``directory`` (an earlier run's output, which
-    a glob over the input's folder would otherwise read as input)."""
+    a glob over the input's folder would otherwise read as input), symbolic
+    links followed on either side."""
     if "://" not in path and "://" not in directory:
-        path, directory = os.path.abspath(path), os.path.abspath(directory)
+        path, directory = os.path.realpath(path), os.path.realpath(directory)
     return path.startswith(directory.rstrip("/") + "/")
 
 
