@@ -531,7 +531,9 @@ def _shown(text: str) -> str:
     if text.isprintable():
         return text
     try:
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        text = text.encode("utf-8", "surrogateescape").decode(
+            "utf-8", "backslashreplace"
+        )
     except UnicodeEncodeError:  # a surrogate that stands for no byte
         pass
     return "".join(
