@@ -12,8 +12,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from codegen.loader import YamlEntry, YamlMapping, YamlNode, YamlScalar, YamlSequence
-from codegen.problems import Problem, did_you_mean, one_of
+from codegen.loader import (
+    YamlEntry,
+    YamlMapping,
+    YamlNode,
+    YamlScalar,
+    YamlSequence,
+    read_document,
+)
+from codegen.problems import Problem, SpecError, did_you_mean, one_of
 
 # Characters no text in a spec may hold: they break generated code and pages.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -271,8 +278,7 @@ class StructureChecker:
             and node.kind != "null"
             and expected.startswith("a list")
         ):
-            shown = node.value if node.kind == "str" else str(node.value).lower()
-            hint = f"; a list of one is written in brackets: [{shown}]"
+            hint = _list_hint(node)
         elif isinstance(node, YamlScalar) and node.kind == "null":
             hint = (
                 "; the document holds nothing (start with 'format_version: 1')"
@@ -551,3 +557,41 @@ def iter_records(schema: Schema) -> Iterator[Record]:
             stack.append(current.value)
         elif isinstance(current, ListOf):
             stack.append(current.item)
+
+
+def _list_hint(node: YamlScalar) -> str:
+    """How to write the one value given where a list belongs: ``success,
+    backoff`` (a plain string to YAML) as the list it was meant to be, any
+    other value as a list of one, quoted where YAML would misread it bare."""
+    if node.kind != "str":
+        return f"; a list of one is written in brackets: [{str(node.value).lower()}]"
+    items = _as_flow_list(str(node.value))
+    if items == [node.value]:
+        return f"; a list of one is written in brackets: [{node.value}]"
+    if (
+        isinstance(items, list)
+        and len(items) > 1
+        and all(isinstance(item, str) and item for item in items)
+    ):
+        return f"; a list is written in brackets: [{node.value}]"
+    quoted = json.dumps(node.value, ensure_ascii=False)
+    return f"; a list of one is written in brackets: [{quoted}]"
+
+
+def _as_flow_list(text: str) -> list[object] | None:
+    """What the spec's reader makes of ``[text]``: the values of a list of
+    scalars, or None where it is no such list (or no YAML at all)."""
+    try:
+        reading = read_document(f"- [{text}]\n".encode(), "hint")
+    except SpecError:
+        return None
+    root = reading.root
+    if reading.problems or not isinstance(root, YamlSequence):
+        return None
+    (inner,) = root.items
+    if not isinstance(inner, YamlSequence):
+        return None
+    values: list[object] = [
+        item.value for item in inner.items if isinstance(item, YamlScalar)
+    ]
+    return values if len(values) == len(inner.items) else None

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from support import (
     ROOT,
     Patch,
@@ -205,6 +206,22 @@ EXPECTED: dict[str, Expected] = {
             17,
             "uptake.legal_values must be a list, not a string; a list of one is"
             " written in brackets: [success]",
+        ),
+    ),
+    "list_written_without_brackets": (
+        (
+            7,
+            17,
+            "uptake.legal_values must be a list, not a string; a list is written"
+            " in brackets: [success, backoff, server_error]",
+        ),
+    ),
+    "list_of_one_yaml_would_misread": (
+        (
+            7,
+            17,
+            "uptake.legal_values must be a list, not a string; a list of one is"
+            ' written in brackets: ["network: offline"]',
         ),
     ),
     "unquoted_bool_as_string": (
@@ -965,6 +982,18 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             replace="  legal_values: success\n",
         ),
     ),
+    "list_written_without_brackets": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values: success, backoff, server_error\n",
+        ),
+    ),
+    "list_of_one_yaml_would_misread": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace='  legal_values: "network: offline"\n',
+        ),
+    ),
     "unquoted_bool_as_string": (
         Patch(
             find="              description: The enrollment ID.",
@@ -1528,6 +1557,18 @@ def test_several_errors_are_all_reported_in_file_order(
     assert [(p.line, p.column) for p in found] == [(15, 18), (55, 21), (81, 22)]
     assert found == sorted(found, key=lambda p: (p.line, p.column))
     assert "3 problems in errors/several_errors.yaml" in stderr.splitlines()
+
+
+@pytest.mark.parametrize("kind", ["wrong_type_list", "list_written_without_brackets"])
+def test_the_list_hint_written_in_reads_as_the_list_it_names(
+    kind: str, run_case: Callable[..., Run]
+) -> None:
+    """The hint is YAML to paste: the bracketed text it gives, read back,
+    is the list it says (a maintainer's trial pasted [a: b], which is not)."""
+    (problem,) = problems_in(run_case(kind).result.stderr, kind)
+    written = problem.message.split("written in brackets: ", 1)[1]
+    value = yaml.safe_load(spec_bytes(kind))["uptake"]["legal_values"]
+    assert yaml.safe_load(written) == [v.strip() for v in value.split(",")]
 
 
 def test_check_refuses_a_broken_spec(run_case: Callable[..., Run]) -> None:
