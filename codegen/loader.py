@@ -351,8 +351,17 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
     # Mistakes libyaml reports lines after they were made: said where they are.
     first = context.line if context is not None else 0
     hint = syntax_hints.unclosed_quote(lines, first, mark.line)
-    if hint is None and "mapping values are not allowed" in message:
+    if hint is None and (
+        "mapping values are not allowed" in message
+        or "did not find expected key" in message
+    ):
         hint = syntax_hints.missing_colon(lines, mark.line)
+    if (
+        hint is None
+        and context is not None
+        and "could not find expected ':'" in message
+    ):
+        hint = syntax_hints.unfinished_key(lines, context.line)
     if hint is not None:
         return Problem(
             hint.line + 1, hint.column + 1, f"YAML syntax error: {hint.message}"

@@ -21,7 +21,9 @@ _QUOTED_VALUE = re.compile(
     r"""^(?P<lead>\s*(?:-\s+)?(?:[^\s'"#:-][^:#]*?|'[^']*'|"[^"]*"):\s+)(?P<quote>['"])(?P<rest>.*)$"""
 )
 _KEY_LINE = re.compile(r"""^\s*(?:-\s+)?[A-Za-z_][\w.-]*:(\s|$)""")
-_PLAIN_KEY = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*) (?P<value>\S.*)$")
+_PLAIN_KEY = re.compile(
+    r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*) (?P<value>[^\s#].*?)(?P<comment>\s+#.*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,8 @@ def unclosed_quote(lines: list[str], first: int, last: int) -> Hint | None:
 
 def missing_colon(lines: list[str], error_line: int) -> Hint | None:
     """The line before ``error_line``, when it reads as a key and its value
-    with the colon left out (``title Pause``) at the indentation of the key
-    line after it."""
+    with the colon left out (``title Pause``, a comment after it or not) at
+    the indentation of the key line after it."""
     before = error_line - 1
     while before >= 0 and (
         not lines[before].strip() or lines[before].lstrip().startswith("#")
@@ -80,18 +82,41 @@ def missing_colon(lines: list[str], error_line: int) -> Hint | None:
         before -= 1
     if before < 0 or error_line >= len(lines):
         return None
-    found = _PLAIN_KEY.match(lines[before])
+    found = _colonless(lines[before])
     following = lines[error_line]
     if (
         not found
-        or ":" in lines[before]
         or not _KEY_LINE.match(following)
         or len(following) - len(following.lstrip()) != len(found["indent"])
     ):
         return None
+    # A comment ends the text: YAML then finds no key on this line.
+    read = (
+        "this line as a text, not a key"
+        if found["comment"]
+        else "this line and the next as one text"
+    )
+    return _hint(before, found, f", so YAML read {read}")
+
+
+def unfinished_key(lines: list[str], key_line: int) -> Hint | None:
+    """``key_line``, where libyaml began a key and found no colon after it
+    (the last line of a block: ``description The run finished.`` before a
+    line indented less), when it reads as a key and its value."""
+    found = _colonless(lines[key_line]) if 0 <= key_line < len(lines) else None
+    return _hint(key_line, found, "") if found else None
+
+
+def _colonless(line: str) -> re.Match[str] | None:
+    """``line`` as a key and its value with the colon left out, if it is."""
+    found = _PLAIN_KEY.match(line)
+    return found if found and ":" not in found["value"] else None
+
+
+def _hint(line: int, found: re.Match[str], why: str) -> Hint:
     return Hint(
-        before,
+        line,
         len(found["indent"]) + len(found["key"]),
-        f"'{found['key']}' has no ':' after it, so YAML read this line and the"
-        f" next as one text; write '{found['key']}: {found['value']}'",
+        f"'{found['key']}' has no ':' after it{why};"
+        f" write '{found['key']}: {found['value']}'",
     )

@@ -621,6 +621,24 @@ EXPECTED: dict[str, Expected] = {
             " and the next as one text; write 'title: Runner Status'",
         ),
     ),
+    # A second trial: with a comment after it, or last before a line indented
+    # less, the same mistake was still reported as libyaml saw it.
+    "yaml_missing_colon_before_a_comment": (
+        (
+            10,
+            12,
+            "YAML syntax error: 'title' has no ':' after it, so YAML read this line"
+            " as a text, not a key; write 'title: Runner Status'",
+        ),
+    ),
+    "yaml_missing_colon_last_in_its_block": (
+        (
+            19,
+            22,
+            "YAML syntax error: 'description' has no ':' after it; write"
+            " 'description: The server sent bad data.'",
+        ),
+    ),
     # -- issue 13: the right reason, at a dotted path ------------------------
     # Not an identifier: the format's name pattern says why, once (it was also
     # called "a Python keyword"); the condition on the old name is its own mistake.
@@ -930,6 +948,18 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     "yaml_missing_colon": (
         Patch(
             find="      title: Runner Status\n", replace="      title Runner Status\n"
+        ),
+    ),
+    "yaml_missing_colon_before_a_comment": (
+        Patch(
+            find="      title: Runner Status\n",
+            replace="      title Runner Status  # shown in the docs: as is\n",
+        ),
+    ),
+    "yaml_missing_colon_last_in_its_block": (
+        Patch(
+            find="          description: The server sent bad data.\n",
+            replace="          description The server sent bad data.\n",
         ),
     ),
     # -- structure (spec_format) --------------------------------------------

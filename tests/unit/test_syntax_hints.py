@@ -4,7 +4,7 @@ say of the mistakes themselves)."""
 
 from __future__ import annotations
 
-from codegen.syntax_hints import missing_colon, unclosed_quote
+from codegen.syntax_hints import missing_colon, unclosed_quote, unfinished_key
 
 SPEC = """\
 title: "A title that goes on
@@ -32,3 +32,14 @@ def test_a_key_line_with_its_colon_is_no_missing_colon() -> None:
     assert missing_colon(["    some wrapped text", "  value: x"], 1) is None
     hint = missing_colon(["  title Pause", "", "  # note", "  value: x"], 3)
     assert hint is not None and hint.line == 0
+
+
+def test_a_key_libyaml_began_is_no_missing_colon_unless_it_reads_as_key_and_value() -> (
+    None
+):
+    assert unfinished_key(["  - a list item"], 0) is None
+    assert unfinished_key(["  title: Pause"], 0) is None
+    assert unfinished_key(["  title Pause: now"], 0) is None
+    assert unfinished_key(["  title Pause"], 3) is None  # no such line
+    hint = unfinished_key(["  title Pause  # a note: kept out"], 0)
+    assert hint is not None and hint.message.endswith("write 'title: Pause'")
