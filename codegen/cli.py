@@ -32,6 +32,7 @@ from codegen.writer import (
     Replaceable,
     check_replaceable,
     compare,
+    foreign_output,
     write_atomically,
 )
 
@@ -204,7 +205,9 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _name_what_went(out, replaced)
         say(f"wrote {len(files)} files to {out}/")
         return 0
-    missing = _no_output_directory(args.out)
+    missing = _no_output_directory(args.out) or foreign_output(
+        args.out, files, args.spec, spec.header_name
+    )
     failed = 0
     if missing:
         say(f"error: {missing}", error=True)

@@ -599,6 +599,35 @@ def exchange(first: Path, second: Path) -> None:
 # -- check ----------------------------------------------------------------------
 
 
+def foreign_output(
+    root: Path, files: dict[str, str], protected: Path, source: str
+) -> str | None:
+    """Why ``root`` is no output of this spec at all, in one line (rather than
+    every file it lacks and holds, each named), or None: it holds no manifest
+    and none of ``files``, or its manifest names another spec than ``source``
+    (the header name of ``protected``, the spec given)."""
+    shown = escape(root.as_posix())
+    real = Path(os.path.realpath(root))
+    tree = read_tree(real, {MANIFEST: 64 * 1024 * 1024})
+    recorded = _recorded(tree.contents.get(MANIFEST))
+    if recorded is None:
+        if MANIFEST in tree.entries or set(files) & set(tree.entries):
+            return None  # ours, damaged: the drift names each difference
+        return (
+            f"{shown}/ holds no {MANIFEST} and none of the files generate writes,"
+            " so it is not generated output; give --out the directory generate"
+            " wrote"
+        )
+    spec = recorded[0]
+    if spec == source:
+        return None
+    return (
+        f"{shown}/ was generated from a spec named {escape(spec)}, not from"
+        f" {escape(protected.as_posix())} (named {escape(source)}); give --spec"
+        " the spec it was generated from, or --out this spec's output"
+    )
+
+
 @dataclass
 class Drift:
     """How the disk differs from a fresh render."""

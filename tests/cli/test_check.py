@@ -125,6 +125,49 @@ def test_a_file_given_as_the_output_directory_is_one_line(tmp_path: Path) -> Non
     ]
 
 
+def test_a_folder_generate_did_not_write_is_one_line(
+    project: tuple[Path, Path],
+) -> None:
+    """A helper's trial: ``--out spec`` listed 39 files missing and the spec
+    itself as extra, then "run make generate", which would not help."""
+    spec, _ = project
+    code, err = check(spec, spec.parent)
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: {spec.parent}/ holds no MANIFEST.json and none of the files"
+        " generate writes, so it is not generated output; give --out the"
+        " directory generate wrote"
+    ]
+
+
+def test_the_output_of_another_spec_is_one_line_naming_both(
+    project: tuple[Path, Path],
+) -> None:
+    """The same trial: the minimal spec checked against the real spec's
+    output printed 414 lines of drift and named neither spec."""
+    _, out = project
+    minimal = SPEC.parent.parent / "tests" / "fixtures" / "minimal.yaml"
+    code, err = check(minimal, out)
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: {out}/ was generated from a spec named spec/normandy.yaml, not"
+        f" from {minimal} (named fixtures/minimal.yaml); give --spec the spec it"
+        " was generated from, or --out this spec's output"
+    ]
+
+
+def test_an_output_that_lost_its_manifest_is_still_compared_file_by_file(
+    project: tuple[Path, Path],
+) -> None:
+    """Not mistaken for a stranger's folder: the drift names what is wrong."""
+    spec, out = project
+    (out / "MANIFEST.json").unlink()
+    code, err = check(spec, out)
+    assert code == 1
+    assert f"missing: {out}/MANIFEST.json (not on disk)" in err.splitlines()
+    assert "not generated output" not in err
+
+
 def test_generate_then_check_round_trips_after_a_spec_change(
     project: tuple[Path, Path],
 ) -> None:
