@@ -808,6 +808,22 @@ def _misread_options(pipeline_args: list[str], unknown_too: bool) -> None:
     raise _OptionError(f"no option {name} is known to this program or to Beam{hint}")
 
 
+def _misspelt_required(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Say which option was meant when ``--input`` or ``--output`` is missing
+    and a misspelling of it was given (``--inptu``), which argparse would
+    pass to Beam and report only as the option missing."""
+    given = [arg.split("=", 1)[0] for arg in argv if arg.startswith("--")]
+    for option in ("--input", "--output"):
+        if any(option.startswith(name) for name in given):  # or an abbreviation
+            continue
+        close = difflib.get_close_matches(option, given, n=1, cutoff=0.75)
+        if close:
+            parser.error(
+                f"{option} is required, and {close[0]} is no option: did you"
+                f" mean {option}?"
+            )
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
@@ -882,6 +898,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="delete the outputs of an earlier run under --output first",
     )
+    _misspelt_required(parser, sys.argv[1:] if argv is None else list(argv))
     known, pipeline_args = parser.parse_known_args(argv)
     inputs = " ".join(_shown(pattern) for pattern in known.input)
     if not known.output.strip():

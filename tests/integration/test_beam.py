@@ -1903,3 +1903,33 @@ def test_a_mistaken_pipeline_option_is_one_line_and_nothing_runs(
     )
     assert len(result.stderr.splitlines()) < 10
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (["--inptu", "p.ndjson", "--output", "out"], ("--input", "--inptu")),
+        (["--input", "p.ndjson", "--ouptut=out"], ("--output", "--ouptut")),
+    ],
+)
+def test_a_misspelt_input_or_output_names_the_option_meant(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    meant: tuple[str, str],
+) -> None:
+    """A helper's trial: --inptu was passed on to Beam as a pipeline option,
+    and the program said only that --input is required."""
+    from normandy_telemetry.beam import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 2
+    option, given = meant
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"python -m normandy_telemetry.beam: error: {option} is required, and"
+        f" {given} is no option: did you mean {option}?"
+    )
+    assert not (tmp_path / "out").exists()
