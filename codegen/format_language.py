@@ -569,7 +569,7 @@ def _list_hint(node: YamlScalar) -> str:
     if items == [node.value]:
         return f"; a list of one is written in brackets: [{node.value}]"
     if (
-        isinstance(items, list)
+        items is not None
         and len(items) > 1
         and all(isinstance(item, str) and item for item in items)
     ):

@@ -336,13 +336,9 @@ def check_replaceable(
         )
     spec, hashes = recorded
     if source is not None and spec != source and not force:
-        # Both as the generated headers name them (the last two parts of a
-        # path), and the spec given as it was given, which an editor opens.
-        given = escape(str(protected))
         raise RefusedOutput(
-            f"{shown} was generated from a spec named {escape(spec)}, not from"
-            f" {given} (named {escape(source)}); refusing to replace it (choose"
-            " another --out, or pass --force to replace it)"
+            f"{_from_another_spec(shown, spec, protected, source)}; refusing to"
+            " replace it (choose another --out, or pass --force to replace it)"
         )
     found = Replaceable()
     ours = set(hashes) | {MANIFEST}
@@ -622,9 +618,19 @@ def foreign_output(
     if spec == source:
         return None
     return (
-        f"{shown}/ was generated from a spec named {escape(spec)}, not from"
-        f" {escape(protected.as_posix())} (named {escape(source)}); give --spec"
+        f"{_from_another_spec(shown + '/', spec, protected, source)}; give --spec"
         " the spec it was generated from, or --out this spec's output"
+    )
+
+
+def _from_another_spec(shown: str, spec: str, given: Path, source: str) -> str:
+    """That ``shown`` was generated from the spec named ``spec``, not from
+    ``given``: both as the generated headers name them (the last two parts
+    of a path, ``source`` for ``given``), and the spec given as it was given,
+    which an editor opens."""
+    return (
+        f"{shown} was generated from a spec named {escape(spec)}, not from"
+        f" {escape(str(given))} (named {escape(source)})"
     )
 
 
