@@ -1892,6 +1892,11 @@ def test_a_mistaken_pipeline_option_is_one_line_and_nothing_runs(
     [
         (["--inptu", "p.ndjson", "--output", "out"], ("--input", "--inptu")),
         (["--input", "p.ndjson", "--ouptut=out"], ("--output", "--ouptut")),
+        (["-input", "p.ndjson", "--output", "out"], ("--input", "-input")),
+        (["-i", "p.ndjson", "--output", "out"], ("--input", "-i")),
+        (["--in", "p.ndjson", "--output", "out"], ("--input", "--in")),
+        (["--input", "p.ndjson", "-o", "out"], ("--output", "-o")),
+        (["--input", "p.ndjson", "-outptu=out"], ("--output", "-outptu")),
     ],
 )
 def test_a_misspelt_input_or_output_names_the_option_meant(
@@ -1913,5 +1918,52 @@ def test_a_misspelt_input_or_output_names_the_option_meant(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"python -m normandy_telemetry.beam: error: {option} is required, and"
         f" {given} is no option: did you mean {option}?"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("abbreviation", ["--r", "--re", "--repl"])
+def test_no_abbreviation_stands_for_replace(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    abbreviation: str,
+) -> None:
+    """A helper's trial: argparse read --r and --re as --replace, which deletes
+    an earlier run's outputs. No option of this program may be abbreviated."""
+    from normandy_telemetry.beam import main
+
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.json").write_text("an earlier run's")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--input", "p.ndjson", "--output", "out", abbreviation])
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err.splitlines()[-1]
+    assert f"no option {abbreviation} is known to this program or to Beam" in said
+    assert (out / "summary.json").read_text() == "an earlier run's"
+
+
+@pytest.mark.parametrize("given", [["--input="], ["--input", ""], ["--input", " "]])
+def test_an_empty_input_is_named_as_empty(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    given: list[str],
+) -> None:
+    """A helper's trial: --input= said "no file matches --input " and ended in
+    a blank."""
+    from normandy_telemetry.beam import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main([*given, "--output", "out"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "python -m normandy_telemetry.beam: error: --input is empty; name the"
+        " pings' file or a glob of them"
     )
     assert not (tmp_path / "out").exists()

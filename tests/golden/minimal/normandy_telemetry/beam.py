@@ -813,18 +813,23 @@ def _misread_options(pipeline_args: list[str], unknown_too: bool) -> None:
 
 def _misspelt_required(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     """Say which option was meant when ``--input`` or ``--output`` is missing
-    and a misspelling of it was given (``--inptu``), which argparse would
-    pass to Beam and report only as the option missing."""
-    given = [arg.split("=", 1)[0] for arg in argv if arg.startswith("--")]
+    and a misspelling of it was given (``--inptu``, ``-input``, ``-i``, ``--in``),
+    which argparse would pass to Beam and report only as the option missing."""
+    given = [arg.split("=", 1)[0] for arg in argv if arg.startswith("-")]
     for option in ("--input", "--output"):
-        if any(option.startswith(name) for name in given):  # or an abbreviation
+        if option in given:
             continue
-        close = difflib.get_close_matches(option, given, n=1, cutoff=0.75)
-        if close:
-            parser.error(
-                f"{option} is required, and {close[0]} is no option: did you"
-                f" mean {option}?"
-            )
+        word = option[2:]
+        for name in given:
+            bare = name.lstrip("-")
+            if bare and (
+                word.startswith(bare)  # a short form (-i, --in): none is taken
+                or difflib.get_close_matches(word, [bare], cutoff=0.75)
+            ):
+                parser.error(
+                    f"{option} is required, and {name} is no option: did you"
+                    f" mean {option}?"
+                )
 
 
 def _plural(count: int, noun: str) -> str:
@@ -882,6 +887,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(
         prog="python -m normandy_telemetry.beam",
+        # No abbreviations: ``--r`` must not stand for ``--replace``, which
+        # deletes an earlier run's outputs.
+        allow_abbrev=False,
         description=(
             "Validate Normandy's telemetry in Firefox's pings (Glean events pings"
             " and legacy event pings, one JSON document a line, gzip or not) with"
@@ -903,6 +911,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     _misspelt_required(parser, sys.argv[1:] if argv is None else list(argv))
     known, pipeline_args = parser.parse_known_args(argv)
+    if not all(pattern.strip() for pattern in known.input):
+        parser.error("--input is empty; name the pings' file or a glob of them")
     inputs = " ".join(_shown(pattern) for pattern in known.input)
     if not known.output.strip():
         parser.error("--output is empty; name the directory to write to")
