@@ -571,7 +571,7 @@ def _list_hint(node: YamlScalar) -> str:
     if (
         items is not None
         and len(items) > 1
-        and all(isinstance(item, str) and item for item in items)
+        and all(item is not None and item != "" for item in items)
     ):
         return f"; a list is written in brackets: [{node.value}]"
     quoted = json.dumps(node.value, ensure_ascii=False)

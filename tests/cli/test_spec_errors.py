@@ -25,6 +25,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -214,6 +215,20 @@ EXPECTED: dict[str, Expected] = {
             17,
             "uptake.legal_values must be a list, not a string; a list is written"
             " in brackets: [success, backoff, server_error]",
+        ),
+    ),
+    "list_of_numbers_written_without_brackets": (
+        (
+            66,
+            13,
+            "this 'metadata' override has no effect: the spec has no top-level"
+            " 'metadata' for it to override; add one, or remove the override",
+        ),
+        (
+            66,
+            19,
+            "events.objects.preference_study.events.enroll.metadata.bugs must be a list,"
+            " not a string; a list is written in brackets: [1443560, 1617133]",
         ),
     ),
     "list_of_one_yaml_would_misread": (
@@ -1018,6 +1033,14 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
             replace="  legal_values: success, backoff, server_error\n",
         ),
     ),
+    "list_of_numbers_written_without_brackets": (
+        Patch(
+            find="          description: Sent when the client enrolls.\n",
+            replace="          description: Sent when the client enrolls.\n"
+            "          metadata:\n"
+            "            bugs: 1443560, 1617133\n",
+        ),
+    ),
     "list_of_one_yaml_would_misread": (
         Patch(
             find="  legal_values: [success, backoff, server_error]\n",
@@ -1589,16 +1612,35 @@ def test_several_errors_are_all_reported_in_file_order(
     assert "3 problems in errors/several_errors.yaml" in stderr.splitlines()
 
 
-@pytest.mark.parametrize("kind", ["wrong_type_list", "list_written_without_brackets"])
+@pytest.mark.parametrize(
+    ("kind", "place"),
+    [
+        ("wrong_type_list", ("uptake", "legal_values")),
+        ("list_written_without_brackets", ("uptake", "legal_values")),
+        (
+            "list_of_numbers_written_without_brackets",
+            ("events", "objects", "preference_study", "events", "enroll")
+            + ("metadata", "bugs"),
+        ),
+    ],
+)
 def test_the_list_hint_written_in_reads_as_the_list_it_names(
-    kind: str, run_case: Callable[..., Run]
+    kind: str, place: tuple[str, ...], run_case: Callable[..., Run]
 ) -> None:
     """The hint is YAML to paste: the bracketed text it gives, read back,
-    is the list it says (a maintainer's trial pasted [a: b], which is not)."""
-    (problem,) = problems_in(run_case(kind).result.stderr, kind)
+    is the list it says (a maintainer's trial pasted [a: b], which is not;
+    another's was told to quote bug numbers into one string)."""
+    (problem,) = [
+        p
+        for p in problems_in(run_case(kind).result.stderr, kind)
+        if "written in brackets" in p.message
+    ]
     written = problem.message.split("written in brackets: ", 1)[1]
-    value = yaml.safe_load(spec_bytes(kind))["uptake"]["legal_values"]
-    assert yaml.safe_load(written) == [v.strip() for v in value.split(",")]
+    value: Any = yaml.safe_load(spec_bytes(kind))
+    for name in place:
+        value = value[name]
+    assert yaml.safe_load(written) == yaml.safe_load(f"[{value}]")
+    assert len(yaml.safe_load(written)) == len(str(value).split(","))
 
 
 def test_check_refuses_a_broken_spec(run_case: Callable[..., Run]) -> None:
