@@ -362,6 +362,9 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
         and "could not find expected ':'" in message
     ):
         hint = syntax_hints.unfinished_key(lines, context.line)
+    if hint is None:
+        near = min(mark.line, context.line) if context is not None else mark.line
+        hint = syntax_hints.bare_key(lines, near - 2, mark.line)
     if hint is not None:
         return Problem(
             hint.line + 1, hint.column + 1, f"YAML syntax error: {hint.message}"

@@ -6,7 +6,9 @@ far from where they were made.
   rest, often many lines later (``title: 'Normandy telemetry`` on line 6,
   reported at line 26).
 - A key without its colon: YAML reads the line as the start of a text that
-  goes on into the next line, and reports the next line's colon.
+  goes on into the next line, and reports the next line's colon. A key that
+  opens a block (``statuses`` above its entries, ``legal_values`` above its
+  list) is reported as a key not found, or as indented wrongly, lines later.
 
 Each finder returns the line and column (0-based) of the mistake and what to
 write, or None when the lines do not show that mistake.
@@ -14,6 +16,7 @@ write, or None when the lines do not show that mistake.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -24,6 +27,12 @@ _KEY_LINE = re.compile(r"""^\s*(?:-\s+)?[A-Za-z_][\w.-]*:(\s|$)""")
 _PLAIN_KEY = re.compile(
     r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*) (?P<value>[^\s#].*?)(?P<comment>\s+#.*)?$"
 )
+_BARE_KEY = re.compile(
+    r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)(?:\s+(?P<block>[|>][-+1-9]*))?\s*(?:\s#.*)?$"
+)
+_TEXT_GOES_ON = re.compile(r"\s+#\S")
+"""A ``#`` right before a word (``Runner #1 Status``): text, though YAML reads
+a comment from it; the value must be quoted to keep it."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,77 @@ def unfinished_key(lines: list[str], key_line: int) -> Hint | None:
     return _hint(key_line, found, "") if found else None
 
 
+def bare_key(lines: list[str], first: int, last: int) -> Hint | None:
+    """The line nearest ``last``, back to ``first``, that is a key alone (or a
+    key and a block scalar's ``|`` or ``>``) with its colon left out, above
+    what belongs to it: lines indented further, or a list. The line before it
+    must be a key at its indentation, or a key opening a block above it with
+    another key of the block later, so that it is where a key was expected."""
+    for number in range(min(last, len(lines) - 1), max(first, 0) - 1, -1):
+        found = _BARE_KEY.match(lines[number])
+        if not found:
+            continue
+        indent = len(found["indent"])
+        after = _significant(lines, number, +1)
+        before = _significant(lines, number, -1)
+        if after is None or before is None:
+            continue
+        below = lines[after]
+        below_indent = len(below) - len(below.lstrip())
+        owned = below_indent > indent or (
+            below_indent == indent and below.lstrip().startswith("- ")
+        )
+        above = lines[before]
+        above_indent = len(above) - len(above.lstrip())
+        placed = _KEY_LINE.match(above) is not None and (
+            above_indent == indent
+            or (
+                above_indent < indent
+                and above.rstrip().endswith(":")
+                and _key_later(lines, number, indent)
+            )
+        )
+        if owned and placed:
+            key = found["key"]
+            written = f"{key}: {found['block']}" if found["block"] else f"{key}:"
+            what = "the text below it" if found["block"] else "what follows it"
+            return Hint(
+                number,
+                indent + len(key),
+                f"'{key}' has no ':' after it, so YAML did not read it as the key"
+                f" of {what}; write '{written}'",
+            )
+    return None
+
+
+def _key_later(lines: list[str], number: int, indent: int) -> bool:
+    """Whether a key at ``indent`` follows line ``number`` in its block: the
+    first of a block's keys has siblings, the first line of a wrapped text
+    (``title:`` above ``  Some`` above ``    text``) has none."""
+    for text in lines[number + 1 :]:
+        stripped = text.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(text) - len(stripped)
+        if depth < indent:
+            return False
+        if depth == indent and _KEY_LINE.match(text):
+            return True
+    return False
+
+
+def _significant(lines: list[str], number: int, step: int) -> int | None:
+    """The next line from ``number`` in direction ``step`` that is neither
+    blank nor a comment."""
+    number += step
+    while 0 <= number < len(lines):
+        text = lines[number].strip()
+        if text and not text.startswith("#"):
+            return number
+        number += step
+    return None
+
+
 def _colonless(line: str) -> re.Match[str] | None:
     """``line`` as a key and its value with the colon left out, if it is."""
     found = _PLAIN_KEY.match(line)
@@ -114,9 +194,15 @@ def _colonless(line: str) -> re.Match[str] | None:
 
 
 def _hint(line: int, found: re.Match[str], why: str) -> Hint:
+    value = found["value"]
+    comment = found["comment"] or ""
+    if _TEXT_GOES_ON.match(comment):
+        # ``title Runner #1 Status``: the text goes on past the '#', which YAML
+        # reads as a comment with the colon added too, unless it is quoted.
+        value = json.dumps(value + comment, ensure_ascii=False)
     return Hint(
         line,
         len(found["indent"]) + len(found["key"]),
         f"'{found['key']}' has no ':' after it{why};"
-        f" write '{found['key']}: {found['value']}'",
+        f" write '{found['key']}: {value}'",
     )

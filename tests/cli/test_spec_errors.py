@@ -654,6 +654,57 @@ EXPECTED: dict[str, Expected] = {
             " 'description: The server sent bad data.'",
         ),
     ),
+    # A helper's trial: a '#' inside the text was cut off the hint, and a key
+    # that opens a block, a list or a text was reported as indented wrongly
+    # (which it is not) or as libyaml saw it.
+    "yaml_missing_colon_before_a_hash_in_the_text": (
+        (
+            10,
+            12,
+            "YAML syntax error: 'title' has no ':' after it, so YAML read this line"
+            """ as a text, not a key; write 'title: "Runner #1 Status"'""",
+        ),
+    ),
+    "yaml_missing_colon_above_a_block": (
+        (
+            13,
+            15,
+            "YAML syntax error: 'statuses' has no ':' after it, so YAML did not"
+            " read it as the key of what follows it; write 'statuses:'",
+        ),
+    ),
+    "yaml_missing_colon_first_in_a_block": (
+        (
+            14,
+            23,
+            "YAML syntax error: 'RUNNER_SUCCESS' has no ':' after it, so YAML did"
+            " not read it as the key of what follows it; write 'RUNNER_SUCCESS:'",
+        ),
+    ),
+    "yaml_missing_colon_above_a_list": (
+        (
+            7,
+            15,
+            "YAML syntax error: 'legal_values' has no ':' after it, so YAML did not"
+            " read it as the key of what follows it; write 'legal_values:'",
+        ),
+    ),
+    "yaml_missing_colon_above_its_text": (
+        (
+            12,
+            18,
+            "YAML syntax error: 'description' has no ':' after it, so YAML did not"
+            " read it as the key of what follows it; write 'description:'",
+        ),
+    ),
+    "yaml_missing_colon_before_a_block_scalar": (
+        (
+            12,
+            18,
+            "YAML syntax error: 'description' has no ':' after it; write"
+            " 'description: >-'",
+        ),
+    ),
     # -- issue 13: the right reason, at a dotted path ------------------------
     # Not an identifier: the format's name pattern says why, once (it was also
     # called "a Python keyword"); the condition on the old name is its own mistake.
@@ -975,6 +1026,39 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(
             find="          description: The server sent bad data.\n",
             replace="          description The server sent bad data.\n",
+        ),
+    ),
+    "yaml_missing_colon_before_a_hash_in_the_text": (
+        Patch(
+            find="      title: Runner Status\n",
+            replace="      title Runner #1 Status\n",
+        ),
+    ),
+    "yaml_missing_colon_above_a_block": (
+        Patch(
+            find="      statuses:\n        RUNNER_SUCCESS:",
+            replace="      statuses\n        RUNNER_SUCCESS:",
+        ),
+    ),
+    "yaml_missing_colon_first_in_a_block": (
+        Patch(find="        RUNNER_SUCCESS:\n", replace="        RUNNER_SUCCESS\n"),
+    ),
+    "yaml_missing_colon_above_a_list": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values\n    - success\n    - backoff\n    - server_error\n",
+        ),
+    ),
+    "yaml_missing_colon_above_its_text": (
+        Patch(
+            find="      description: Reported once per run.\n",
+            replace="      description\n        Reported once per run.\n",
+        ),
+    ),
+    "yaml_missing_colon_before_a_block_scalar": (
+        Patch(
+            find="      description: Reported once per run.\n",
+            replace="      description >-\n        Reported once\n        per run.\n",
         ),
     ),
     # -- structure (spec_format) --------------------------------------------

@@ -4,7 +4,7 @@ say of the mistakes themselves)."""
 
 from __future__ import annotations
 
-from codegen.syntax_hints import missing_colon, unclosed_quote, unfinished_key
+from codegen.syntax_hints import bare_key, missing_colon, unclosed_quote, unfinished_key
 
 SPEC = """\
 title: "A title that goes on
@@ -43,3 +43,39 @@ def test_a_key_libyaml_began_is_no_missing_colon_unless_it_reads_as_key_and_valu
     assert unfinished_key(["  title Pause"], 3) is None  # no such line
     hint = unfinished_key(["  title Pause  # a note: kept out"], 0)
     assert hint is not None and hint.message.endswith("write 'title: Pause'")
+
+
+def test_a_hash_right_before_a_word_is_text_and_the_value_is_quoted() -> None:
+    hint = unfinished_key(["  title Runner #1 Status"], 0)
+    assert hint is not None and hint.message.endswith(
+        """write 'title: "Runner #1 Status"'"""
+    )
+    hint = unfinished_key(['  title Say "hi" #2'], 0)
+    assert hint is not None and hint.message.endswith(
+        """write 'title: "Say \\"hi\\" #2"'"""
+    )
+
+
+def test_a_bare_key_is_found_only_where_a_key_was_expected_above_its_own_lines() -> (
+    None
+):
+    block = ["a:", "  title: x", "  statuses", "    ONE: 1"]
+    hint = bare_key(block, 0, 3)
+    assert hint is not None and (hint.line, hint.column) == (2, 10)
+    assert hint.message.endswith("write 'statuses:'")
+    listed = ["a: 1", "legal_values", "# a comment", "", "- one"]
+    hint = bare_key(listed, 0, 4)
+    assert hint is not None and hint.message.endswith("write 'legal_values:'")
+    scalar = ["a: 1", "description >-", "  Some text."]
+    hint = bare_key(scalar, 0, 2)
+    assert hint is not None and hint.message.endswith("write 'description: >-'")
+    first = ["statuses:", "  ONE", "    value: 1", "  TWO:", "    value: 2"]
+    hint = bare_key(first, 0, 2)
+    assert hint is not None and hint.message.endswith("write 'ONE:'")
+    # Not a key's place: a plain text wrapped over lines, under its key.
+    assert bare_key(["title:", "  Some", "    text"], 0, 2) is None
+    # Nothing of its own below it: the last line, or a sibling after it.
+    assert bare_key(["a: 1", "statuses"], 0, 1) is None
+    assert bare_key(["a: 1", "statuses", "b: 2"], 0, 2) is None
+    # Outside the window it is given.
+    assert bare_key(block, 3, 3) is None
