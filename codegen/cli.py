@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shlex
 import stat
 import sys
 from pathlib import Path
@@ -32,7 +33,6 @@ from codegen.writer import (
     Replaceable,
     check_replaceable,
     compare,
-    foreign_output,
     write_atomically,
 )
 
@@ -205,15 +205,14 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _name_what_went(out, replaced)
         say(f"wrote {len(files)} files to {out}/")
         return 0
-    missing = _no_output_directory(args.out) or foreign_output(
-        args.out, files, args.spec, spec.header_name
-    )
+    missing = _no_output_directory(args)
+    drift = None if missing else compare(args.out, files, (args.spec, spec.header_name))
     failed = 0
-    if missing:
-        say(f"error: {missing}", error=True)
+    if missing or (drift and drift.foreign):
+        say(f"error: {missing or (drift and drift.foreign)}", error=True)
         failed = 1
-    elif not (drift := compare(args.out, files)).clean:
-        print(drift.report(out), file=sys.stderr)  # escaped line by line
+    elif drift and not drift.clean:
+        print(drift.report(out, fix=_generate_command(args)), file=sys.stderr)
         failed = 1
     else:
         say(f"{out}/ matches {args.spec.as_posix()} ({len(files)} files)")
@@ -222,14 +221,26 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return failed
 
 
-def _no_output_directory(out: Path) -> str | None:
+def _generate_command(args: argparse.Namespace) -> str:
+    """The command that writes what ``check`` compared: ``make generate``
+    for the project's own spec and output, else generate with both named."""
+    if args.spec == DEFAULT_SPEC and args.out == DEFAULT_OUT:
+        return "make generate"
+    return (
+        f"python -m codegen generate --spec {shlex.quote(args.spec.as_posix())}"
+        f" --out {shlex.quote(args.out.as_posix())}"
+    )
+
+
+def _no_output_directory(args: argparse.Namespace) -> str | None:
     """Why ``check`` has no generated directory to compare, in one line (rather
     than every file it would hold, each "missing"), or None."""
+    out = args.out
     shown = escape(out.as_posix())
     try:
         info = os.stat(out)
     except FileNotFoundError:
-        return f"{shown}/ does not exist; generate it first (python -m codegen generate --out {shown})"
+        return f"{shown}/ does not exist; generate it first: {escape(_generate_command(args))}"
     except OSError as exc:
         return f"cannot read {shown}: {exc.strerror}"
     if not stat.S_ISDIR(info.st_mode):

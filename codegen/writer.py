@@ -595,31 +595,33 @@ def exchange(first: Path, second: Path) -> None:
 # -- check ----------------------------------------------------------------------
 
 
-def foreign_output(
-    root: Path, files: dict[str, str], protected: Path, source: str
+def _foreign(
+    shown: str,
+    recorded: tuple[str, dict[str, str]] | None,
+    ours: set[str],
+    spec: tuple[Path, str],
 ) -> str | None:
-    """Why ``root`` is no output of this spec at all, in one line (rather than
-    every file it lacks and holds, each named), or None: it holds no manifest
-    and none of ``files``, or its manifest names another spec than ``source``
-    (the header name of ``protected``, the spec given)."""
-    shown = escape(root.as_posix())
-    real = Path(os.path.realpath(root))
-    tree = read_tree(real, {MANIFEST: 64 * 1024 * 1024})
-    recorded = _recorded(tree.contents.get(MANIFEST))
+    """``Drift.foreign``: the directory ``shown`` holds no manifest of ours and
+    none of our files but perhaps a manifest of someone else's, or a
+    manifest naming another spec than ``spec``."""
     if recorded is None:
-        if MANIFEST in tree.entries or set(files) & set(tree.entries):
+        if ours - {MANIFEST}:
             return None  # ours, damaged: the drift names each difference
-        return (
-            f"{shown}/ holds no {MANIFEST} and none of the files generate writes,"
-            " so it is not generated output; give --out the directory generate"
-            " wrote"
+        what = (
+            f"a {MANIFEST} the generator did not write"
+            if MANIFEST in ours
+            else f"no {MANIFEST}"
         )
-    spec = recorded[0]
-    if spec == source:
+        return (
+            f"{shown}/ holds {what} and none of the files generate writes, so it"
+            " is not generated output; give --out the directory generate wrote"
+        )
+    given, source = spec
+    if recorded[0] == source:
         return None
     return (
-        f"{_from_another_spec(shown + '/', spec, protected, source)}; give --spec"
-        " the spec it was generated from, or --out this spec's output"
+        f"{_from_another_spec(shown + '/', recorded[0], given, source)}; give"
+        " --spec the spec it was generated from, or --out this spec's output"
     )
 
 
@@ -645,11 +647,19 @@ class Drift:
     byte_code: list[str] = field(default_factory=list)
     not_files: list[tuple[str, str]] = field(default_factory=list)  # (path, kind)
     diffs: list[str] = field(default_factory=list)
+    foreign: str | None = None
+    """Why the directory is no output of this spec at all, in one line (rather
+    than every file it lacks and holds, each named): it holds no manifest of
+    ours and none of the files, or its manifest names another spec."""
+    unrecorded: bool = False
+    """It is ours, damaged, without a manifest of ours: ``generate`` refuses
+    to replace such a directory, so it must be moved aside first."""
 
     @property
     def clean(self) -> bool:
         return not (
-            self.missing
+            self.foreign
+            or self.missing
             or self.extra
             or self.stale
             or self.edited
@@ -678,16 +688,29 @@ class Drift:
             for path, kind in self.not_files
         )
         lines.extend(self.diffs)
-        lines.append(f"{root}/ does not match the spec: run `{fix}`")
+        if self.unrecorded:
+            lines.append(
+                f"{root}/ does not match the spec, and without its {MANIFEST}"
+                f" generate will not replace it: move it aside, then run `{fix}`"
+            )
+        else:
+            lines.append(f"{root}/ does not match the spec: run `{fix}`")
         return "\n".join(escape(line) for line in "\n".join(lines).split("\n"))
 
 
-def compare(root: Path, files: dict[str, str]) -> Drift:
+def compare(
+    root: Path,
+    files: dict[str, str],
+    spec: tuple[Path, str] | None = None,
+) -> Drift:
     """How ``root`` differs from ``files``, read as one consistent tree.
 
-    ``root`` itself may be a link to the directory; nothing inside it is
-    followed."""
+    With ``spec`` (the spec given and its header name), a directory that is
+    no output of that spec is said to be so (``Drift.foreign``), and nothing
+    else. ``root`` itself may be a link to the directory; nothing inside it
+    is followed."""
     drift = Drift()
+    shown = escape(root.as_posix())
     root = Path(os.path.realpath(root))
     with contextlib.suppress(FileNotFoundError):
         info = os.stat(root)
@@ -696,8 +719,14 @@ def compare(root: Path, files: dict[str, str]) -> Drift:
     wanted = {
         path: 2 * len(text.encode("utf-8")) + 4096 for path, text in files.items()
     }
+    wanted[MANIFEST] = max(wanted.get(MANIFEST, 0), 64 * 1024 * 1024)
     tree = read_tree(root, wanted)
     recorded = _recorded(tree.contents.get(MANIFEST))
+    if spec is not None:
+        drift.foreign = _foreign(shown, recorded, set(files) & set(tree.entries), spec)
+        if drift.foreign:
+            return drift
+    drift.unrecorded = recorded is None
     hashes = recorded[1] if recorded else {}
     parents = {p for path in files for p in _parents(path)}
     reported_dirs: list[str] = []

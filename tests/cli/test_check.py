@@ -7,6 +7,7 @@ real interpreter, as ``make generate`` and ``make check`` run them.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 from pathlib import Path
 
@@ -57,7 +58,46 @@ def test_hand_edited_file_is_reported_as_edited(project: tuple[Path, Path]) -> N
     assert code == 1
     assert f"edited: {out}/normandy_telemetry/uptake.py" in err
     assert '+RUNNER_SUCCESS: Final = "success"' in err
-    assert "run `make generate`" in err
+    # Not the project's own spec and output: the command names both.
+    assert err.splitlines()[-1] == (
+        f"{out}/ does not match the spec: run `python -m codegen generate"
+        f" --spec {spec} --out {out}`"
+    )
+
+
+def test_the_project_s_own_spec_and_output_are_fixed_by_make_generate(
+    project: tuple[Path, Path],
+) -> None:
+    spec, out = project
+    (out / "normandy_telemetry" / "catalog.json").unlink()
+    result = cli("check", cwd=spec.parent.parent)  # spec/normandy.yaml, generated/
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "generated/ does not match the spec: run `make generate`"
+    )
+
+
+def test_the_command_check_advises_is_quoted_for_a_shell(tmp_path: Path) -> None:
+    spec = tmp_path / "my spec.yaml"
+    shutil.copy(SPEC, spec)
+    out = tmp_path / "out $HOME"
+    assert cli("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    (out / "MANIFEST.json").write_text(
+        (out / "MANIFEST.json").read_text().replace('"files"', '"files" ', 1)
+    )
+    code, err = check(spec, out)
+    assert code == 1
+    command = err.splitlines()[-1].split("run `", 1)[1].rstrip("`")
+    assert shlex.split(command) == [
+        "python",
+        "-m",
+        "codegen",
+        "generate",
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+    ]
 
 
 def test_spec_changed_without_regenerating_is_reported_as_stale(
@@ -108,8 +148,8 @@ def test_a_missing_output_directory_is_one_line_that_says_what_to_do(
     code, err = check(SPEC, tmp_path / "nothing")
     assert code == 1
     assert err.splitlines() == [
-        f"error: {tmp_path}/nothing/ does not exist; generate it first"
-        f" (python -m codegen generate --out {tmp_path}/nothing)"
+        f"error: {tmp_path}/nothing/ does not exist; generate it first:"
+        f" python -m codegen generate --spec {SPEC} --out {tmp_path}/nothing"
     ]
 
 
@@ -166,6 +206,55 @@ def test_an_output_that_lost_its_manifest_is_still_compared_file_by_file(
     assert code == 1
     assert f"missing: {out}/MANIFEST.json (not on disk)" in err.splitlines()
     assert "not generated output" not in err
+    # A helper's trial: check said "run make generate", which then refused to
+    # replace a folder without its manifest, even with --force.
+    fix = (
+        f"{out}/ does not match the spec, and without its MANIFEST.json generate"
+        " will not replace it: move it aside, then run `python -m codegen"
+        f" generate --spec {spec} --out {out}`"
+    )
+    assert err.splitlines()[-1] == fix
+    assert cli("generate", "--spec", str(spec), "--out", str(out)).returncode == 1
+    out.rename(out.with_name("aside"))
+    assert cli("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    assert check(spec, out) == (0, "")
+
+
+def test_a_folder_with_a_stranger_s_manifest_and_none_of_our_files_is_one_line(
+    tmp_path: Path,
+) -> None:
+    """A helper's trial: a foreign MANIFEST.json made check list every file
+    as missing, 40 lines, and advise make generate, which would refuse."""
+    folder = tmp_path / "dist"
+    folder.mkdir()
+    (folder / "MANIFEST.json").write_text('{"name": "some other tool"}\n')
+    (folder / "index.html").write_text("<p>hi</p>\n")
+    code, err = check(SPEC, folder)
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: {folder}/ holds a MANIFEST.json the generator did not write and"
+        " none of the files generate writes, so it is not generated output; give"
+        " --out the directory generate wrote"
+    ]
+
+
+def test_check_reads_the_output_once(
+    project: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The foreign-folder test and the comparison share one read of the tree."""
+    from codegen import writer
+
+    spec, out = project
+    reads: list[Path] = []
+    real = writer.read_tree
+
+    def counted(root: Path, wanted: dict[str, int]) -> writer.Tree:
+        reads.append(root)
+        return real(root, wanted)
+
+    monkeypatch.setattr(writer, "read_tree", counted)
+    assert check(spec, out) == (0, "")
+    assert len(reads) == 1
 
 
 def test_generate_then_check_round_trips_after_a_spec_change(
