@@ -38,6 +38,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import signal
 import stat
 import sys
@@ -801,10 +802,18 @@ def _misread_options(pipeline_args: list[str], unknown_too: bool) -> None:
     name = unknown[0].split("=", 1)[0]
     if not name.startswith("-"):
         raise _OptionError(f"unexpected argument {name}")
-    close = difflib.get_close_matches(
+    bare = name.lstrip("-")
+    ours = [
+        o
+        for o in ("--replace", "--input", "--output")
+        if bare and o[2:].startswith(bare)
+    ]
+    close = ours or difflib.get_close_matches(
         name, [*known, "--replace", "--input", "--output"], n=1
     )
     hint = f"; did you mean {close[0]}?" if close else ""
+    if ours:
+        hint += " (no option is abbreviated)"
     raise _OptionError(f"no option {name} is known to this program or to Beam{hint}")
 
 
@@ -827,6 +836,16 @@ def _misspelt_required(parser: argparse.ArgumentParser, argv: list[str]) -> None
                     f"{option} is required, and {name} is no option: did you"
                     f" mean {option}?"
                 )
+
+
+def _discard(pipeline: Any) -> None:
+    """Remove the temporary folder Beam makes for each pipeline as it is
+    built: ``run`` removes it, but a run refused before it started (a
+    mistaken option, an earlier run's files) left one in the temporary
+    directory each time."""
+    folder = getattr(pipeline, "local_tempdir", None)
+    if isinstance(folder, str):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -961,12 +980,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # whole usage for it, a runner it does not have (--runner=NoSuchRunner),
     # and, once the runner has added its own, an option no one knows
     # (--repalce), which Beam would drop with a warning.
+    pipeline = None
     try:
         _misread_options(pipeline_args, unknown_too=False)
         options = _pipeline_options(pipeline_args)
         pipeline = beam.Pipeline(options=options)
         _misread_options(pipeline_args, unknown_too=True)
     except Exception as exc:
+        _discard(pipeline)
         shown_args = _shown(" ".join(pipeline_args))
         parser.error(f"pipeline options {shown_args}: {_shown(str(exc))}")
     held = None
@@ -1024,6 +1045,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return 1
     finally:
+        _discard(pipeline)
         if held is not None:
             os.close(held)
         for signum, handler in before.items():

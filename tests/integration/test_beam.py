@@ -1942,9 +1942,38 @@ def test_no_abbreviation_stands_for_replace(
     with pytest.raises(SystemExit) as stopped:
         main(["--input", "p.ndjson", "--output", "out", abbreviation])
     assert stopped.value.code == 2
-    said = capsys.readouterr().err.splitlines()[-1]
-    assert f"no option {abbreviation} is known to this program or to Beam" in said
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"python -m normandy_telemetry.beam: error: pipeline options {abbreviation}:"
+        f" no option {abbreviation} is known to this program or to Beam; did you"
+        " mean --replace? (no option is abbreviated)"
+    )
     assert (out / "summary.json").read_text() == "an earlier run's"
+
+
+@pytest.mark.parametrize("refused", ["an unknown option", "an earlier run"])
+def test_a_refused_run_leaves_no_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused: str
+) -> None:
+    """A helper's trial: every run refused after Beam built its pipeline left
+    an empty beam-pipeline-temp folder in /tmp."""
+    import tempfile
+
+    from normandy_telemetry.beam import main
+
+    data, _ = good_pings(1)
+    (tmp_path / "p.ndjson").write_bytes(data)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.json").write_text("an earlier run's")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    monkeypatch.chdir(tmp_path)
+    extra = ["--repalce"] if refused == "an unknown option" else []
+    with pytest.raises(SystemExit) as stopped:
+        main(["--input", "p.ndjson", "--output", "out", *extra])
+    assert stopped.value.code == 2
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.mark.parametrize("given", [["--input="], ["--input", ""], ["--input", " "]])
