@@ -349,7 +349,9 @@ def _yaml_problem(exc: MarkedYAMLError, text: str) -> Problem:
         message = "YAML syntax error: a tab character; YAML indents with spaces only, replace the tab with spaces"
         return Problem(mark.line + 1, mark.column + 1, message)
     # Mistakes libyaml reports lines after they were made: said where they are.
-    first = context.line if context is not None else 0
+    # A quote may open a line or two before the scalar libyaml names (the
+    # value it swallowed ends there, and a new one starts).
+    first = context.line - 2 if context is not None else 0
     hint = syntax_hints.unclosed_quote(lines, first, mark.line)
     if hint is None and (
         "mapping values are not allowed" in message

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 _QUOTED_VALUE = re.compile(
     r"""^(?P<lead>\s*(?:-\s+)?(?:[^\s'"#:-][^:#]*?|'[^']*'|"[^"]*"):\s+)(?P<quote>['"])(?P<rest>.*)$"""
 )
+_FLOW_LIST = re.compile(r"""^\s*(?:-\s+)?[A-Za-z_][\w.-]*:\s+\[""")
 _KEY_LINE = re.compile(r"""^\s*(?:-\s+)?[A-Za-z_][\w.-]*:(\s|$)""")
 _PLAIN_KEY = re.compile(
     r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*) (?P<value>[^\s#].*?)(?P<comment>\s+#.*)?$"
@@ -43,40 +44,89 @@ class Hint:
     message: str
 
 
-def _closed(quote: str, rest: str) -> bool:
-    """Whether a quoted value that goes on with ``rest`` ends on this line."""
-    if quote == "'":
-        return "'" in rest.replace("''", "")
-    return '"' in re.sub(r"\\.", "", rest)
-
-
 def unclosed_quote(lines: list[str], first: int, last: int) -> Hint | None:
     """The first line from ``first`` to ``last`` that opens a quoted value it
-    does not close, if the quote then swallows a line that looks like a key
-    (a quoted value may span lines; one that runs over keys is a mistake)."""
+    does not close (a key's value, or an item of a list in brackets), if the
+    quote then swallows a line that looks like a key (a quoted value may span
+    lines; one that runs over keys is a mistake)."""
     for number in range(max(first, 0), min(last, len(lines) - 1) + 1):
-        found = _QUOTED_VALUE.match(lines[number])
-        if not found or _closed(found["quote"], found["rest"]):
+        opened = _open_quote(lines[number])
+        if opened is None:
             continue
-        quote = found["quote"]
+        column, quote = opened
         swallowed = None
         for later in range(number + 1, min(last, len(lines) - 1) + 1):
             text = lines[later]
-            if _closed(quote, text if quote == '"' else text.replace("''", "")):
-                break
-            if _KEY_LINE.match(text):
+            end = _closing(quote, text)
+            if _KEY_LINE.match(text if end is None else text[:end]):
                 swallowed = later
+                break
+            if end is not None:
                 break
         if swallowed is None:
             continue
         doubled = "'it''s'" if quote == "'" else '"say \\"hi\\""'
         return Hint(
             number,
-            len(found["lead"]),
+            column,
             f"the value opened with {quote} here is not closed on its line, so YAML"
             f" read on into the next lines (line {swallowed + 1} and after); end it"
             f" with {quote} (a {quote} inside it is written {doubled})",
         )
+    return None
+
+
+def _open_quote(line: str) -> tuple[int, str] | None:
+    """The column and kind of a quote ``line`` opens and does not close: a
+    key's quoted value, or a quoted item of a list in brackets."""
+    found = _QUOTED_VALUE.match(line)
+    if found:
+        if _closing(found["quote"], found["rest"]) is not None:
+            return None
+        return len(found["lead"]), found["quote"]
+    listed = _FLOW_LIST.match(line)
+    if not listed:
+        return None
+    position = len(listed.group(0))
+    while position < len(line):
+        char = line[position]
+        if char in " \t,":
+            position += 1
+        elif char == "]" or char == "#":
+            return None
+        elif char in "'\"":
+            end = _closing(char, line[position + 1 :])
+            if end is None:
+                return position, char
+            position += end + 2
+        else:  # a plain item: up to the next comma or the end of the list
+            stop = [
+                i
+                for i in (line.find(",", position), line.find("]", position))
+                if i >= 0
+            ]
+            if not stop:
+                return None
+            position = min(stop)
+    return None
+
+
+def _closing(quote: str, text: str) -> int | None:
+    """Where in ``text`` a value quoted with ``quote`` ends (the index of its
+    closing quote), or None when it does not end there: ``''`` is a quote
+    inside single quotes, a backslash escapes inside double quotes."""
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and text[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
     return None
 
 
@@ -96,7 +146,7 @@ def missing_colon(lines: list[str], error_line: int) -> Hint | None:
     if (
         not found
         or not _KEY_LINE.match(following)
-        or len(following) - len(following.lstrip()) != len(found["indent"])
+        or _depth(following) != len(found["indent"])
     ):
         return None
     # A comment ends the text: YAML then finds no key on this line.
@@ -120,8 +170,9 @@ def bare_key(lines: list[str], first: int, last: int) -> Hint | None:
     """The line nearest ``last``, back to ``first``, that is a key alone (or a
     key and a block scalar's ``|`` or ``>``) with its colon left out, above
     what belongs to it: lines indented further, or a list. The line before it
-    must be a key at its indentation, or a key opening a block above it with
-    another key of the block later, so that it is where a key was expected."""
+    (past the lines indented further, which belong to that line) must be a
+    key at its indentation, or a key opening a block above it with another
+    key of the block later, so that it is where a key was expected."""
     for number in range(min(last, len(lines) - 1), max(first, 0) - 1, -1):
         found = _BARE_KEY.match(lines[number])
         if not found:
@@ -129,15 +180,18 @@ def bare_key(lines: list[str], first: int, last: int) -> Hint | None:
         indent = len(found["indent"])
         after = _significant(lines, number, +1)
         before = _significant(lines, number, -1)
+        # Past what belongs to the key before it (deeper lines), to that key.
+        while before is not None and _depth(lines[before]) > indent:
+            before = _significant(lines, before, -1)
         if after is None or before is None:
             continue
         below = lines[after]
-        below_indent = len(below) - len(below.lstrip())
+        below_indent = _depth(below)
         owned = below_indent > indent or (
             below_indent == indent and below.lstrip().startswith("- ")
         )
         above = lines[before]
-        above_indent = len(above) - len(above.lstrip())
+        above_indent = _depth(above)
         placed = _KEY_LINE.match(above) is not None and (
             above_indent == indent
             or (
@@ -173,6 +227,10 @@ def _key_later(lines: list[str], number: int, indent: int) -> bool:
         if depth == indent and _KEY_LINE.match(text):
             return True
     return False
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _significant(lines: list[str], number: int, step: int) -> int | None:

@@ -705,6 +705,36 @@ EXPECTED: dict[str, Expected] = {
             " 'description: >-'",
         ),
     ),
+    # A helper's trial: a quote left open in a list in brackets, or before a
+    # line that holds quotes, was reported lines later as libyaml saw it; a
+    # key without its colon after a sibling's block was not recognised.
+    "yaml_unclosed_quote_in_a_list": (
+        (
+            7,
+            27,
+            "YAML syntax error: the value opened with ' here is not closed on its"
+            " line, so YAML read on into the next lines (line 8 and after); end it"
+            " with ' (a ' inside it is written 'it''s')",
+        ),
+    ),
+    "yaml_unclosed_quote_before_a_quoted_value": (
+        (
+            25,
+            22,
+            "YAML syntax error: the value opened with ' here is not closed on its"
+            " line, so YAML read on into the next lines (line 26 and after); end it"
+            " with ' (a ' inside it is written 'it''s')",
+        ),
+    ),
+    "yaml_missing_colon_after_a_sibling_s_block": (
+        (
+            17,
+            28,
+            "YAML syntax error: 'RUNNER_SERVER_ERROR' has no ':' after it, so YAML"
+            " did not read it as the key of what follows it; write"
+            " 'RUNNER_SERVER_ERROR:'",
+        ),
+    ),
     # -- issue 13: the right reason, at a dotted path ------------------------
     # Not an identifier: the format's name pattern says why, once (it was also
     # called "a Python keyword"); the condition on the old name is its own mistake.
@@ -1059,6 +1089,24 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
         Patch(
             find="      description: Reported once per run.\n",
             replace="      description >-\n        Reported once\n        per run.\n",
+        ),
+    ),
+    "yaml_unclosed_quote_in_a_list": (
+        Patch(
+            find="  legal_values: [success, backoff, server_error]\n",
+            replace="  legal_values: [success, 'backoff, server_error]\n",
+        ),
+    ),
+    "yaml_unclosed_quote_before_a_quoted_value": (
+        Patch(
+            find="        description: The numeric ID of the recipe.\n",
+            replace="        description: 'The numeric ID of the recipe.\n",
+        ),
+    ),
+    "yaml_missing_colon_after_a_sibling_s_block": (
+        Patch(
+            find="        RUNNER_SERVER_ERROR:\n",
+            replace="        RUNNER_SERVER_ERROR\n",
         ),
     ),
     # -- structure (spec_format) --------------------------------------------

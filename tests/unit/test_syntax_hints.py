@@ -79,3 +79,26 @@ def test_a_bare_key_is_found_only_where_a_key_was_expected_above_its_own_lines()
     assert bare_key(["a: 1", "statuses", "b: 2"], 0, 2) is None
     # Outside the window it is given.
     assert bare_key(block, 3, 3) is None
+
+
+def test_a_list_in_brackets_opens_a_quote_only_where_an_item_does_not_close() -> None:
+    after = ["next: [a]"]
+    for closed in (
+        "examples: ['a', \"b\", c]",
+        "examples: ['it''s', \"say \\\"hi\\\"\"]",
+        "examples: [a, b]  # it's a comment",
+        "examples: [a, b's]",  # a quote inside a plain item opens nothing
+    ):
+        assert unclosed_quote([closed, *after], 0, 1) is None, closed
+    hint = unclosed_quote(["examples: [a, 'b, c]", *after], 0, 1)
+    assert hint is not None and (hint.line, hint.column) == (0, 14)
+    hint = unclosed_quote(['examples: ["a\\", b]', *after], 0, 1)
+    assert hint is not None and (hint.line, hint.column) == (0, 11)
+
+
+def test_a_key_before_the_closing_quote_is_swallowed() -> None:
+    lines = ["description: 'open", "pattern: '^x$'"]
+    hint = unclosed_quote(lines, 0, 1)
+    assert hint is not None and hint.line == 0
+    # The quote closes before anything that looks like a key: a value over lines.
+    assert unclosed_quote(["description: 'open", "  over two lines'"], 0, 1) is None
