@@ -269,10 +269,14 @@ def _check_version(spec: Spec, path: Path, base: str) -> int:
     try:
         old = spec_at_revision(base, path)
     except RevisionError as error:
+        advice = (
+            "pass --base (make check: BASE=) a revision that has the spec, such as"
+            " the branch this one merges into"
+            if error.revision_at_fault
+            else "without --base, check compares the generated output only"
+        )
         say(
-            f"error: cannot check the version against {base}: {error}; pass --base"
-            " (make check: BASE=) a revision that has the spec, such as the branch"
-            " this one merges into",
+            f"error: cannot check the version against {base}: {error}; {advice}",
             error=True,
         )
         return 1

@@ -25,6 +25,12 @@ _HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 class RevisionError(Exception):
     """A side of a diff is neither a spec file nor something git can show."""
 
+    def __init__(self, message: str, revision_at_fault: bool = True) -> None:
+        super().__init__(message)
+        self.revision_at_fault = revision_at_fault
+        """Whether another revision could be read: not where git, or the
+        spec's repository, is what is missing."""
+
 
 def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
@@ -36,7 +42,7 @@ def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
             timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RevisionError(f"cannot run git: {exc}") from None
+        raise RevisionError(f"cannot run git: {exc}", revision_at_fault=False) from None
 
 
 def _last_line(stderr: bytes) -> str:
@@ -73,12 +79,14 @@ def spec_at_revision(revision: str, spec_path: Path) -> Spec:
     if not directory.is_dir():
         raise RevisionError(
             f"{spec_path} is not here, so '{revision}' cannot be read: run from"
-            " the folder that holds it (the repository's top), or pass --spec"
+            " the folder that holds it (the repository's top), or pass --spec",
+            revision_at_fault=False,
         )
     top = _git("rev-parse", "--show-toplevel", cwd=directory)
     if top.returncode != 0:
         raise RevisionError(
-            f"{spec_path} is not inside a git repository, so '{revision}' cannot be read"
+            f"{spec_path} is not inside a git repository, so '{revision}' cannot be read",
+            revision_at_fault=False,
         )
     relative = (
         (directory / spec_path.name)

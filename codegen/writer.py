@@ -651,6 +651,9 @@ class Drift:
     """Why the directory is no output of this spec at all, in one line (rather
     than every file it lacks and holds, each named): it holds no manifest of
     ours and none of the files, or its manifest names another spec."""
+    strays: list[str] = field(default_factory=list)
+    """What is there that generate did not write (neither generated now nor
+    recorded in the manifest): generate refuses to delete it without --force."""
     unrecorded: bool = False
     """It is ours, damaged, without a manifest of ours: ``generate`` refuses
     to replace such a directory, so it must be moved aside first."""
@@ -692,6 +695,12 @@ class Drift:
             lines.append(
                 f"{root}/ does not match the spec, and without its {MANIFEST}"
                 f" generate will not replace it: move it aside, then run `{fix}`"
+            )
+        elif self.strays:
+            lines.append(
+                f"{root}/ does not match the spec, and holds what generate did not"
+                f" write ({self.strays[0]}{' ...' if len(self.strays) > 1 else ''}),"
+                f" which generate will not delete: move it out, then run `{fix}`"
             )
         else:
             lines.append(f"{root}/ does not match the spec: run `{fix}`")
@@ -748,6 +757,18 @@ def compare(
             continue
         if relative not in files:
             drift.extra.append(relative)
+    # What generate would refuse to delete (check_replaceable's strays): an
+    # extra file or folder the manifest does not record, and any link or
+    # special file.
+    drift.strays = [
+        path
+        for path in drift.extra
+        if not (
+            any(h.startswith(path) for h in hashes)
+            if path.endswith("/")
+            else path in hashes
+        )
+    ] + [path for path, _ in drift.not_files if path != "."]
     present = {r for r, e in tree.entries.items() if e.kind == "file"}
     # The manifest changes whenever another file does: judge it last, alone.
     for relative in sorted(set(files) - {MANIFEST}) + [MANIFEST]:

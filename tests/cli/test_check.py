@@ -6,6 +6,8 @@ real interpreter, as ``make generate`` and ``make check`` run them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shlex
 import shutil
@@ -139,6 +141,57 @@ def test_extra_file_and_byte_code_are_reported(project: tuple[Path, Path]) -> No
     assert f"extra: {out}/normandy_telemetry/leftover.py" in err
     assert f"byte-code: {out}/normandy_telemetry/__pycache__/ (" in err
     assert "uptake.cpython-311.pyc" not in err, "the folder is named once"
+
+
+def generate(spec: Path, out: Path) -> int:
+    return cli("generate", "--spec", str(spec), "--out", str(out)).returncode
+
+
+def test_the_advice_for_a_stray_file_is_to_move_it_out_first(
+    project: tuple[Path, Path],
+) -> None:
+    """A helper's trial: check said to run generate, which then refused to
+    delete the stray file. Following the advice now mends the folder."""
+    spec, out = project
+    (out / "NOTES.md").write_text("mine\n")
+    (out / "build").mkdir()
+    (out / "build" / "x").write_text("\n")
+    code, err = check(spec, out)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"{out}/ does not match the spec, and holds what generate did not write"
+        " (NOTES.md ...), which generate will not delete: move it out, then run"
+        f" `python -m codegen generate --spec {spec} --out {out}`"
+    )
+    assert generate(spec, out) == 1  # as check said: it will not delete them
+    (out / "NOTES.md").rename(out.parent / "NOTES.md")
+    shutil.rmtree(out / "build")
+    assert generate(spec, out) == 0
+    assert check(spec, out) == (0, "")
+
+
+def test_an_output_generate_no_longer_writes_is_no_stray(
+    project: tuple[Path, Path],
+) -> None:
+    """A file an earlier generate wrote (its manifest records it) and the spec
+    no longer gives is replaced by generate: the advice is just to run it."""
+    spec, out = project
+    old = out / "normandy_telemetry" / "retired.py"
+    old.write_text("X = 1\n")
+    manifest = json.loads((out / "MANIFEST.json").read_text())
+    manifest["files"]["normandy_telemetry/retired.py"] = hashlib.sha256(
+        old.read_bytes()
+    ).hexdigest()
+    (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    code, err = check(spec, out)
+    assert code == 1
+    assert f"extra: {out}/normandy_telemetry/retired.py" in err
+    assert err.splitlines()[-1] == (
+        f"{out}/ does not match the spec: run `python -m codegen generate"
+        f" --spec {spec} --out {out}`"
+    )
+    assert generate(spec, out) == 0
+    assert check(spec, out) == (0, "")
 
 
 def test_a_missing_output_directory_is_one_line_that_says_what_to_do(

@@ -103,6 +103,22 @@ def test_an_unknown_base_is_a_clear_error(repo: Path) -> None:
     assert "pass --base (make check: BASE=) a revision that has the spec" in err
 
 
+def test_a_spec_outside_git_is_not_blamed_on_the_base(tmp_path: Path) -> None:
+    """A helper's trial: a spec outside any repository was told to pass --base
+    a revision that has the spec, which they had."""
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "spec" / "normandy.yaml").write_text(BASE, "utf-8")
+    assert cli("generate", cwd=tmp_path).returncode == 0
+    result = cli("check", "--base", "main", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "error: cannot check the version against main: spec/normandy.yaml is not"
+        " inside a git repository, so 'main' cannot be read; without --base, check"
+        " compares the generated output only"
+    ]
+    assert cli("check", cwd=tmp_path).returncode == 0
+
+
 def _make_check_base(clone: Path, *variables: str) -> list[str]:
     """The ``codegen check`` line ``make check`` would run in ``clone``, and
     what it says on its own (``make -n`` prints both, running neither)."""
