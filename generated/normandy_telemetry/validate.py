@@ -283,15 +283,17 @@ def _check_extra(
         problem = value_problem(check, event.extra_keys[name], text)
         if problem is not None:
             add(FieldError(path, problem))
+    # A missing key is named as Firefox sends it, as a key given is named as
+    # it was given: one key, one name, in every message about it.
     for name in rule.required:
         if name not in seen:
             message = f"missing; {_key_names(event.extra_keys[name])} is always sent"
-            add(FieldError(f"extra.{name}", message))
+            add(FieldError(f"extra.{rule.legacy.get(name, name)}", message))
     for name, _, conditions in rule.conditional:
         holds = all(strings.get(other) in values for other, _, values in conditions)
         if holds and name not in seen:
             message = f"missing; it is sent when {_condition_text(rule, name)}"
-            add(FieldError(f"extra.{name}", message))
+            add(FieldError(f"extra.{rule.legacy.get(name, name)}", message))
         elif name in seen and not holds:
             message = f"must be absent unless {_condition_text(rule, name)}"
             add(FieldError(seen[name], message))
@@ -477,7 +479,8 @@ def build_event(
     extra: Mapping[str, str | None] | None = None,
 ) -> Event:
     """The event ``(method, object)`` with ``value`` and the ``extra`` keys
-    that are not ``None``, after the truncations the spec documents.
+    that are not ``None``, after the truncations the spec documents, each
+    key under the name Firefox sends (``preferenceBranch`` as ``prefBranch``).
 
     Raises :class:`ValidationError` when the result is not an event the spec
     allows, whatever the arguments are. Strings, and ``extra``, are read as
@@ -491,15 +494,23 @@ def build_event(
         raise ValidationError([read_failure(exc)]) from None
     out: dict[Any, Any] = {}
     if type(extra) is dict:
-        truncate = {}
+        truncate: dict[str, int] = {}
+        firefox: dict[str, str] = {}
         if type(method) is str and type(object) is str:
             rule = _RULES.get((method, object))
-            truncate = rule.truncate if rule is not None else {}
+            if rule is not None:
+                truncate, firefox = rule.truncate, rule.legacy
         for key, item in extra.items():
             if item is None:
                 continue
             limit = truncate.get(key) if type(key) is str else None
-            out[key] = item[:limit] if limit and type(item) is str else item
+            # Under the name Firefox sends, as the typed builders write it
+            # (``preferenceBranch`` as ``prefBranch``); given under both names,
+            # both stay, for the check to report the key as sent twice.
+            name = firefox.get(key, key) if type(key) is str else key
+            if name != key and extra.get(name) is not None:
+                name = key
+            out[name] = item[:limit] if limit and type(item) is str else item
     elif extra is not None:
         message = f"must be a mapping of extra keys to strings, or None, not {json_kind(extra)}"
         raise ValidationError([FieldError("extra", message)])

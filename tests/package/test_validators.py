@@ -9,6 +9,7 @@ from typing import Any
 
 import normandy_telemetry as nt
 import pytest
+from normandy_telemetry import events
 from strategies import lying_text
 
 UUID = "5912ade2-8201-4774-a09d-807731afb9a8"
@@ -204,8 +205,8 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         (
             enroll_failed(reason="invalid-branch"),
             [
-                (
-                    "extra.preferenceBranch",
+                (  # named as Firefox sends it, and as the Glean check names it
+                    "extra.prefBranch",
                     "missing; it is sent when reason is 'invalid-branch'",
                 )
             ],
@@ -735,12 +736,25 @@ def test_build_event_drops_none_cuts_what_the_sender_cuts_and_refuses_the_rest()
         "slug",
         {"reason": "invalid-branch", "preferenceBranch": "b" * 200, "unused": None},
     )
-    assert built == enroll_failed(
-        reason="invalid-branch", preferenceBranch="b" * 80
-    ) | {
+    # Under the name Firefox sends, as the typed builder writes it (a helper's
+    # trial: the two builders made different events of the same input).
+    assert built == enroll_failed(reason="invalid-branch", prefBranch="b" * 80) | {
         "value": "slug"
-    }  # the name given is kept: build_event sends what it is given
+    }
+    assert built == events.preference_study.enroll_failed(
+        value="slug", reason="invalid-branch", preference_branch="b" * 200
+    )
     assert type(built["method"]) is str
+    with pytest.raises(nt.ValidationError) as caught:  # both names: one key, twice
+        nt.build_event(
+            "enrollFailed",
+            "preference_study",
+            "slug",
+            {"reason": "invalid-branch", "preferenceBranch": "b", "prefBranch": "b"},
+        )
+    assert [e.message.split(";")[0] for e in caught.value.errors] == [
+        "sent twice, also as extra.preferenceBranch"
+    ]
     firefox = nt.build_event(
         "enrollFailed",
         "preference_study",
