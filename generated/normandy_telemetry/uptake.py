@@ -297,7 +297,10 @@ SOURCES: Final[dict[str, UptakeSource]] = {
 
 
 def source_for_key(key: str) -> UptakeSource | None:
-    """The source whose key pattern matches ``key`` whole, if any."""
+    """The source whose key pattern matches ``key`` whole, if any; None for
+    anything else, as ``catalog.get_event`` does: a lookup never raises."""
+    if not isinstance(key, str):
+        return None
     for source in SOURCES.values():
         if source.key_pattern.fullmatch(key):
             return source

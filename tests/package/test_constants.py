@@ -199,6 +199,13 @@ def test_source_keys_resolve_to_their_source() -> None:
     assert uptake.source_for_key("normandy/runner/extra") is None
 
 
+@pytest.mark.parametrize("key", [None, 123, b"normandy/runner", ["normandy/runner"]])
+def test_a_key_that_is_no_string_has_no_source(key: Any) -> None:
+    """A helper's trial: None raised re's TypeError; the other lookups
+    (``get_event``, ``get_glean_event``) give None."""
+    assert uptake.source_for_key(key) is None
+
+
 def test_statuses_that_share_a_value_are_each_a_member(raw: dict[str, Any]) -> None:
     """Firefox reports some values for two statuses of one source: neither may
     become an alias of the other, and a value still looks up a status."""
