@@ -32,6 +32,8 @@ input makes them raise anything else, and inputs are read as described in
 
 from __future__ import annotations
 
+import difflib
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
@@ -226,12 +228,27 @@ def _rule_for(
         if legacy is not None:
             message = f"Firefox records {legacy.object}.{legacy.method} in legacy Telemetry only, not in Glean"
         else:
-            message = (
-                f"{show(name)} is not a Normandy event in Glean; each is named"
-                " <method>_<object> in snake_case, such as 'enroll_preference_study'"
+            close = _closest(name, tuple(rules or ()))
+            hint = (
+                f"; did you mean {close!r}?"
+                if close
+                else "; each is named <method>_<object> in snake_case, such as"
+                " 'enroll_preference_study'"
             )
+            message = f"{show(name)} is not a Normandy event in Glean{hint}"
         add(FieldError("name", message))
     return rule
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest(name: str, names: tuple[str, ...]) -> str | None:
+    """The event name ``name`` was probably meant to be, if one is close.
+    Names longer than any metric's are not compared (a 10 MB name would take
+    minutes); a stream of the same misspelling is compared once."""
+    if len(name) > 100:
+        return None
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.85)
+    return close[0] if close else None
 
 
 def _check_glean_extra(

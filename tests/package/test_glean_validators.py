@@ -183,9 +183,21 @@ def test_problems_of_the_event_object() -> None:
     assert problems({**ENROLL_FAILED, "name": "enroll_failed_preference_studies"}) == [
         (
             "name",
-            "'enroll_failed_preference_studies' is not a Normandy event in Glean; each is named <method>_<object> in snake_case, such as 'enroll_preference_study'",
+            "'enroll_failed_preference_studies' is not a Normandy event in Glean;"
+            " did you mean 'enroll_failed_preference_study'?",
         )
     ]
+    assert problems({**ENROLL_FAILED, "name": "restarted"}) == [
+        (
+            "name",
+            "'restarted' is not a Normandy event in Glean; each is named <method>_<object> in snake_case, such as 'enroll_preference_study'",
+        )
+    ]
+    # Far longer than any name: not compared, at once.
+    huge = "enroll_failed_preference_study" * 400_000
+    assert problems({**ENROLL_FAILED, "name": huge})[0][1].endswith(
+        "such as 'enroll_preference_study'"
+    )
     assert problems({**ENROLL_FAILED, "category": "glean", "name": "restarted"}) == [
         (
             "category",
