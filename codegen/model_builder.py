@@ -797,7 +797,15 @@ class ModelBuilder:
         allowed = [e.key for e in _entries(target.value, "allowed")]
         for item in values:
             if allowed and item.value not in allowed:
-                message = f"'{item.value}' is not an allowed value of '{key}'{read_as}{did_you_mean(str(item.value), allowed)}"
+                # Values of one key share words (invalid-branch, invalid-type):
+                # only a near copy is a typo; else the values are listed, not
+                # a guess that would change what the condition means.
+                hint = did_you_mean(
+                    str(item.value), allowed, cutoff=0.8
+                ) or "; its allowed values are " + ", ".join(f"'{v}'" for v in allowed)
+                message = (
+                    f"'{item.value}' is not an allowed value of '{key}'{read_as}{hint}"
+                )
                 self.problems.append(Problem(item.line, item.column, message))
 
 

@@ -43,9 +43,9 @@ class SpecError(Exception):
         return "\n".join(lines)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """A ``; did you mean 'x'?`` suffix, or nothing when no choice is close."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"; did you mean '{matches[0]}'?" if matches else ""
 
 

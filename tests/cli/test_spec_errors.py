@@ -378,6 +378,16 @@ EXPECTED: dict[str, Expected] = {
             "'invalid-brnch' is not an allowed value of 'reason'; did you mean 'invalid-branch'?",
         ),
     ),
+    # A helper's trial: a value removed from 'allowed' but still named by a
+    # condition was taken for a typo of another value that shares a word.
+    "condition_value_not_close": (
+        (
+            81,
+            31,
+            "'invalid-type' is not an allowed value of 'reason'; its allowed"
+            " values are 'invalid-branch'",
+        ),
+    ),
     "condition_on_itself": (
         (81, 22, "extra key 'preferenceBranch' cannot depend on itself"),
     ),
@@ -1287,6 +1297,9 @@ PATCHES: dict[str, tuple[Patch, ...]] = {
     ),
     "condition_unknown_value": (
         Patch(find=WHEN, replace="              when: {reason: [invalid-brnch]}\n"),
+    ),
+    "condition_value_not_close": (
+        Patch(find=WHEN, replace="              when: {reason: [invalid-type]}\n"),
     ),
     "condition_on_itself": (
         Patch(
