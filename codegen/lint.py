@@ -222,7 +222,10 @@ def _shared_key(one: m.UptakeSource, other: m.UptakeSource) -> str | None:
 def _target_limit(event: m.Event) -> tuple[int, str]:
     """The longest value every output the event is recorded in keeps, and which output."""
     if event.in_legacy:
-        return LEGACY_VALUE_MAX, f"Firefox's {LEGACY} cuts values to {LEGACY_VALUE_MAX}"
+        return (
+            LEGACY_VALUE_MAX,
+            f"Firefox's {LEGACY} cuts values to {LEGACY_VALUE_MAX} bytes",
+        )
     return (
         GLEAN_EXTRA_VALUE_MAX,
         f"the Glean SDK keeps at most {GLEAN_EXTRA_VALUE_MAX} bytes of a value",
@@ -252,7 +255,7 @@ def limit_above_target(spec: m.Spec) -> Iterator[Hit]:
                 yield Hit(
                     key,
                     f"extra key '{key.name}' of {event.ident} allows {key.max_length} "
-                    f"characters, but {why}",
+                    f"bytes, but {why}",
                     where,
                 )
 
@@ -274,10 +277,13 @@ def invalid_example(spec: m.Spec) -> Iterator[Hit]:
 def _example_problem(key: m.ExtraKey, example: str, filler: str) -> str | None:
     if key.allowed and example not in key.allowed_values:
         return f"is not one of its allowed values{did_you_mean(example, key.allowed_values)}"
-    if len(example) > key.max_length:
-        return f"has {len(example)} characters; the key allows {key.max_length}"
-    if key.truncate is not None and len(example) > key.truncate:
-        return f"has {len(example)} characters, but the sender cuts the key to {key.truncate}"
+    size = len(example.encode("utf-8", "surrogatepass"))  # Firefox counts bytes
+    if size > key.max_length:
+        return f"has {size} bytes in UTF-8; the key allows {key.max_length}"
+    if key.truncate is not None and size > key.truncate:
+        return (
+            f"has {size} bytes in UTF-8, but the sender cuts the key to {key.truncate}"
+        )
     if (
         key.format == "enrollment_id"
         and example != filler

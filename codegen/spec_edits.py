@@ -797,7 +797,7 @@ class _Walker:
         where = (*parts, "allowed")
         blame: list[tuple[int, Cause]]
         if old.allowed and not new.allowed:
-            what = f"closed set of values removed: any value of at most {new.max_length} characters is allowed now"
+            what = f"closed set of values removed: any value of at most {new.max_length} bytes is allowed now"
             blame = [(2, ("extra-length", *rule)), (2, ("extra-format", *rule))]
             self.add(where, what, list(old.allowed_values), None, JUDGED, blame)
             return

@@ -61,11 +61,19 @@ def uuids(draw: st.DrawFn) -> str:
 
 
 def texts(max_size: int) -> st.SearchStrategy[str]:
-    """Any string up to ``max_size`` characters, ASCII-heavy but with the odd code point."""
+    """Any string up to ``max_size`` bytes of UTF-8 (Firefox's limits count
+    bytes), ASCII-heavy but with the odd code point."""
     return st.one_of(
         st.text(alphabet=string.printable, max_size=max_size),
-        st.text(max_size=max_size),
+        st.text(max_size=max_size).map(lambda text: within_bytes(text, max_size)),
     )
+
+
+def within_bytes(text: str, limit: int) -> str:
+    """``text`` less its last characters until it is at most ``limit`` bytes."""
+    while len(text.encode("utf-8", "surrogatepass")) > limit:
+        text = text[:-1]
+    return text
 
 
 def key_values(key: ExtraKey) -> st.SearchStrategy[str]:

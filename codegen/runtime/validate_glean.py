@@ -54,8 +54,10 @@ from normandy_telemetry.reading import (
     json_kind,
     key_path,
     not_text,
+    over_limit,
     read_failure,
     show,
+    utf8_length,
 )
 from normandy_telemetry.uptake import UPTAKE_EVENT
 from normandy_telemetry.validate import (
@@ -269,8 +271,8 @@ def _check_glean_extra(
         if key == VALUE_KEY:
             if text is None:
                 add(FieldError(path, f"must be a string, not {json_kind(item)}"))
-            elif len(text) > VALUE_MAX_LENGTH:
-                message = f"is {len(text)} characters; the limit is {VALUE_MAX_LENGTH}"
+            elif over_limit(text, VALUE_MAX_LENGTH):
+                message = f"is {utf8_length(text)} bytes in UTF-8; the limit is {VALUE_MAX_LENGTH}"
                 add(FieldError(path, message))
             continue
         found = rule.keys.get(key)

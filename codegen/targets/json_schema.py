@@ -27,6 +27,11 @@ from codegen.model import (
 from codegen.targets.base import Output, Target
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BYTE_LIMITS = (
+    "Firefox's length limits count bytes of UTF-8; maxLength counts characters, so it"
+    " refuses every text Firefox would cut but lets through a text that is short in"
+    " characters and long in bytes, which normandy_telemetry's validators refuse."
+)
 UINT_MAX = 4294967295
 # Ends a pattern at the end of the string in ECMA 262 and in Python alike:
 # Python's ``$`` also matches before a final newline, and jsonschema and
@@ -302,7 +307,8 @@ def events_schema(spec: Spec) -> dict[str, Any]:
             "{category, method, object, value, extra} or as Firefox's legacy event record "
             "[timestamp, category, method, object, value, extra]. extra may be absent or null "
             "when the event has no key that is always sent. Patterns end with (?![\\s\\S]) "
-            "rather than $, which in Python also matches before a final newline."
+            "rather than $, which in Python also matches before a final newline. "
+            + BYTE_LIMITS
         ),
         "if": {"type": "array"},
         "then": _ref("legacy_event"),
@@ -526,7 +532,8 @@ def glean_events_schema(spec: Spec) -> dict[str, Any]:
             f"every {spec.events.category} event Firefox records in Glean and for Normandy's uptake "
             "event. extra carries the legacy event's value as the key value and its keys under the "
             "names Firefox sends, all strings; glean_timestamp is added by the Glean SDK. Patterns "
-            "end with (?![\\s\\S]) rather than $, which in Python also matches before a final newline."
+            "end with (?![\\s\\S]) rather than $, which in Python also matches before a final newline. "
+            + BYTE_LIMITS
         ),
         "type": "object",
         "required": ["category", "name", "timestamp"],

@@ -1,6 +1,6 @@
 """Normandy telemetry: constants and event catalogue.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -77,13 +77,13 @@ from normandy_telemetry.validate_scalars import (
     validate_recipe_freshness,
 )
 
-__version__: Final = "1.1.2"
+__version__: Final = "1.1.3"
 """The version of the spec the package was generated from, which is the package's
 version too: MAJOR goes up when a change can break a client, MINOR when the spec
 only gained something, PATCH when only its documentation changed."""
 
 SPEC_DIGEST: Final = (
-    "sha256:b7eb0a9d67ad127fc6aecf9f3cf08763c774a48b9caa4dfeeee37423411efb10"
+    "sha256:d4c7104c82e6010cdfd40730f3a15c15d3e81203ecf133394af656a078c3608c"
 )
 """``sha256:`` and the SHA-256 of the spec's text (line ends as LF) the package was
 generated from: ``sha256sum`` of that spec file names the same spec."""

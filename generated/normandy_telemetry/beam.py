@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen generate`:
 # a copy of codegen/runtime/beam.py, the same for every spec.
 # Do not edit: change codegen/runtime/beam.py, then run `make generate`.
 """The validators as Apache Beam transforms, for pipelines of any size.

@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen generate`:
 # a copy of codegen/runtime/errors.py, the same for every spec.
 # Do not edit: change codegen/runtime/errors.py, then run `make generate`.
 """The error every validator and builder raises, and the problems it carries."""

@@ -1,7 +1,7 @@
 """The fast paths of ``is_valid_event`` and ``is_valid_glean_event``: one check of
 an event's ``extra`` per event and shape.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from normandy_telemetry.reading import is_uuid, not_text
+from normandy_telemetry.reading import is_uuid, not_text, over_limit
 
 Check = Callable[[dict[Any, Any]], bool]
 """The fast check of one event's ``extra``."""
@@ -34,7 +34,7 @@ def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["experimentType"]
     if type(t1) is not str:
@@ -68,7 +68,7 @@ def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
             t1 = extra["prefBranch"]
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         n = 2
     elif t0 not in {
@@ -128,7 +128,7 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         if size == n:
             return True
@@ -137,7 +137,7 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
     return size == n
 
@@ -152,7 +152,7 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t3 = extra["originalReason"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 2:
@@ -175,7 +175,7 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if over_limit(t2, 80):
             return False
         if size == n:
             return True
@@ -184,7 +184,7 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
     return size == n
 
@@ -194,7 +194,7 @@ def _check_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     t1 = extra["preferenceName"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -244,7 +244,7 @@ def _check_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         t1 = extra["preference"]
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         n = 2
     elif t0 != "would-be-no-op":
@@ -259,7 +259,7 @@ def _check_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     t0 = extra["previousState"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -305,12 +305,12 @@ def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     size = len(extra)
     if size == 2:
@@ -333,7 +333,7 @@ def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
     return size == n
 
@@ -343,7 +343,7 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -354,7 +354,7 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         if size == n:
             return True
@@ -363,7 +363,7 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if over_limit(t2, 80):
             return False
     return size == n
 
@@ -373,12 +373,12 @@ def _check_addon_study_update(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     size = len(extra)
     if size == 2:
@@ -401,7 +401,7 @@ def _check_addon_study_update(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
     return size == n
 
@@ -411,7 +411,7 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -434,7 +434,7 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if over_limit(t2, 80):
             return False
         if size == n:
             return True
@@ -443,7 +443,7 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
     return size == n
 
@@ -453,12 +453,12 @@ def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -502,7 +502,7 @@ def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
     return size == n
 
@@ -512,12 +512,12 @@ def _check_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     return len(extra) == 2
 
@@ -527,7 +527,7 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -538,7 +538,7 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         if size == n:
             return True
@@ -547,7 +547,7 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if over_limit(t2, 80):
             return False
         if size == n:
             return True
@@ -556,7 +556,7 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         if size == n:
             return True
@@ -578,12 +578,12 @@ def _check_addon_rollout_update(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     return len(extra) == 2
 
@@ -593,7 +593,7 @@ def _check_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -603,7 +603,7 @@ def _check_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["detail"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     return True
 
@@ -613,12 +613,12 @@ def _check_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["experimentType"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     return len(extra) == 2
 
@@ -643,7 +643,7 @@ def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["reason"]
     if type(t1) is not str:
@@ -652,26 +652,26 @@ def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         t2 = extra["changedPref"]
         if type(t2) is not str:
             return not_text(t2)
-        if len(t2) > 80:
+        if over_limit(t2, 80):
             return False
         n = 3
     elif t1 == "prefFlips-conflict":
         t3 = extra["conflictingSlug"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         n = 3
     elif t1 == "prefFlips-failed":
         t4 = extra["prefName"]
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
         t5 = extra["prefType"]
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
         n = 4
     elif t1 not in {
@@ -719,12 +719,12 @@ def _check_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     t0 = extra["branchSlug"]
     if type(t0) is not str:
         return not_text(t0)
-    if len(t0) > 80:
+    if over_limit(t0, 80):
         return False
     t1 = extra["featureId"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     return len(extra) == 2
 
@@ -738,33 +738,33 @@ def _check_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         t1 = extra["branch"]
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         n = 2
     elif t0 == "l10n-missing-entry":
         t3 = extra["locale"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         t4 = extra["l10n_ids"]
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 500:
+        if over_limit(t4, 500):
             return False
         n = 3
     elif t0 == "l10n-missing-locale":
         t3 = extra["locale"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         n = 2
     elif t0 == "unsupported-feature":
         t5 = extra["feature_ids"]
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 500:
+        if over_limit(t5, 500):
             return False
         n = 2
     elif t0 != "invalid-recipe":
@@ -779,7 +779,7 @@ def _check_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["feature"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     return True
 
@@ -877,12 +877,12 @@ def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["experimentType"]
     if type(t3) is not str:
@@ -920,7 +920,7 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -929,7 +929,7 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["prefBranch"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         n = 3
     elif t2 not in {
@@ -959,7 +959,7 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["didResetValue"]
     if type(t2) is not str:
@@ -1013,7 +1013,7 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
         if size == n:
             return True
@@ -1022,7 +1022,7 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 80:
+        if over_limit(t6, 80):
             return False
     return size == n
 
@@ -1032,7 +1032,7 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t3 = extra["reason"]
     if type(t3) is not str:
@@ -1042,7 +1042,7 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t5 = extra["originalReason"]
     if type(t5) is not str:
         return not_text(t5)
-    if len(t5) > 80:
+    if over_limit(t5, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1074,7 +1074,7 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
         if size == n:
             return True
@@ -1083,7 +1083,7 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 80:
+        if over_limit(t6, 80):
             return False
     return size == n
 
@@ -1093,12 +1093,12 @@ def _glean_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t3 = extra["preferenceName"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     t4 = extra["reason"]
     if type(t4) is not str:
@@ -1136,7 +1136,7 @@ def _glean_preference_rollout_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -1169,7 +1169,7 @@ def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1178,7 +1178,7 @@ def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["preference"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         n = 3
     elif t2 != "would-be-no-op":
@@ -1203,12 +1203,12 @@ def _glean_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["previousState"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     size = len(extra)
     if size == 2:
@@ -1241,7 +1241,7 @@ def _glean_preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1279,17 +1279,17 @@ def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1321,7 +1321,7 @@ def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
     return size == n
 
@@ -1331,7 +1331,7 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -1351,7 +1351,7 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         if size == n:
             return True
@@ -1360,7 +1360,7 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         if size == n:
             return True
@@ -1369,7 +1369,7 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
     return size == n
 
@@ -1379,17 +1379,17 @@ def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1421,7 +1421,7 @@ def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
     return size == n
 
@@ -1431,7 +1431,7 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -1451,7 +1451,7 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         if size == n:
             return True
@@ -1472,7 +1472,7 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
         if size == n:
             return True
@@ -1481,7 +1481,7 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
     return size == n
 
@@ -1491,17 +1491,17 @@ def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     t4 = extra["reason"]
     if type(t4) is not str:
@@ -1554,7 +1554,7 @@ def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 80:
+        if over_limit(t6, 80):
             return False
     return size == n
 
@@ -1564,17 +1564,17 @@ def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1594,7 +1594,7 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -1614,7 +1614,7 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         if size == n:
             return True
@@ -1623,7 +1623,7 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         if size == n:
             return True
@@ -1632,7 +1632,7 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
         if size == n:
             return True
@@ -1641,7 +1641,7 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
         if size == n:
             return True
@@ -1663,17 +1663,17 @@ def _glean_addon_rollout_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1693,7 +1693,7 @@ def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -1713,7 +1713,7 @@ def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if len(t1) > 80:
+        if over_limit(t1, 80):
             return False
         if size == n:
             return True
@@ -1722,7 +1722,7 @@ def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
     return size == n
 
@@ -1732,17 +1732,17 @@ def _glean_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["experimentType"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1762,7 +1762,7 @@ def _glean_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1787,7 +1787,7 @@ def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     size = len(extra)
     if size == 1:
@@ -1807,12 +1807,12 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["reason"]
     if type(t3) is not str:
@@ -1821,26 +1821,26 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         t4 = extra["changedPref"]
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
         n = 4
     elif t3 == "prefFlips-conflict":
         t5 = extra["conflictingSlug"]
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
         n = 4
     elif t3 == "prefFlips-failed":
         t6 = extra["prefName"]
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 80:
+        if over_limit(t6, 80):
             return False
         t7 = extra["prefType"]
         if type(t7) is not str:
             return not_text(t7)
-        if len(t7) > 80:
+        if over_limit(t7, 80):
             return False
         n = 5
     elif t3 not in {
@@ -1888,7 +1888,7 @@ def _glean_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1913,17 +1913,17 @@ def _glean_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["branchSlug"]
     if type(t2) is not str:
         return not_text(t2)
-    if len(t2) > 80:
+    if over_limit(t2, 80):
         return False
     t3 = extra["featureId"]
     if type(t3) is not str:
         return not_text(t3)
-    if len(t3) > 80:
+    if over_limit(t3, 80):
         return False
     size = len(extra)
     if size == 3:
@@ -1943,7 +1943,7 @@ def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1952,33 +1952,33 @@ def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["branch"]
         if type(t3) is not str:
             return not_text(t3)
-        if len(t3) > 80:
+        if over_limit(t3, 80):
             return False
         n = 3
     elif t2 == "l10n-missing-entry":
         t5 = extra["locale"]
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
         t6 = extra["l10n_ids"]
         if type(t6) is not str:
             return not_text(t6)
-        if len(t6) > 500:
+        if over_limit(t6, 500):
             return False
         n = 4
     elif t2 == "l10n-missing-locale":
         t5 = extra["locale"]
         if type(t5) is not str:
             return not_text(t5)
-        if len(t5) > 80:
+        if over_limit(t5, 80):
             return False
         n = 3
     elif t2 == "unsupported-feature":
         t7 = extra["feature_ids"]
         if type(t7) is not str:
             return not_text(t7)
-        if len(t7) > 500:
+        if over_limit(t7, 500):
             return False
         n = 3
     elif t2 != "invalid-recipe":
@@ -2002,7 +2002,7 @@ def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if len(t4) > 80:
+        if over_limit(t4, 80):
             return False
     return size == n
 
@@ -2012,7 +2012,7 @@ def _glean_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -2037,7 +2037,7 @@ def _glean_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -2062,7 +2062,7 @@ def _glean_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -2087,7 +2087,7 @@ def _glean_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if len(t1) > 80:
+    if over_limit(t1, 80):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:

@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen generate`:
 # a copy of codegen/runtime/pings.py, the same for every spec.
 # Do not edit: change codegen/runtime/pings.py, then run `make generate`.
 """Reading Firefox's pings: Normandy's records in them, checked, with where

@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen generate`:
 # a copy of codegen/runtime/validate.py, the same for every spec.
 # Do not edit: change codegen/runtime/validate.py, then run `make generate`.
 """Validators for Normandy events and uptake reports, and the untyped builders.
@@ -39,13 +39,16 @@ from normandy_telemetry.reading import (
     Unreadable,
     as_written,
     choices,
+    cut_to_bytes,
     exact_text,
     integer_problem,
     is_enrollment_id,
     json_kind,
     key_path,
+    over_limit,
     read_failure,
     show,
+    utf8_length,
 )
 from normandy_telemetry.uptake import SOURCES, UptakeSource
 
@@ -98,8 +101,8 @@ def value_problem(check: KeyCheck, key: ExtraKeyDef, text: str) -> str | None:
             return (
                 f"{show(text)} is not an allowed value; the allowed values are {values}"
             )
-    elif len(text) > max_length:
-        return f"is {len(text)} characters; the limit is {max_length}"
+    elif over_limit(text, max_length):
+        return f"is {utf8_length(text)} bytes in UTF-8; the limit is {max_length}"
     elif enrollment_id and not is_enrollment_id(text):
         return f"{show(text)} is neither a UUID without braces nor {ENROLLMENT_ID_FILLER!r}"
     return None
@@ -223,8 +226,10 @@ def _check_event(event: Any, add: Callable[[FieldError], None]) -> None:
     )
     if category is not None and category != CATEGORY:
         add(FieldError("category", f"must be {CATEGORY!r}, not {show(category)}"))
-    if value is not None and len(value) > VALUE_MAX_LENGTH:
-        message = f"is {len(value)} characters; the limit is {VALUE_MAX_LENGTH}"
+    if value is not None and over_limit(value, VALUE_MAX_LENGTH):
+        message = (
+            f"is {utf8_length(value)} bytes in UTF-8; the limit is {VALUE_MAX_LENGTH}"
+        )
         add(FieldError("value", message))
     rule = None
     if object_ is not None:
@@ -394,7 +399,7 @@ def is_valid_event(event: object) -> bool:
         ):
             return _texts_or_false(event, category, method, object_, value)
         check = CHECKS[object_][method]  # KeyError: no such Normandy event
-        if category != CATEGORY or len(value) > VALUE_MAX_LENGTH:
+        if category != CATEGORY or over_limit(value, VALUE_MAX_LENGTH):
             return False
         if type(extra) is dict:
             for key in extra:
@@ -440,7 +445,7 @@ def is_valid_decoded_record(record: Any) -> bool:
     except (KeyError, TypeError):  # no Normandy event's name
         return False
     if type(value) is str:
-        if len(value) > VALUE_MAX_LENGTH:
+        if over_limit(value, VALUE_MAX_LENGTH):
             return False
     elif value is not None or not _RULES[(method, object_)].event.value_optional:
         return False
@@ -510,7 +515,9 @@ def build_event(
             name = firefox.get(key, key) if type(key) is str else key
             if name != key and extra.get(name) is not None:
                 name = key
-            out[name] = item[:limit] if limit and type(item) is str else item
+            out[name] = (
+                cut_to_bytes(item, limit) if limit and type(item) is str else item
+            )
     elif extra is not None:
         message = f"must be a mapping of extra keys to strings, or None, not {json_kind(extra)}"
         raise ValidationError([FieldError("extra", message)])

@@ -1,4 +1,4 @@
-# Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen generate`:
+# Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen generate`:
 # a copy of codegen/runtime/validate_glean.py, the same for every spec.
 # Do not edit: change codegen/runtime/validate_glean.py, then run `make generate`.
 """Validators for Normandy's events as Glean records them, and for the uptake
@@ -57,8 +57,10 @@ from normandy_telemetry.reading import (
     json_kind,
     key_path,
     not_text,
+    over_limit,
     read_failure,
     show,
+    utf8_length,
 )
 from normandy_telemetry.uptake import UPTAKE_EVENT
 from normandy_telemetry.validate import (
@@ -272,8 +274,8 @@ def _check_glean_extra(
         if key == VALUE_KEY:
             if text is None:
                 add(FieldError(path, f"must be a string, not {json_kind(item)}"))
-            elif len(text) > VALUE_MAX_LENGTH:
-                message = f"is {len(text)} characters; the limit is {VALUE_MAX_LENGTH}"
+            elif over_limit(text, VALUE_MAX_LENGTH):
+                message = f"is {utf8_length(text)} bytes in UTF-8; the limit is {VALUE_MAX_LENGTH}"
                 add(FieldError(path, message))
             continue
         found = rule.keys.get(key)

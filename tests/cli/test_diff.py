@@ -391,7 +391,7 @@ CASES: dict[str, tuple[tuple[tuple[str, str], ...], Expected]] = {
             (
                 COMPATIBLE,
                 f"{EVENTS}.enrollFailed.extra.reason.allowed",
-                "closed set of values removed: any value of at most 80 characters is allowed now",
+                "closed set of values removed: any value of at most 80 bytes is allowed now",
             ),
             (
                 COMPATIBLE,

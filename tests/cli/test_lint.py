@@ -91,15 +91,24 @@ CASES = [
         ((WHEN, WHEN + "              examples: [main, " + "x" * 81 + "]\n"),),
         "83:32: INVALID_EXAMPLE: example '"
         + "x" * 81
-        + "' of extra key 'prefBranch' of preference_study.enrollFailed has 81 characters; "
-        "the key allows 80",
+        + "' of extra key 'prefBranch' of preference_study.enrollFailed has 81 bytes in"
+        " UTF-8; the key allows 80",
+        ("            prefBranch:\n", PREF_BRANCH_IGNORE.format("INVALID_EXAMPLE")),
+    ),
+    Case(  # Firefox counts bytes: 41 characters of two bytes each are 82
+        "INVALID_EXAMPLE",
+        ((WHEN, WHEN + "              examples: [main, " + "é" * 41 + "]\n"),),
+        "83:32: INVALID_EXAMPLE: example '"
+        + "é" * 41
+        + "' of extra key 'prefBranch' of preference_study.enrollFailed has 82 bytes in"
+        " UTF-8; the key allows 80",
         ("            prefBranch:\n", PREF_BRANCH_IGNORE.format("INVALID_EXAMPLE")),
     ),
     Case(
         "LIMIT_ABOVE_TARGET",
         ((WHEN, WHEN + "              max_length: 200\n"),),
         "83:15: LIMIT_ABOVE_TARGET: extra key 'prefBranch' of preference_study.enrollFailed allows 200 "
-        "characters, but Firefox's legacy Events.yaml cuts values to 80",
+        "bytes, but Firefox's legacy Events.yaml cuts values to 80 bytes",
         ("            prefBranch:\n", PREF_BRANCH_IGNORE.format("LIMIT_ABOVE_TARGET")),
     ),
     Case(
@@ -415,7 +424,7 @@ MORE: dict[str, tuple[tuple[tuple[str, str], ...], list[str]]] = {
             "79:26: INVALID_EXAMPLE: example 'invalid-brnch' of extra key 'reason' of "
             "preference_study.enrollFailed is not one of its allowed values; did you mean 'invalid-branch'?",
             "86:26: INVALID_EXAMPLE: example 'release' of extra key 'prefBranch' of "
-            "preference_study.enrollFailed has 7 characters, but the sender cuts the key to 5",
+            "preference_study.enrollFailed has 7 bytes in UTF-8, but the sender cuts the key to 5",
         ],
     ),
     "limits above Firefox's": (
@@ -425,9 +434,9 @@ MORE: dict[str, tuple[tuple[tuple[str, str], ...], list[str]]] = {
         ),
         [
             "55:3: LIMIT_ABOVE_TARGET: events.value_max_length is 200, but Firefox's legacy Events.yaml "
-            "cuts values to 80",
+            "cuts values to 80 bytes",
             "56:3: LIMIT_ABOVE_TARGET: events.extra_max_length is 81, but Firefox's legacy Events.yaml "
-            "cuts values to 80",
+            "cuts values to 80 bytes",
         ],
     ),
     "a Glean-only event may carry more": (

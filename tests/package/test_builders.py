@@ -252,7 +252,7 @@ def test_builder_docstrings_keep_the_document_s_text_apart_from_what_they_add() 
 
     doc = inspect.getdoc(preference_study.enroll_failed) or ""
     assert "value: The slug of the study (recipe.arguments.slug)\n" in doc
-    assert "(recipe.arguments.slug)\n        At most 80 characters." in doc
+    assert "(recipe.arguments.slug)\n        At most 80 bytes of UTF-8." in doc
     assert "reason: The reason for unenrollment. Possible values are:\n\n" in doc
     assert "One of:" not in doc
     # the object's correction (Firefox sends the slug) is on each of its events

@@ -19,7 +19,7 @@ import normandy_telemetry as nt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import SETTINGS
+from strategies import SETTINGS, within_bytes
 
 FREE_TEXT = "firefox-sent-text"
 
@@ -112,7 +112,8 @@ def test_the_same_records_broken_are_refused(event: dict[str, Any]) -> None:
 @st.composite
 def firefox_records(draw: st.DrawFn) -> Any:
     """A record as Firefox's code sends it: any event it sends, any closed value,
-    any text in free keys (within the 80 characters Firefox cuts values to),
+    any text in free keys (within the 80 bytes of UTF-8 Firefox cuts values
+    to, ``kMaxValueByteLength`` in TelemetryEvent.cpp),
     keys that are sent only sometimes present or not, in either shape."""
     sent = draw(st.sampled_from(firefox.SENT_BY_CODE))
     values: dict[str, str] = {}
@@ -120,7 +121,7 @@ def firefox_records(draw: st.DrawFn) -> Any:
         closed = st.sampled_from(facts["values"]) if facts["values"] else st.nothing()
         free = st.text(
             st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80
-        )
+        ).map(lambda text: within_bytes(text, 80))
         if facts["values"] and facts.get("free_text"):
             values[name] = draw(st.one_of(closed, free))
         else:
@@ -133,8 +134,13 @@ def firefox_records(draw: st.DrawFn) -> Any:
                 extra[name] = values[name]
         elif when == "always" or draw(st.booleans()):
             extra[name] = values[name]
-    value = draw(
-        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+    value = within_bytes(
+        draw(
+            st.text(
+                st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80
+            )
+        ),
+        80,
     )
     if draw(st.booleans()):
         return {

@@ -110,7 +110,7 @@ def test_the_glean_names_are_the_catalogue_s() -> None:
         ),
         (
             {"value": "v" * 81},
-            [("extra.value", "is 81 characters; the limit is 80")],
+            [("extra.value", "is 81 bytes in UTF-8; the limit is 80")],
         ),
         (
             {"reason": "name-conflict"},

@@ -181,3 +181,32 @@ def test_whole_anchors_a_spec_pattern_at_both_ends() -> None:
     assert whole("a|b") == "^(?:a|b)" + END
     assert re.search(whole("a|b"), "ab") is None and re.search(whole("a|b"), "b")
     assert re.search(whole("^[0-9]+$"), "12\n") is None
+
+
+@pytest.mark.parametrize("name", ["events", "glean-events"])
+def test_the_schema_says_what_maxlength_cannot_check(name: str) -> None:
+    """Firefox's limits count bytes of UTF-8; maxLength counts characters. A
+    value of 41 two-byte characters passes the schema and is refused by the
+    validators, and the schema's description says so."""
+    schema = load(name)
+    assert "count bytes of UTF-8" in schema["description"]
+    validator = jsonschema.Draft202012Validator(schema)
+    text = "é" * 41  # 41 characters, 82 bytes
+    if name == "events":
+        event: Any = {
+            "category": "normandy",
+            "method": "enrollFailed",
+            "object": "preference_study",
+            "value": text,
+            "extra": {"reason": "name-conflict"},
+        }
+        assert validator.is_valid(event) and not nt.is_valid_event(event)
+        assert not validator.is_valid({**event, "value": "x" * 81})
+    else:
+        event = {
+            "category": "normandy",
+            "name": "enroll_failed_preference_study",
+            "timestamp": 0,
+            "extra": {"reason": "name-conflict", "value": text},
+        }
+        assert validator.is_valid(event) and not nt.is_valid_glean_event(event)

@@ -100,7 +100,7 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         (edited(category=DROP), [("category", "missing")]),
         (edited(method=3), [("method", "must be a string, not an integer")]),
         (edited(value=None), [("value", "must be a string, not null")]),
-        (edited(value="v" * 81), [("value", "is 81 characters; the limit is 80")]),
+        (edited(value="v" * 81), [("value", "is 81 bytes in UTF-8; the limit is 80")]),
         (
             edited(object="study"),
             [
@@ -149,7 +149,7 @@ def test_a_valid_event_has_no_problem_in_either_shape() -> None:
         ),
         (
             edited(extra__branch="b" * 90),
-            [("extra.branch", "is 90 characters; the limit is 80")],
+            [("extra.branch", "is 90 bytes in UTF-8; the limit is 80")],
         ),
         (
             edited(extra__branch=True),
@@ -322,7 +322,7 @@ def test_firefox_names_are_accepted_for_keys_recorded_under_another_name() -> No
         == []
     )
     assert problems(enroll_failed(reason="invalid-branch", prefBranch="p" * 81)) == [
-        ("extra.prefBranch", "is 81 characters; the limit is 80")
+        ("extra.prefBranch", "is 81 bytes in UTF-8; the limit is 80")
     ]
 
 
@@ -788,3 +788,72 @@ def test_the_package_exports_the_validators() -> None:
     ):
         assert name in nt.__all__ and hasattr(nt, name)
     assert issubclass(nt.ValidationError, ValueError)
+
+
+# -- limits count bytes of UTF-8, as Firefox does ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("é" * 40, True),  # 40 characters, 80 bytes
+        ("é" * 40 + "x", False),  # 81 bytes, though 41 characters
+        ("😀" * 20, True),  # 80 bytes
+        ("😀" * 20 + "x", False),
+        ("\udc80" * 26 + "xx", True),  # a lone surrogate is U+FFFD's 3 bytes
+        ("\udc80" * 27, False),
+    ],
+)
+def test_a_limit_counts_utf8_bytes_as_firefox_does(text: str, valid: bool) -> None:
+    """A helper's trial: Firefox cuts value and extra values to 80 bytes of
+    UTF-8 (kMaxValueByteLength, kMaxExtraValueByteLength); the validators
+    counted characters and accepted 160 bytes."""
+    legacy = {**enroll_failed(reason="invalid-branch", prefBranch=text), "value": "s"}
+    as_value = {**enroll_failed(reason="name-conflict"), "value": text}
+    glean = {
+        "category": "normandy",
+        "name": "enroll_failed_preference_study",
+        "timestamp": 0,
+        "extra": {"reason": "invalid-branch", "prefBranch": text, "value": "s"},
+    }
+    for event, valid_as in ((legacy, nt.is_valid_event), (as_value, nt.is_valid_event)):
+        assert valid_as(event) is valid
+        assert (not list(nt.iter_event_errors(event))) is valid
+    assert nt.is_valid_glean_event(glean) is valid
+    assert (not list(nt.iter_glean_event_errors(glean))) is valid
+    if not valid:
+        (error,) = nt.iter_event_errors(legacy)
+        size = len(text.encode("utf-8", "surrogatepass"))
+        assert (
+            str(error) == f"extra.prefBranch: is {size} bytes in UTF-8; the limit is 80"
+        )
+
+
+@pytest.mark.parametrize(
+    ("given", "sent"),
+    [
+        ("x" * 100, "x" * 80),
+        ("é" * 50, "é" * 40),
+        (
+            "a" + "😀" * 30,
+            "a" + "😀" * 19,
+        ),  # 77 bytes: the next character would end at 81
+        ("ab" + "😀" * 30, "ab" + "😀" * 19),  # 78
+        ("abcd" + "😀" * 30, "abcd" + "😀" * 19),  # 80 exactly
+    ],
+)
+def test_the_builders_cut_to_80_bytes_at_a_character_s_start(
+    given: str, sent: str
+) -> None:
+    """As Firefox's TruncateToByteLength: never half a character."""
+    typed = events.preference_study.enroll_failed(
+        value="s", reason="invalid-branch", preference_branch=given
+    )
+    untyped = nt.build_event(
+        "enrollFailed",
+        "preference_study",
+        "s",
+        {"reason": "invalid-branch", "prefBranch": given},
+    )
+    assert typed["extra"]["prefBranch"] == untyped["extra"]["prefBranch"] == sent
+    assert len(sent.encode()) <= 80

@@ -150,7 +150,7 @@ def event_facts(event: Event, names: SiteNames, value_max_length: int) -> str:
     method, obj = event.method, event.object
     snake = snake_case(method)
     catalog = "normandy_telemetry.catalog"
-    value = text(event.value) + f"\n\nAt most {value_max_length} characters."
+    value = text(event.value) + f"\n\nAt most {value_max_length} bytes of UTF-8."
     if event.value_optional:
         value += " Firefox sends some of these events without a value."
     rows = [
@@ -250,9 +250,9 @@ def key_facts(
         )
     else:
         values = "any string"
-    limit = f"at most {key.max_length} characters"
+    limit = f"at most {key.max_length} bytes of UTF-8"
     if key.truncate:
-        limit += f"; the sender cuts longer values to {key.truncate} characters"
+        limit += f"; the sender cuts longer values to {key.truncate} bytes"
     rows = [
         ("Presence", presence((event, key))),
         ("Values", values),

@@ -137,9 +137,9 @@ def _key_doc(key: ExtraKey, name: str, first: str, rest: str) -> list[str]:
     if key.format == "enrollment_id":
         notes += " A UUID without braces, or the enrollment-ID filler."
     elif key.truncate:
-        notes += f" Longer values are cut to {key.truncate} characters."
+        notes += f" Longer values are cut to {key.truncate} bytes of UTF-8."
     elif not key.allowed:
-        notes += f" At most {key.max_length} characters."
+        notes += f" At most {key.max_length} bytes of UTF-8."
     notes = notes.strip()
     # The document's "Possible values are:" leads into the list itself.
     leads_in = key.leads_into_values
@@ -174,7 +174,7 @@ def _builder_docstring(
             title = correction_title(item, *outer)
             lines += ["", *fill(f"{title}: {item.correction}", pad, pad)]
     lines += ["", pad + "Args:"]
-    limit = f"At most {spec.events.value_max_length} characters."
+    limit = f"At most {spec.events.value_max_length} bytes of UTF-8."
     if event.value_optional:
         limit += " None when Firefox sends the event without a value."
     lines += fill(f"{value_param}: {event.value}", pad * 2, pad * 3)

@@ -104,7 +104,7 @@ def _value_test(key: ExtraKey, local: str, pad: str, filler_length: int) -> list
             f"{pad}elif is_uuid({local}) is None:",
             f"{pad}    return False",
         ]
-    return [f"{pad}if len({local}) > {key.max_length}:", f"{pad}    return False"]
+    return [f"{pad}if over_limit({local}, {key.max_length}):", f"{pad}    return False"]
 
 
 def _condition(key: ExtraKey, local: dict[str, str]) -> list[str]:

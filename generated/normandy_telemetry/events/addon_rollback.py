@@ -1,6 +1,6 @@
 """Typed builders for the addon_rollback events.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -35,7 +35,7 @@ def unenroll(
     Args:
         value: The slug of the rollout that is undone
             (`recipe.arguments.rolloutSlug`).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: The reason for the unenrollment.
             One of:
 
@@ -70,7 +70,7 @@ def unenroll_failed(
 
     Args:
         value: The slug of the rollout (`recipe.arguments.rolloutSlug`).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code for the reason the rollback failed.
             One of:
 

@@ -1,6 +1,6 @@
 """Typed builders for the addon_rollout events.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -33,11 +33,11 @@ def enroll(
 
     Args:
         value: The slug of the rollout (`recipe.arguments.slug`).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_id: The ID of the add-on that was installed.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_version: The version of the add-on that was installed.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
 
     Returns:
         The event addon_rollout.enroll as a mapping.
@@ -75,26 +75,25 @@ def enroll_failed(
     Args:
         value: The slug of the rollout (`recipe.arguments.slug`); absent
             when the failure is one Normandy does not recognize.
-            At most 80 characters. None when Firefox sends the event without a
-            value.
+            At most 80 bytes of UTF-8. None when Firefox sends the event
+            without a value.
         reason: A code for the reason the enrollment failed (see the
             examples) or, for a failure Normandy does not recognize, the file
             name, line and column of the code that failed and the name of the
-            error, cut to 80 characters. The key is free text that may hold
-            either.
-            At most 80 characters.
+            error, cut to 80 bytes. The key is free text that may hold either.
+            At most 80 bytes of UTF-8.
         addon_id: When the reason is "conflict", the ID of the add-on that
             the conflicting rollout already manages.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         conflicting_slug: When the reason is "conflict", the slug of the
             active rollout that already manages the add-on.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         detail: The add-on manager's name for the error, when the reason is
             "download-failure" or "install-failure".
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         enrollment_id: The enrollment ID of the conflicting rollout, when
             the reason is "conflict".
             May be absent. Leave it None when it is not sent. A UUID without
@@ -133,11 +132,11 @@ def update(
 
     Args:
         value: The slug of the rollout (`recipe.arguments.slug`).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_id: The ID of the add-on that was installed.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_version: The version of the add-on that was installed.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
 
     Returns:
         The event addon_rollout.update as a mapping.
@@ -170,17 +169,17 @@ def update_failed(
     Args:
         value: The slug of the rollout (`recipe.arguments.slug`); absent
             when the failure is one Normandy does not recognize.
-            At most 80 characters. None when Firefox sends the event without a
-            value.
+            At most 80 bytes of UTF-8. None when Firefox sends the event
+            without a value.
         reason: A code for the reason the update failed (see the examples)
             or, for a failure Normandy does not recognize, the file name, line
             and column of the code that failed and the name of the error, cut
-            to 80 characters. The key is free text that may hold either.
-            At most 80 characters.
+            to 80 bytes. The key is free text that may hold either.
+            At most 80 bytes of UTF-8.
         detail: The add-on manager's name for the error, when the reason is
             "download-failure" or "install-failure".
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event addon_rollout.updateFailed as a mapping.

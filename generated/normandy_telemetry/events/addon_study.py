@@ -1,6 +1,6 @@
 """Typed builders for the addon_study events.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -63,12 +63,12 @@ def enroll(
 
     Args:
         value: The name of the study (recipe.arguments.name).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_id: The add-on’s ID (example:
             "feature-study@shield.mozilla.com").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_version: The add-on’s version (example: "1.2.3").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: A UUID that is unique to this users enrollment in
             this study. It will be included in all future telemetry for this
             user in this study.
@@ -77,8 +77,8 @@ def enroll(
         branch: The slug of the study branch the client was assigned to.
             Firefox always sends it; it is optional because the events the
             data-collection document describes do not have it.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event addon_study.enroll as a mapping.
@@ -129,22 +129,22 @@ def enroll_failed(
 
     Args:
         value: The name of the study (recipe.arguments.name).
-            At most 80 characters. None when Firefox sends the event without a
-            value.
+            At most 80 bytes of UTF-8. None when Firefox sends the event
+            without a value.
         reason: A string containing the filename and line number of the
             code that failed, and the name of the error thrown. This
             information is purposely limited to avoid leaking personally
             identifiable information. This should be considered a bug.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         branch: The slug of the study branch whose enrollment failed. Sent
             with the fixed reason codes, not with the text of an unexpected
             error.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         detail: The add-on manager's name for the error, when the reason is
             "download-failure" or "install-failure".
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event addon_study.enrollFailed as a mapping.
@@ -188,20 +188,20 @@ def update(
 
     Args:
         value: The name of the study (recipe.arguments.name).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_id: The add-on’s ID (example:
             "feature-study@shield.mozilla.com").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_version: The add-on’s version (example: "1.2.3").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: The ID that was generated at enrollment.
             May be absent. Leave it None when it is not sent. A UUID without
             braces, or the enrollment-ID filler.
         branch: The slug of the study branch the client is on. Firefox
             always sends it; it is optional because the events the
             data-collection document describes do not have it.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event addon_study.update as a mapping.
@@ -253,24 +253,24 @@ def update_failed(
 
     Args:
         value: The name of the study (recipe.arguments.name).
-            At most 80 characters. None when Firefox sends the event without a
-            value.
+            At most 80 bytes of UTF-8. None when Firefox sends the event
+            without a value.
         reason: A string containing the filename and line number of the
             code that failed, and the name of the error thrown. This
             information is purposely limited to avoid leaking personally
             identifiable information. This should be considered a bug.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: The ID that was generated at enrollment.
             May be absent. Leave it None when it is not sent. A UUID without
             braces, or the enrollment-ID filler.
         branch: The slug of the study branch whose update failed. Sent with
             the fixed reason codes, not with the text of an unexpected error.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         detail: The add-on manager's name for the error, when the reason is
             "download-failure" or "install-failure".
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event addon_study.updateFailed as a mapping.
@@ -315,12 +315,12 @@ def unenroll(
 
     Args:
         value: The name of the study (recipe.arguments.name).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_id: The add-on’s ID (example:
             "feature-study@shield.mozilla.com").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         addon_version: The add-on’s version (example: "1.2.3").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: The reason for unenrollment. Possible values are:
 
             - ``"install-failure"``: The add-on failed to install.
@@ -368,8 +368,8 @@ def unenroll(
             studies had branches. Firefox always sends it; it is optional
             because the events the data-collection document describes do not
             have it.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event addon_study.unenroll as a mapping.

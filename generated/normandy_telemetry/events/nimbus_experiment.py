@@ -1,6 +1,6 @@
 """Typed builders for the nimbus_experiment events.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -94,14 +94,14 @@ def enroll(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         branch: The slug of the branch the client was assigned to.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         experiment_type: The kind of Nimbus enrollment: current Firefox
             sends "nimbus" for an experiment and "rollout" for a rollout. Older
             versions passed the type stored with the enrollment, so the key is
             kept free text.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
 
     Returns:
         The event nimbus_experiment.enroll as a mapping.
@@ -132,7 +132,7 @@ def enroll_failed(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code for the reason the enrollment failed.
             One of:
 
@@ -179,7 +179,7 @@ def update(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
 
     Returns:
         The event nimbus_experiment.update as a mapping.
@@ -263,9 +263,9 @@ def unenroll(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         branch: The slug of the branch the client was on.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: The reason for the unenrollment.
             One of:
 
@@ -320,17 +320,17 @@ def unenroll(
         changed_pref: The name of the preference whose change ended the
             enrollment.
             Sent only when reason is "changed-pref"; absent otherwise. Leave it
-            None when it is not sent. At most 80 characters.
+            None when it is not sent. At most 80 bytes of UTF-8.
         conflicting_slug: The slug of the experiment whose preferences
             conflict with this one.
             Sent only when reason is "prefFlips-conflict"; absent otherwise.
-            Leave it None when it is not sent. At most 80 characters.
+            Leave it None when it is not sent. At most 80 bytes of UTF-8.
         pref_name: The name of the preference that could not be set.
             Sent only when reason is "prefFlips-failed"; absent otherwise.
-            Leave it None when it is not sent. At most 80 characters.
+            Leave it None when it is not sent. At most 80 bytes of UTF-8.
         pref_type: The type of the value the preference already had.
             Sent only when reason is "prefFlips-failed"; absent otherwise.
-            Leave it None when it is not sent. At most 80 characters.
+            Leave it None when it is not sent. At most 80 bytes of UTF-8.
 
     Returns:
         The event nimbus_experiment.unenroll as a mapping.
@@ -365,7 +365,7 @@ def unenroll_failed(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code for the reason the unenrollment failed.
             One of:
 
@@ -405,11 +405,11 @@ def expose(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         branch_slug: The slug of the branch the client is enrolled in.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         feature_id: The ID of the feature the user was exposed to.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
 
     Returns:
         The event nimbus_experiment.expose as a mapping.
@@ -510,7 +510,7 @@ def validation_failed(
 
     Args:
         value: The slug of the experiment.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code for what failed validation.
             One of:
 
@@ -528,26 +528,26 @@ def validation_failed(
 
         branch: The slug of the branch that failed validation.
             Sent only when reason is "invalid-branch"; absent otherwise. Leave
-            it None when it is not sent. At most 80 characters.
+            it None when it is not sent. At most 80 bytes of UTF-8.
         feature: The ID of a feature that failed validation.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         locale: The client's locale that the recipe's localization lacks,
             or lacks entries for.
             Sent only when reason is "l10n-missing-entry" or
             "l10n-missing-locale"; absent otherwise. Leave it None when it is
-            not sent. At most 80 characters.
+            not sent. At most 80 bytes of UTF-8.
         l10n_ids: The IDs of the missing localization entries, separated by
             commas. Nimbus records the whole list with Glean, which keeps up to
             500 bytes of an extra value; the legacy mirror of the event cuts it
-            to 80 characters.
+            to 80 bytes.
             Sent only when reason is "l10n-missing-entry"; absent otherwise.
-            Leave it None when it is not sent. At most 500 characters.
+            Leave it None when it is not sent. At most 500 bytes of UTF-8.
         feature_ids: The IDs of the features the browser does not support,
             separated by commas. Like l10n_ids, it may be longer in Glean than
-            the legacy mirror's 80 characters.
+            the legacy mirror's 80 bytes.
             Sent only when reason is "unsupported-feature"; absent otherwise.
-            Leave it None when it is not sent. At most 500 characters.
+            Leave it None when it is not sent. At most 500 bytes of UTF-8.
 
     Returns:
         The event nimbus_experiment.validationFailed as a mapping.

@@ -1,6 +1,6 @@
 """Typed builders for the preference_rollout events.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -34,7 +34,7 @@ def enroll(
 
     Args:
         value: The slug of the rollout (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: A UUID that is unique to this user’s enrollment in
             this rollout. It will be included in all future telemetry for this
             user in this rollout.
@@ -88,7 +88,7 @@ def enroll_failed(
 
     Args:
         value: The slug of the rollout (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code describing the reason the unenroll failed. Possible
             values are:
 
@@ -106,8 +106,8 @@ def enroll_failed(
             was invalid. For reason="conflict", the first preference that is
             conflicting.
             Sent only when reason is "invalid type" or "conflict"; absent
-            otherwise. Leave it None when it is not sent. At most 80
-            characters.
+            otherwise. Leave it None when it is not sent. At most 80 bytes of
+            UTF-8.
 
     Returns:
         The event preference_rollout.enrollFailed as a mapping.
@@ -139,10 +139,10 @@ def update(
 
     Args:
         value: The slug of the rollout (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         previous_state: The state the rollout was in before this update
             (such as "active" or "graduated").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: The ID that was generated at enrollment.
             May be absent. Leave it None when it is not sent. A UUID without
             braces, or the enrollment-ID filler.
@@ -179,7 +179,7 @@ def graduate(
 
     Args:
         value: The slug of the rollout (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code describing the reason for the graduation. Possible
             values are:
 

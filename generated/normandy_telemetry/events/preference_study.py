@@ -1,6 +1,6 @@
 """Typed builders for the preference_study events.
 
-Generated from spec/normandy.yaml (version 1.1.2) by `python -m codegen
+Generated from spec/normandy.yaml (version 1.1.3) by `python -m codegen
 generate`. Do not edit: change the spec or a template, then run `make
 generate`.
 
@@ -63,10 +63,10 @@ def enroll(
 
     Args:
         value: The name of the study (recipe.arguments.slug).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         branch: The name of the branch the user was assigned to (example:
             "control" or "experiment").
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         experiment_type: The type of preference experiment. Currently this
             can take values “exp” and “exp-highpop”, the latter being for
             experiments targeting large numbers of users.
@@ -131,7 +131,7 @@ def enroll_failed(
 
     Args:
         value: The slug of the study (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: The reason for unenrollment. Possible values are:
 
             - ``"invalid-branch"``: The recipe specifies an invalid
@@ -150,8 +150,8 @@ def enroll_failed(
         preference_branch: If the reason was "invalid-branch", the branch
             that was specified, truncated to 80 characters.
             Sent only when reason is "invalid-branch"; absent otherwise. Leave
-            it None when it is not sent. Longer values are cut to 80
-            characters.
+            it None when it is not sent. Longer values are cut to 80 bytes of
+            UTF-8.
 
     Returns:
         The event preference_study.enrollFailed as a mapping.
@@ -185,7 +185,7 @@ def unenroll(
 
     Args:
         value: The name of the study (recipe.arguments.slug).
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         did_reset_value: The string "true" if the preference was set back
             to its original value, "false" if it was left as its current value.
             This can happen when, for example, the user changes a preference
@@ -231,13 +231,13 @@ def unenroll(
         branch: The slug of the experiment branch the client was on.
             Firefox always sends it; it is optional because the events the
             data-collection document describes do not have it.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
         changed_pref: The name of the preference whose change caused the
             unenrollment. Firefox sends it only when whoever stops the study
             names such a preference, which no current caller does.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event preference_study.unenroll as a mapping.
@@ -275,7 +275,7 @@ def unenroll_failed(
 
     Args:
         value: The name of the study (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: The ID that was generated at enrollment.
             May be absent. Leave it None when it is not sent. A UUID without
             braces, or the enrollment-ID filler.
@@ -290,15 +290,15 @@ def unenroll_failed(
         caller: On Nightly builds only, a string identifying the source of
             the requested stop.
             Sent only on the nightly channel. Leave it None when it is not
-            sent. At most 80 characters.
+            sent. At most 80 bytes of UTF-8.
         original_reason: The code that would had been used for the
             unenrollment, had it not failed.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         changed_pref: The name of the preference whose change led to the
             attempt to stop the study. Firefox sends it only when whoever stops
             the study names such a preference, which no current caller does.
-            May be absent. Leave it None when it is not sent. At most 80
-            characters.
+            May be absent. Leave it None when it is not sent. At most 80 bytes
+            of UTF-8.
 
     Returns:
         The event preference_study.unenrollFailed as a mapping.
@@ -334,13 +334,13 @@ def exp_pref_changed(
 
     Args:
         value: The name of the study (recipe.arguments.slug)
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: The ID that was generated at enrollment.
             May be absent. Leave it None when it is not sent. A UUID without
             braces, or the enrollment-ID filler.
         preference_name: The name of the preference that changed. Note that
             the value of the preference (old or new) is not given.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: A code describing the reason that Normandy detected the
             preference change. Possible values are:
 

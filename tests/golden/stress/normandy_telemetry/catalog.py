@@ -22,10 +22,10 @@ CATEGORY: Final = "normandy"
 """The category of every Normandy event."""
 
 VALUE_MAX_LENGTH: Final = 20
-"""Longest event value, in characters."""
+"""Longest event value, in bytes of UTF-8 (Firefox cuts it there)."""
 
 EXTRA_MAX_LENGTH: Final = 12
-"""Longest extra value, in characters, unless a key says otherwise."""
+"""Longest extra value, in bytes of UTF-8, unless a key says otherwise."""
 
 ENROLLMENT_ID_FILLER: Final = "__NO_ENROLLMENT_ID__"
 """When Telemetry upload is disabled, the enrollment IDs must be cleared: every
@@ -111,8 +111,10 @@ class ExtraKeyDef:
     format: str | None
     """``enrollment_id`` for a UUID or :data:`ENROLLMENT_ID_FILLER`."""
     max_length: int
+    """The longest value, in bytes of UTF-8, as Firefox counts."""
     truncate: int | None
-    """The sender cuts longer values to this many characters."""
+    """The sender cuts longer values to this many bytes of UTF-8, at a
+    character's start."""
     legacy_name: str | None = None
     """The name Firefox records the key under, when it is not ``name``."""
     firefox_source: str | None = None

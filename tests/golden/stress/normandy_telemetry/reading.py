@@ -53,6 +53,40 @@ def not_text(item: object) -> bool:
     return False
 
 
+def utf8_length(text: str) -> int:
+    """How many bytes ``text`` is in UTF-8, which is what Firefox's limits
+    count (``kMaxValueByteLength`` and ``kMaxExtraValueByteLength`` in
+    ``TelemetryEvent.cpp``: 80 bytes). A lone surrogate counts the three
+    bytes of the U+FFFD that Firefox's UTF-16 to UTF-8 conversion puts in
+    its place."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def over_limit(text: str, limit: int) -> bool:
+    """Whether ``text`` is longer than ``limit`` bytes of UTF-8; the fast
+    checks' test (characters never outnumber bytes, and ASCII is one each)."""
+    return len(text) > limit or (
+        not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > limit
+    )
+
+
+def cut_to_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8 at a character's
+    start, as Firefox cuts a value (``TruncateToByteLength``, which rewinds
+    to the start of the character the limit falls in)."""
+    if len(text) <= limit and text.isascii():
+        return text
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) <= limit:
+        return text
+    end = limit
+    while end > 0 and data[end] & 0xC0 == 0x80:  # inside a character
+        end -= 1
+    return data[:end].decode("utf-8", "surrogatepass")
+
+
 def is_enrollment_id(text: str) -> bool:
     if text == ENROLLMENT_ID_FILLER:
         return True

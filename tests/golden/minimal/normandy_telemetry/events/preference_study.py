@@ -32,7 +32,7 @@ def enroll(
 
     Args:
         value: The slug of the study.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         enrollment_id: The enrollment ID.
             A UUID without braces, or the enrollment-ID filler.
 
@@ -64,7 +64,7 @@ def enroll_failed(
 
     Args:
         value: The slug of the study.
-            At most 80 characters.
+            At most 80 bytes of UTF-8.
         reason: Why the enrollment failed.
             One of:
 
@@ -73,7 +73,7 @@ def enroll_failed(
 
         preference_branch: The preference branch the recipe named.
             Sent only when reason is "invalid-branch"; absent otherwise. Leave
-            it None when it is not sent. At most 80 characters.
+            it None when it is not sent. At most 80 bytes of UTF-8.
 
     Returns:
         The event preference_study.enrollFailed as a mapping.

@@ -43,7 +43,7 @@ def bare(
 
     Args:
         value: Anything short.
-            At most 20 characters.
+            At most 20 bytes of UTF-8.
 
     Returns:
         The event stress_object.bare as a mapping.
@@ -72,16 +72,16 @@ def loose(
 
     Args:
         value: Anything short.
-            At most 20 characters.
+            At most 20 bytes of UTF-8.
         caller: Who asked, on Nightly only.
             Sent only on the nightly channel. Leave it None when it is not
-            sent. At most 12 characters.
+            sent. At most 12 bytes of UTF-8.
         note: A short note that may be left out.
-            May be absent. Leave it None when it is not sent. At most 5
-            characters.
+            May be absent. Leave it None when it is not sent. At most 5 bytes
+            of UTF-8.
         cut: A long text that the sender cuts to four characters.
             May be absent. Leave it None when it is not sent. Longer values are
-            cut to 4 characters.
+            cut to 4 bytes of UTF-8.
 
     Returns:
         The event stress_object.loose as a mapping.
@@ -164,7 +164,7 @@ def chained(
 
     Args:
         value: Anything short.
-            At most 20 characters.
+            At most 20 bytes of UTF-8.
         mode: The mode, which decides the other keys.
             One of:
 
@@ -183,9 +183,9 @@ def chained(
 
         detail: Sent when the mode is a and the level high.
             Sent only when mode is "a", and level is "high"; absent otherwise.
-            Leave it None when it is not sent. At most 12 characters.
+            Leave it None when it is not sent. At most 12 bytes of UTF-8.
         source_name: Always sent, under either of two names.
-            At most 12 characters.
+            At most 12 bytes of UTF-8.
         enrollment_id: The ID of the enrollment.
             A UUID without braces, or the enrollment-ID filler.
 
@@ -220,7 +220,7 @@ def str_(
 
     Args:
         value: Anything short.
-            At most 20 characters.
+            At most 20 bytes of UTF-8.
         many_values: A key with more allowed values than fit on a line.
             One of:
 
@@ -257,7 +257,7 @@ def one_long_value(
 
     Args:
         value: Anything short.
-            At most 20 characters.
+            At most 20 bytes of UTF-8.
         only: Its one allowed value.
             One of:
 
