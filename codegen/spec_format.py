@@ -483,12 +483,12 @@ EXTRA_KEY = Record(
         Field(
             "max_length",
             Integer(minimum=1),
-            "Longest value, in characters; defaults to ``events.extra_max_length``.",
+            "Longest value, in bytes of UTF-8 (as Firefox counts); defaults to ``events.extra_max_length``.",
         ),
         Field(
             "truncate",
             Integer(minimum=1),
-            "The sender cuts longer values to this many characters.",
+            "The sender cuts longer values to this many bytes of UTF-8, at a character's start.",
         ),
         Field(
             "legacy_name",
@@ -577,13 +577,13 @@ EVENTS = Record(
         Field(
             "value_max_length",
             Integer(minimum=1),
-            "Longest event value, in characters.",
+            "Longest event value, in bytes of UTF-8 (as Firefox counts).",
             required=True,
         ),
         Field(
             "extra_max_length",
             Integer(minimum=1),
-            "Longest extra value, in characters.",
+            "Longest extra value, in bytes of UTF-8 (as Firefox counts).",
             required=True,
         ),
         Field(
