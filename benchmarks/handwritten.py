@@ -7,6 +7,9 @@ module-level frozensets, a two-level dict to dispatch on object then method.
 Nothing is generated or read from the catalogue at run time; the rules below
 are the spec's, copied by hand (``generated/normandy_telemetry/catalog.json``).
 
+Lengths are bytes of UTF-8, as Firefox counts them: ``len`` alone where the
+text is ASCII, which ``str.isascii`` tells at once.
+
 ``is_valid(event)`` gives ``normandy_telemetry.is_valid_event``'s verdict: it
 takes a mapping ``{category, method, object, value, extra}`` or a legacy record
 ``[timestamp, category, method, object, value, extra?]``. Inputs that are not
@@ -173,7 +176,7 @@ def preference_study_enroll(extra: dict[Any, Any]) -> bool:
     b = extra["branch"]
     if type(b) is not str:
         return _not_str(b)
-    if len(b) > 80:
+    if len(b) > 80 or not b.isascii() and len(b.encode("utf-8", "surrogatepass")) > 80:
         return False
     t = extra["experimentType"]
     if type(t) is not str:
@@ -194,7 +197,11 @@ def preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
             p = extra["prefBranch"]
         if type(p) is not str:
             return _not_str(p)
-        return len(p) <= 80
+        return not (
+            len(p) > 80
+            or not p.isascii()
+            and len(p.encode("utf-8", "surrogatepass")) > 80
+        )
     return len(extra) == 1 and r in PREF_STUDY_ENROLL_FAILED
 
 
@@ -216,14 +223,22 @@ def preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         if b is not None:
             if type(b) is not str:
                 return _not_str(b)
-            if len(b) > 80:
+            if (
+                len(b) > 80
+                or not b.isascii()
+                and len(b.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         c = extra.get("changedPref")
         if c is not None:
             if type(c) is not str:
                 return _not_str(c)
-            if len(c) > 80:
+            if (
+                len(c) > 80
+                or not c.isascii()
+                and len(c.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -257,14 +272,22 @@ def preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         if c is not None:
             if type(c) is not str:
                 return _not_str(c)
-            if len(c) > 80:
+            if (
+                len(c) > 80
+                or not c.isascii()
+                and len(c.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         c = extra.get("changedPref")
         if c is not None:
             if type(c) is not str:
                 return _not_str(c)
-            if len(c) > 80:
+            if (
+                len(c) > 80
+                or not c.isascii()
+                and len(c.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -277,7 +300,9 @@ def preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     o = extra["originalReason"]
     if type(o) is not str:
         return _not_str(o)
-    return len(o) <= 80
+    return not (
+        len(o) > 80 or not o.isascii() and len(o.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
@@ -296,7 +321,7 @@ def preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     p = extra["preferenceName"]
     if type(p) is not str:
         return _not_str(p)
-    if len(p) > 80:
+    if len(p) > 80 or not p.isascii() and len(p.encode("utf-8", "surrogatepass")) > 80:
         return False
     r = extra["reason"]
     if type(r) is not str:
@@ -331,7 +356,11 @@ def preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         p = extra["preference"]
         if type(p) is not str:
             return _not_str(p)
-        return len(p) <= 80
+        return not (
+            len(p) > 80
+            or not p.isascii()
+            and len(p.encode("utf-8", "surrogatepass")) > 80
+        )
     return len(extra) == 1 and r == "would-be-no-op"
 
 
@@ -351,7 +380,9 @@ def preference_rollout_update(extra: dict[Any, Any]) -> bool:
     p = extra["previousState"]
     if type(p) is not str:
         return _not_str(p)
-    return len(p) <= 80
+    return not (
+        len(p) > 80 or not p.isascii() and len(p.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
@@ -394,7 +425,11 @@ def addon_study_enroll(extra: dict[Any, Any]) -> bool:
         if b is not None:
             if type(b) is not str:
                 return _not_str(b)
-            if len(b) > 80:
+            if (
+                len(b) > 80
+                or not b.isascii()
+                and len(b.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -402,12 +437,14 @@ def addon_study_enroll(extra: dict[Any, Any]) -> bool:
     a = extra["addonId"]
     if type(a) is not str:
         return _not_str(a)
-    if len(a) > 80:
+    if len(a) > 80 or not a.isascii() and len(a.encode("utf-8", "surrogatepass")) > 80:
         return False
     v = extra["addonVersion"]
     if type(v) is not str:
         return _not_str(v)
-    return len(v) <= 80
+    return not (
+        len(v) > 80 or not v.isascii() and len(v.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
@@ -418,14 +455,22 @@ def addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         if b is not None:
             if type(b) is not str:
                 return _not_str(b)
-            if len(b) > 80:
+            if (
+                len(b) > 80
+                or not b.isascii()
+                and len(b.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n = 2
         d = extra.get("detail")
         if d is not None:
             if type(d) is not str:
                 return _not_str(d)
-            if len(d) > 80:
+            if (
+                len(d) > 80
+                or not d.isascii()
+                and len(d.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -433,7 +478,9 @@ def addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     r = extra["reason"]
     if type(r) is not str:
         return _not_str(r)
-    return len(r) <= 80
+    return not (
+        len(r) > 80 or not r.isascii() and len(r.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_study_update(extra: dict[Any, Any]) -> bool:
@@ -454,7 +501,11 @@ def addon_study_update(extra: dict[Any, Any]) -> bool:
         if b is not None:
             if type(b) is not str:
                 return _not_str(b)
-            if len(b) > 80:
+            if (
+                len(b) > 80
+                or not b.isascii()
+                and len(b.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -462,12 +513,14 @@ def addon_study_update(extra: dict[Any, Any]) -> bool:
     a = extra["addonId"]
     if type(a) is not str:
         return _not_str(a)
-    if len(a) > 80:
+    if len(a) > 80 or not a.isascii() and len(a.encode("utf-8", "surrogatepass")) > 80:
         return False
     v = extra["addonVersion"]
     if type(v) is not str:
         return _not_str(v)
-    return len(v) <= 80
+    return not (
+        len(v) > 80 or not v.isascii() and len(v.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_study_update_failed(extra: dict[Any, Any]) -> bool:
@@ -488,14 +541,22 @@ def addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         if b is not None:
             if type(b) is not str:
                 return _not_str(b)
-            if len(b) > 80:
+            if (
+                len(b) > 80
+                or not b.isascii()
+                and len(b.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         d = extra.get("detail")
         if d is not None:
             if type(d) is not str:
                 return _not_str(d)
-            if len(d) > 80:
+            if (
+                len(d) > 80
+                or not d.isascii()
+                and len(d.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -503,7 +564,9 @@ def addon_study_update_failed(extra: dict[Any, Any]) -> bool:
     r = extra["reason"]
     if type(r) is not str:
         return _not_str(r)
-    return len(r) <= 80
+    return not (
+        len(r) > 80 or not r.isascii() and len(r.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_study_unenroll(extra: dict[Any, Any]) -> bool:
@@ -524,7 +587,11 @@ def addon_study_unenroll(extra: dict[Any, Any]) -> bool:
         if b is not None:
             if type(b) is not str:
                 return _not_str(b)
-            if len(b) > 80:
+            if (
+                len(b) > 80
+                or not b.isascii()
+                and len(b.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         if n != size:
@@ -532,12 +599,12 @@ def addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     a = extra["addonId"]
     if type(a) is not str:
         return _not_str(a)
-    if len(a) > 80:
+    if len(a) > 80 or not a.isascii() and len(a.encode("utf-8", "surrogatepass")) > 80:
         return False
     v = extra["addonVersion"]
     if type(v) is not str:
         return _not_str(v)
-    if len(v) > 80:
+    if len(v) > 80 or not v.isascii() and len(v.encode("utf-8", "surrogatepass")) > 80:
         return False
     r = extra["reason"]
     if type(r) is not str:
@@ -554,12 +621,14 @@ def addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
     a = extra["addonId"]
     if type(a) is not str:
         return _not_str(a)
-    if len(a) > 80:
+    if len(a) > 80 or not a.isascii() and len(a.encode("utf-8", "surrogatepass")) > 80:
         return False
     v = extra["addonVersion"]
     if type(v) is not str:
         return _not_str(v)
-    return len(v) <= 80
+    return not (
+        len(v) > 80 or not v.isascii() and len(v.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
@@ -570,21 +639,33 @@ def addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         if a is not None:
             if type(a) is not str:
                 return _not_str(a)
-            if len(a) > 80:
+            if (
+                len(a) > 80
+                or not a.isascii()
+                and len(a.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n = 2
         c = extra.get("conflictingSlug")
         if c is not None:
             if type(c) is not str:
                 return _not_str(c)
-            if len(c) > 80:
+            if (
+                len(c) > 80
+                or not c.isascii()
+                and len(c.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         d = extra.get("detail")
         if d is not None:
             if type(d) is not str:
                 return _not_str(d)
-            if len(d) > 80:
+            if (
+                len(d) > 80
+                or not d.isascii()
+                and len(d.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
             n += 1
         e = extra.get("enrollmentId")
@@ -602,7 +683,9 @@ def addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     r = extra["reason"]
     if type(r) is not str:
         return _not_str(r)
-    return len(r) <= 80
+    return not (
+        len(r) > 80 or not r.isascii() and len(r.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_rollout_update(extra: dict[Any, Any]) -> bool:
@@ -611,12 +694,14 @@ def addon_rollout_update(extra: dict[Any, Any]) -> bool:
     a = extra["addonId"]
     if type(a) is not str:
         return _not_str(a)
-    if len(a) > 80:
+    if len(a) > 80 or not a.isascii() and len(a.encode("utf-8", "surrogatepass")) > 80:
         return False
     v = extra["addonVersion"]
     if type(v) is not str:
         return _not_str(v)
-    return len(v) <= 80
+    return not (
+        len(v) > 80 or not v.isascii() and len(v.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
@@ -625,14 +710,20 @@ def addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
         d = extra["detail"]
         if type(d) is not str:
             return _not_str(d)
-        if len(d) > 80:
+        if (
+            len(d) > 80
+            or not d.isascii()
+            and len(d.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     elif size != 1:
         return False
     r = extra["reason"]
     if type(r) is not str:
         return _not_str(r)
-    return len(r) <= 80
+    return not (
+        len(r) > 80 or not r.isascii() and len(r.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 # -- nimbus_experiment ----------------------------------------------------------------
@@ -644,12 +735,14 @@ def nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     b = extra["branch"]
     if type(b) is not str:
         return _not_str(b)
-    if len(b) > 80:
+    if len(b) > 80 or not b.isascii() and len(b.encode("utf-8", "surrogatepass")) > 80:
         return False
     t = extra["experimentType"]
     if type(t) is not str:
         return _not_str(t)
-    return len(t) <= 80
+    return not (
+        len(t) > 80 or not t.isascii() and len(t.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
@@ -669,7 +762,7 @@ def nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     b = extra["branch"]
     if type(b) is not str:
         return _not_str(b)
-    if len(b) > 80:
+    if len(b) > 80 or not b.isascii() and len(b.encode("utf-8", "surrogatepass")) > 80:
         return False
     r = extra["reason"]
     if type(r) is not str:
@@ -681,26 +774,42 @@ def nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         c = extra["changedPref"]
         if type(c) is not str:
             return _not_str(c)
-        return len(c) <= 80
+        return not (
+            len(c) > 80
+            or not c.isascii()
+            and len(c.encode("utf-8", "surrogatepass")) > 80
+        )
     if r == "prefFlips-conflict":
         if len(extra) != 3:
             return False
         c = extra["conflictingSlug"]
         if type(c) is not str:
             return _not_str(c)
-        return len(c) <= 80
+        return not (
+            len(c) > 80
+            or not c.isascii()
+            and len(c.encode("utf-8", "surrogatepass")) > 80
+        )
     if r == "prefFlips-failed":
         if len(extra) != 4:
             return False
         p = extra["prefName"]
         if type(p) is not str:
             return _not_str(p)
-        if len(p) > 80:
+        if (
+            len(p) > 80
+            or not p.isascii()
+            and len(p.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         p = extra["prefType"]
         if type(p) is not str:
             return _not_str(p)
-        return len(p) <= 80
+        return not (
+            len(p) > 80
+            or not p.isascii()
+            and len(p.encode("utf-8", "surrogatepass")) > 80
+        )
     return len(extra) == 2 and r in NIMBUS_UNENROLL
 
 
@@ -719,12 +828,14 @@ def nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     b = extra["branchSlug"]
     if type(b) is not str:
         return _not_str(b)
-    if len(b) > 80:
+    if len(b) > 80 or not b.isascii() and len(b.encode("utf-8", "surrogatepass")) > 80:
         return False
     f = extra["featureId"]
     if type(f) is not str:
         return _not_str(f)
-    return len(f) <= 80
+    return not (
+        len(f) > 80 or not f.isascii() and len(f.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 def nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
@@ -737,14 +848,22 @@ def nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         b = extra["branch"]
         if type(b) is not str:
             return _not_str(b)
-        if len(b) > 80:
+        if (
+            len(b) > 80
+            or not b.isascii()
+            and len(b.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     elif r == "l10n-missing-entry":
         lo = extra["locale"]
         if type(lo) is not str:
             return _not_str(lo)
-        if len(lo) > 80:
+        if (
+            len(lo) > 80
+            or not lo.isascii()
+            and len(lo.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         ids = extra["l10n_ids"]
         if type(ids) is not str:
@@ -756,7 +875,11 @@ def nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         lo = extra["locale"]
         if type(lo) is not str:
             return _not_str(lo)
-        if len(lo) > 80:
+        if (
+            len(lo) > 80
+            or not lo.isascii()
+            and len(lo.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     elif r == "unsupported-feature":
@@ -776,7 +899,9 @@ def nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     f = extra["feature"]
     if type(f) is not str:
         return _not_str(f)
-    return len(f) <= 80
+    return not (
+        len(f) > 80 or not f.isascii() and len(f.encode("utf-8", "surrogatepass")) > 80
+    )
 
 
 # -- preference_rollback and addon_rollback -------------------------------------------
@@ -929,7 +1054,11 @@ def is_valid(event: Any) -> bool:
         if category != "normandy":
             return False
         if type(value) is str:
-            if len(value) > 80:
+            if (
+                len(value) > 80
+                or not value.isascii()
+                and len(value.encode("utf-8", "surrogatepass")) > 80
+            ):
                 return False
         elif value is not None or check not in VALUE_OPTIONAL:
             return _not_str(value)

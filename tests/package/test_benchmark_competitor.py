@@ -62,3 +62,29 @@ def test_only_the_guarded_one_reads_a_lying_key_as_json_does(where: str) -> None
     # Without the guarantee the lie decides: the speed it buys is what the
     # benchmark's first ratio measures against.
     assert handwritten.is_valid(event) is True
+
+
+@pytest.mark.parametrize("text", ["é" * 40, "é" * 41, "😀" * 20, "😀" * 21, "x" * 81])
+def test_both_count_lengths_in_bytes_as_is_valid_event_does(text: str) -> None:
+    """Firefox's limits are bytes of UTF-8: a competitor counting characters
+    would check less, and look faster for it."""
+    for event in (
+        {
+            "category": "normandy",
+            "method": "enrollFailed",
+            "object": "preference_study",
+            "value": text,
+            "extra": {"reason": "name-conflict"},
+        },
+        {
+            "category": "normandy",
+            "method": "enrollFailed",
+            "object": "preference_study",
+            "value": "s",
+            "extra": {"reason": "invalid-branch", "prefBranch": text},
+        },
+    ):
+        verdict = nt.is_valid_event(event)
+        assert verdict is (len(text.encode()) <= 80)
+        assert handwritten.is_valid(event) is verdict
+        assert handwritten.is_valid_exact_keys(event) is verdict
