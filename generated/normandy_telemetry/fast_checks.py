@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from normandy_telemetry.reading import is_uuid, not_text, over_limit
+from normandy_telemetry.reading import is_uuid, not_text
 
 Check = Callable[[dict[Any, Any]], bool]
 """The fast check of one event's ``extra``."""
@@ -34,7 +34,11 @@ def _check_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["experimentType"]
     if type(t1) is not str:
@@ -68,7 +72,11 @@ def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
             t1 = extra["prefBranch"]
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     elif t0 not in {
@@ -128,7 +136,11 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -137,7 +149,11 @@ def _check_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -152,7 +168,11 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t3 = extra["originalReason"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 2:
@@ -175,7 +195,11 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 80):
+        if (
+            len(t2) > 80
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -184,7 +208,11 @@ def _check_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -194,7 +222,11 @@ def _check_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     t1 = extra["preferenceName"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -244,7 +276,11 @@ def _check_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         t1 = extra["preference"]
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     elif t0 != "would-be-no-op":
@@ -259,7 +295,11 @@ def _check_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     t0 = extra["previousState"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -305,12 +345,20 @@ def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 2:
@@ -333,7 +381,11 @@ def _check_addon_study_enroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -343,7 +395,11 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -354,7 +410,11 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -363,7 +423,11 @@ def _check_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 80):
+        if (
+            len(t2) > 80
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -373,12 +437,20 @@ def _check_addon_study_update(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 2:
@@ -401,7 +473,11 @@ def _check_addon_study_update(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -411,7 +487,11 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -434,7 +514,11 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 80):
+        if (
+            len(t2) > 80
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -443,7 +527,11 @@ def _check_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -453,12 +541,20 @@ def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -502,7 +598,11 @@ def _check_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -512,12 +612,20 @@ def _check_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     return len(extra) == 2
 
@@ -527,7 +635,11 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -538,7 +650,11 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -547,7 +663,11 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 80):
+        if (
+            len(t2) > 80
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -556,7 +676,11 @@ def _check_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -578,12 +702,20 @@ def _check_addon_rollout_update(extra: dict[Any, Any]) -> bool:
     t0 = extra["addonId"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["addonVersion"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     return len(extra) == 2
 
@@ -593,7 +725,11 @@ def _check_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     t0 = extra["reason"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -603,7 +739,11 @@ def _check_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["detail"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     return True
 
@@ -613,12 +753,20 @@ def _check_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["experimentType"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     return len(extra) == 2
 
@@ -643,7 +791,11 @@ def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     t0 = extra["branch"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["reason"]
     if type(t1) is not str:
@@ -652,26 +804,42 @@ def _check_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         t2 = extra["changedPref"]
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 80):
+        if (
+            len(t2) > 80
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     elif t1 == "prefFlips-conflict":
         t3 = extra["conflictingSlug"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     elif t1 == "prefFlips-failed":
         t4 = extra["prefName"]
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         t5 = extra["prefType"]
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 4
     elif t1 not in {
@@ -719,12 +887,20 @@ def _check_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     t0 = extra["branchSlug"]
     if type(t0) is not str:
         return not_text(t0)
-    if over_limit(t0, 80):
+    if (
+        len(t0) > 80
+        or not t0.isascii()
+        and len(t0.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t1 = extra["featureId"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     return len(extra) == 2
 
@@ -738,33 +914,53 @@ def _check_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         t1 = extra["branch"]
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     elif t0 == "l10n-missing-entry":
         t3 = extra["locale"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         t4 = extra["l10n_ids"]
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 500):
+        if (
+            len(t4) > 500
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 500
+        ):
             return False
         n = 3
     elif t0 == "l10n-missing-locale":
         t3 = extra["locale"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     elif t0 == "unsupported-feature":
         t5 = extra["feature_ids"]
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 500):
+        if (
+            len(t5) > 500
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 500
+        ):
             return False
         n = 2
     elif t0 != "invalid-recipe":
@@ -779,7 +975,11 @@ def _check_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["feature"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     return True
 
@@ -877,12 +1077,20 @@ def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["experimentType"]
     if type(t3) is not str:
@@ -920,7 +1128,11 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -929,7 +1141,11 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["prefBranch"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     elif t2 not in {
@@ -959,7 +1175,11 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["didResetValue"]
     if type(t2) is not str:
@@ -1013,7 +1233,11 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1022,7 +1246,11 @@ def _glean_preference_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if over_limit(t6, 80):
+        if (
+            len(t6) > 80
+            or not t6.isascii()
+            and len(t6.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1032,7 +1260,11 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["reason"]
     if type(t3) is not str:
@@ -1042,7 +1274,11 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t5 = extra["originalReason"]
     if type(t5) is not str:
         return not_text(t5)
-    if over_limit(t5, 80):
+    if (
+        len(t5) > 80
+        or not t5.isascii()
+        and len(t5.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1074,7 +1310,11 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1083,7 +1323,11 @@ def _glean_preference_study_unenroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if over_limit(t6, 80):
+        if (
+            len(t6) > 80
+            or not t6.isascii()
+            and len(t6.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1093,12 +1337,20 @@ def _glean_preference_study_exp_pref_changed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["preferenceName"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t4 = extra["reason"]
     if type(t4) is not str:
@@ -1136,7 +1388,11 @@ def _glean_preference_rollout_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -1169,7 +1425,11 @@ def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1178,7 +1438,11 @@ def _glean_preference_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["preference"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     elif t2 != "would-be-no-op":
@@ -1203,12 +1467,20 @@ def _glean_preference_rollout_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["previousState"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 2:
@@ -1241,7 +1513,11 @@ def _glean_preference_rollout_graduate(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1279,17 +1555,29 @@ def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1321,7 +1609,11 @@ def _glean_addon_study_enroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1331,7 +1623,11 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -1351,7 +1647,11 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1360,7 +1660,11 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1369,7 +1673,11 @@ def _glean_addon_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1379,17 +1687,29 @@ def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1421,7 +1741,11 @@ def _glean_addon_study_update(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1431,7 +1755,11 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -1451,7 +1779,11 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1472,7 +1804,11 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1481,7 +1817,11 @@ def _glean_addon_study_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1491,17 +1831,29 @@ def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t4 = extra["reason"]
     if type(t4) is not str:
@@ -1554,7 +1906,11 @@ def _glean_addon_study_unenroll(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t6) is not str:
             return not_text(t6)
-        if over_limit(t6, 80):
+        if (
+            len(t6) > 80
+            or not t6.isascii()
+            and len(t6.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1564,17 +1920,29 @@ def _glean_addon_rollout_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1594,7 +1962,11 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -1614,7 +1986,11 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1623,7 +1999,11 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1632,7 +2012,11 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1641,7 +2025,11 @@ def _glean_addon_rollout_enroll_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1663,17 +2051,29 @@ def _glean_addon_rollout_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["addonId"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["addonVersion"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1693,7 +2093,11 @@ def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
     t2 = extra["reason"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -1713,7 +2117,11 @@ def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         if size == n:
             return True
@@ -1722,7 +2130,11 @@ def _glean_addon_rollout_update_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -1732,17 +2144,29 @@ def _glean_nimbus_experiment_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["experimentType"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1762,7 +2186,11 @@ def _glean_nimbus_experiment_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1787,7 +2215,11 @@ def _glean_nimbus_experiment_update(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -1807,12 +2239,20 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["branch"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["reason"]
     if type(t3) is not str:
@@ -1821,26 +2261,42 @@ def _glean_nimbus_experiment_unenroll(extra: dict[Any, Any]) -> bool:
         t4 = extra["changedPref"]
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 4
     elif t3 == "prefFlips-conflict":
         t5 = extra["conflictingSlug"]
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 4
     elif t3 == "prefFlips-failed":
         t6 = extra["prefName"]
         if type(t6) is not str:
             return not_text(t6)
-        if over_limit(t6, 80):
+        if (
+            len(t6) > 80
+            or not t6.isascii()
+            and len(t6.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         t7 = extra["prefType"]
         if type(t7) is not str:
             return not_text(t7)
-        if over_limit(t7, 80):
+        if (
+            len(t7) > 80
+            or not t7.isascii()
+            and len(t7.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 5
     elif t3 not in {
@@ -1888,7 +2344,11 @@ def _glean_nimbus_experiment_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1913,17 +2373,29 @@ def _glean_nimbus_experiment_expose(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["branchSlug"]
     if type(t2) is not str:
         return not_text(t2)
-    if over_limit(t2, 80):
+    if (
+        len(t2) > 80
+        or not t2.isascii()
+        and len(t2.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t3 = extra["featureId"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 80):
+    if (
+        len(t3) > 80
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     size = len(extra)
     if size == 3:
@@ -1943,7 +2415,11 @@ def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -1952,33 +2428,53 @@ def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["branch"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     elif t2 == "l10n-missing-entry":
         t5 = extra["locale"]
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         t6 = extra["l10n_ids"]
         if type(t6) is not str:
             return not_text(t6)
-        if over_limit(t6, 500):
+        if (
+            len(t6) > 500
+            or not t6.isascii()
+            and len(t6.encode("utf-8", "surrogatepass")) > 500
+        ):
             return False
         n = 4
     elif t2 == "l10n-missing-locale":
         t5 = extra["locale"]
         if type(t5) is not str:
             return not_text(t5)
-        if over_limit(t5, 80):
+        if (
+            len(t5) > 80
+            or not t5.isascii()
+            and len(t5.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     elif t2 == "unsupported-feature":
         t7 = extra["feature_ids"]
         if type(t7) is not str:
             return not_text(t7)
-        if over_limit(t7, 500):
+        if (
+            len(t7) > 500
+            or not t7.isascii()
+            and len(t7.encode("utf-8", "surrogatepass")) > 500
+        ):
             return False
         n = 3
     elif t2 != "invalid-recipe":
@@ -2002,7 +2498,11 @@ def _glean_nimbus_experiment_validation_failed(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 80):
+        if (
+            len(t4) > 80
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
     return size == n
 
@@ -2012,7 +2512,11 @@ def _glean_preference_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -2037,7 +2541,11 @@ def _glean_preference_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -2062,7 +2570,11 @@ def _glean_addon_rollback_unenroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -2087,7 +2599,11 @@ def _glean_addon_rollback_unenroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:

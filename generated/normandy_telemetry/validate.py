@@ -399,7 +399,11 @@ def is_valid_event(event: object) -> bool:
         ):
             return _texts_or_false(event, category, method, object_, value)
         check = CHECKS[object_][method]  # KeyError: no such Normandy event
-        if category != CATEGORY or over_limit(value, VALUE_MAX_LENGTH):
+        if category != CATEGORY or (
+            len(value) > VALUE_MAX_LENGTH  # bytes of UTF-8, as over_limit, inline
+            or not value.isascii()
+            and len(value.encode("utf-8", "surrogatepass")) > VALUE_MAX_LENGTH
+        ):
             return False
         if type(extra) is dict:
             for key in extra:
@@ -445,7 +449,11 @@ def is_valid_decoded_record(record: Any) -> bool:
     except (KeyError, TypeError):  # no Normandy event's name
         return False
     if type(value) is str:
-        if over_limit(value, VALUE_MAX_LENGTH):
+        if (
+            len(value) > VALUE_MAX_LENGTH  # bytes of UTF-8, as over_limit, inline
+            or not value.isascii()
+            and len(value.encode("utf-8", "surrogatepass")) > VALUE_MAX_LENGTH
+        ):
             return False
     elif value is not None or not _RULES[(method, object_)].event.value_optional:
         return False

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from normandy_telemetry.reading import is_uuid, not_text, over_limit
+from normandy_telemetry.reading import is_uuid, not_text
 
 Check = Callable[[dict[Any, Any]], bool]
 """The fast check of one event's ``extra``."""
@@ -51,7 +51,11 @@ def _check_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         t1 = extra["preferenceBranch"]
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 80):
+        if (
+            len(t1) > 80
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 2
     else:
@@ -73,7 +77,11 @@ def _glean_preference_study_enroll(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["enrollmentId"]
     if type(t2) is not str:
@@ -101,7 +109,11 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 80):
+    if (
+        len(t1) > 80
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 80
+    ):
         return False
     t2 = extra["reason"]
     if type(t2) is not str:
@@ -110,7 +122,11 @@ def _glean_preference_study_enroll_failed(extra: dict[Any, Any]) -> bool:
         t3 = extra["preferenceBranch"]
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 80):
+        if (
+            len(t3) > 80
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 80
+        ):
             return False
         n = 3
     else:

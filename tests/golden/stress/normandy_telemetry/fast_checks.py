@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from normandy_telemetry.reading import is_uuid, not_text, over_limit
+from normandy_telemetry.reading import is_uuid, not_text
 
 Check = Callable[[dict[Any, Any]], bool]
 """The fast check of one event's ``extra``."""
@@ -45,7 +45,11 @@ def _check_stress_object_loose(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t0) is not str:
             return not_text(t0)
-        if over_limit(t0, 12):
+        if (
+            len(t0) > 12
+            or not t0.isascii()
+            and len(t0.encode("utf-8", "surrogatepass")) > 12
+        ):
             return False
         if size == n:
             return True
@@ -54,7 +58,11 @@ def _check_stress_object_loose(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t1) is not str:
             return not_text(t1)
-        if over_limit(t1, 5):
+        if (
+            len(t1) > 5
+            or not t1.isascii()
+            and len(t1.encode("utf-8", "surrogatepass")) > 5
+        ):
             return False
         if size == n:
             return True
@@ -63,7 +71,11 @@ def _check_stress_object_loose(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 4):
+        if (
+            len(t2) > 4
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 4
+        ):
             return False
     return size == n
 
@@ -82,7 +94,11 @@ def _check_stress_object_chained(extra: dict[Any, Any]) -> bool:
         t3 = extra["src"]
     if type(t3) is not str:
         return not_text(t3)
-    if over_limit(t3, 12):
+    if (
+        len(t3) > 12
+        or not t3.isascii()
+        and len(t3.encode("utf-8", "surrogatepass")) > 12
+    ):
         return False
     t4 = extra["enrollmentId"]
     if type(t4) is not str:
@@ -107,7 +123,11 @@ def _check_stress_object_chained(extra: dict[Any, Any]) -> bool:
             t2 = extra["dt"]
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 12):
+        if (
+            len(t2) > 12
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 12
+        ):
             return False
         n += 1
     return len(extra) == n
@@ -156,7 +176,11 @@ def _glean_stress_object_bare(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 20):
+    if (
+        len(t1) > 20
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 20
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -176,7 +200,11 @@ def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 20):
+    if (
+        len(t1) > 20
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 20
+    ):
         return False
     size = len(extra)
     if size == 1:
@@ -196,7 +224,11 @@ def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t2) is not str:
             return not_text(t2)
-        if over_limit(t2, 12):
+        if (
+            len(t2) > 12
+            or not t2.isascii()
+            and len(t2.encode("utf-8", "surrogatepass")) > 12
+        ):
             return False
         if size == n:
             return True
@@ -205,7 +237,11 @@ def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t3) is not str:
             return not_text(t3)
-        if over_limit(t3, 5):
+        if (
+            len(t3) > 5
+            or not t3.isascii()
+            and len(t3.encode("utf-8", "surrogatepass")) > 5
+        ):
             return False
         if size == n:
             return True
@@ -214,7 +250,11 @@ def _glean_stress_object_loose(extra: dict[Any, Any]) -> bool:
         n += 1
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 4):
+        if (
+            len(t4) > 4
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 4
+        ):
             return False
     return size == n
 
@@ -224,7 +264,11 @@ def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 20):
+    if (
+        len(t1) > 20
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 20
+    ):
         return False
     t2 = extra["md"]
     if type(t2) is not str:
@@ -234,7 +278,11 @@ def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
     t5 = extra["src"]
     if type(t5) is not str:
         return not_text(t5)
-    if over_limit(t5, 12):
+    if (
+        len(t5) > 12
+        or not t5.isascii()
+        and len(t5.encode("utf-8", "surrogatepass")) > 12
+    ):
         return False
     t6 = extra["enrollmentId"]
     if type(t6) is not str:
@@ -257,7 +305,11 @@ def _glean_stress_object_chained(extra: dict[Any, Any]) -> bool:
         t4 = extra["dt"]
         if type(t4) is not str:
             return not_text(t4)
-        if over_limit(t4, 12):
+        if (
+            len(t4) > 12
+            or not t4.isascii()
+            and len(t4.encode("utf-8", "surrogatepass")) > 12
+        ):
             return False
         n += 1
     size = len(extra)
@@ -278,7 +330,11 @@ def _glean_stress_object_str(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 20):
+    if (
+        len(t1) > 20
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 20
+    ):
         return False
     t2 = extra["manyValues"]
     if type(t2) is not str:
@@ -309,7 +365,11 @@ def _glean_stress_object_one_long_value(extra: dict[Any, Any]) -> bool:
     t1 = extra["value"]
     if type(t1) is not str:
         return not_text(t1)
-    if over_limit(t1, 20):
+    if (
+        len(t1) > 20
+        or not t1.isascii()
+        and len(t1.encode("utf-8", "surrogatepass")) > 20
+    ):
         return False
     t2 = extra["only"]
     if type(t2) is not str:
