@@ -463,9 +463,22 @@ def read_ping(ping: Any, where: Origin = NOWHERE) -> Iterator[Found]:
             yield Found(route, record, origin, problem)
 
 
+def _glean_shaped(record: Any) -> bool:
+    """Whether ``record`` is judged as a Glean event object: a mapping with
+    no ``method`` that has a ``name`` or no ``object`` either. A Glean event
+    that lost its name (``{"category": "normandy"}`` in an events ping) is
+    told so, not that it lacks a legacy event's method and object; a legacy
+    record is a list, and a mapping event with an ``object`` keeps its shape."""
+    return (
+        type(record) is dict
+        and "method" not in record
+        and ("name" in record or "object" not in record)
+    )
+
+
 def event_errors(record: Any) -> tuple[tuple[str, str], ...]:
     """The problems of a Normandy event in either kind of ping."""
-    if type(record) is dict and "name" in record and "method" not in record:
+    if _glean_shaped(record):
         return pairs(iter_glean_event_errors(record))
     return pairs(iter_event_errors(record))
 
@@ -473,7 +486,7 @@ def event_errors(record: Any) -> tuple[tuple[str, str], ...]:
 def is_valid_record(record: Any) -> bool:
     """Whether a Normandy event, a Glean event object or a legacy record (or
     a mapping), is one the spec allows."""
-    if type(record) is dict and "name" in record and "method" not in record:
+    if _glean_shaped(record):
         return is_valid_glean_event(record)
     return is_valid_event(record)
 

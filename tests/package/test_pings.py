@@ -101,6 +101,29 @@ def errors_of(record: Any) -> list[dict[str, str]]:
     return [{"path": p, "message": m} for p, m in pings.event_errors(record)]
 
 
+@pytest.mark.parametrize(
+    ("record", "paths"),
+    [
+        ({"category": "normandy"}, ["name", "timestamp"]),
+        ({"category": "normandy", "timestamp": 0}, ["name"]),
+        (  # a mapping event with its object keeps the legacy shape
+            {"category": "normandy", "object": "preference_study", "value": "s"},
+            ["method"],
+        ),
+    ],
+)
+def test_a_glean_event_that_lost_its_name_is_told_so(
+    record: dict[str, Any], paths: list[str]
+) -> None:
+    """A helper's trial: ``{"events": [{"category": "normandy"}]}`` was said
+    to lack a legacy event's method, object and value."""
+    assert [e["path"] for e in errors_of(record)] == paths
+    assert not pings.is_valid_record(record)
+    _, valid, dead = check(lines({"events": [record]}))
+    assert valid == []
+    assert [error["path"] for error in dead[0]["errors"]] == paths
+
+
 def check(
     data: bytes, name: str = "pings.ndjson"
 ) -> tuple[pings.Tally, list[Any], list[dict[str, Any]]]:
