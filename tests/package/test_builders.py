@@ -260,3 +260,34 @@ def test_builder_docstrings_keep_the_document_s_text_apart_from_what_they_add() 
         assert "Correction of the data-collection document: The data-collection" in (
             inspect.getdoc(builder) or ""
         )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "said"),
+    [
+        (
+            {"reason": "invalid-branch"},
+            "extra.prefBranch: missing; it is sent when reason is 'invalid-branch'"
+            " (keyword argument preference_branch)",
+        ),
+        (
+            {"reason": "name-conflict", "preference_branch": "user"},
+            "extra.prefBranch: must be absent unless reason is 'invalid-branch'"
+            " (keyword argument preference_branch)",
+        ),
+    ],
+)
+def test_a_typed_builder_s_error_names_the_keyword_argument(
+    kwargs: dict[str, Any], said: str
+) -> None:
+    """A helper's trial: the error named the key as Firefox sends it, not the
+    argument the caller wrote. build_event, which takes the keys, does not."""
+    from normandy_telemetry.events import preference_study
+
+    with pytest.raises(nt.ValidationError) as caught:
+        preference_study.enroll_failed(value="s", **kwargs)
+    assert [str(e) for e in caught.value.errors] == [said]
+    extra = {("prefBranch" if k == "preference_branch" else k): v for k, v in kwargs.items()}
+    with pytest.raises(nt.ValidationError) as untyped:
+        nt.build_event("enrollFailed", "preference_study", "s", extra)
+    assert [str(e) for e in untyped.value.errors] == [said.split(" (keyword")[0]]

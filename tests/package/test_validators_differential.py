@@ -190,7 +190,10 @@ def test_builders_accept_exactly_what_the_validators_accept(case: Case) -> None:
         return
     except nt.ValidationError as error:
         assert not should_pass, f"{case}: builder refused a valid event: {error}"
-        assert list(error.errors) == list(nt.iter_event_errors(expected))
+        # The validator's errors, each about an extra key naming its keyword.
+        assert [
+            (e.path, e.message.split(" (keyword argument ")[0]) for e in error.errors
+        ] == [(e.path, e.message) for e in nt.iter_event_errors(expected)]
         return
     assert should_pass, f"{case}: builder accepted an invalid event"
     assert built == expected

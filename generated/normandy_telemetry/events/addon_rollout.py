@@ -17,7 +17,7 @@ version, for every client they target.
 from __future__ import annotations
 
 from normandy_telemetry.validate import Event
-from normandy_telemetry.validate import build_event as _build
+from normandy_telemetry.validate import build_with_keywords as _build
 
 
 def enroll(

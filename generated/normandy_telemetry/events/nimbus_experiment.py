@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Literal, overload
 
 from normandy_telemetry.validate import Event
-from normandy_telemetry.validate import build_event as _build
+from normandy_telemetry.validate import build_with_keywords as _build
 
 UnenrollReason = Literal[
     "branch-removed",

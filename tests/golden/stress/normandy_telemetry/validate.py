@@ -542,6 +542,37 @@ def build_event(
     return event  # type: ignore[no-any-return]
 
 
+def build_with_keywords(
+    method: str,
+    object: str,
+    value: str | None,
+    extra: Mapping[str, str | None] | None = None,
+) -> Event:
+    """:func:`build_event` for the typed builders of
+    :mod:`normandy_telemetry.events`: an error about an extra key also names
+    the keyword argument that gives it (``extra.prefBranch: missing; ...
+    (keyword argument preference_branch)``)."""
+    try:
+        return build_event(method, object, value, extra)
+    except ValidationError as error:
+        rule = _RULES.get((method, object))
+        if rule is None:
+            raise
+        keywords: dict[str, str] = {}
+        for key in rule.event.extra:
+            keywords[f"extra.{key.name}"] = key.python_name
+            if key.legacy_name:
+                keywords[f"extra.{key.legacy_name}"] = key.python_name
+        raise ValidationError(
+            (
+                FieldError(e.path, f"{e.message} (keyword argument {keywords[e.path]})")
+                if e.path in keywords
+                else e
+            )
+            for e in error.errors
+        ) from None
+
+
 # -- uptake ---------------------------------------------------------------------
 
 
