@@ -278,7 +278,7 @@ def test_builder_docstrings_keep_the_document_s_text_apart_from_what_they_add() 
     ],
 )
 def test_a_typed_builder_s_error_names_the_keyword_argument(
-    kwargs: dict[str, Any], said: str
+    kwargs: dict[str, typing.Any], said: str
 ) -> None:
     """A helper's trial: the error named the key as Firefox sends it, not the
     argument the caller wrote. build_event, which takes the keys, does not."""
@@ -287,7 +287,9 @@ def test_a_typed_builder_s_error_names_the_keyword_argument(
     with pytest.raises(nt.ValidationError) as caught:
         preference_study.enroll_failed(value="s", **kwargs)
     assert [str(e) for e in caught.value.errors] == [said]
-    extra = {("prefBranch" if k == "preference_branch" else k): v for k, v in kwargs.items()}
+    extra = {
+        ("prefBranch" if k == "preference_branch" else k): v for k, v in kwargs.items()
+    }
     with pytest.raises(nt.ValidationError) as untyped:
         nt.build_event("enrollFailed", "preference_study", "s", extra)
     assert [str(e) for e in untyped.value.errors] == [said.split(" (keyword")[0]]
