@@ -134,12 +134,8 @@ def missing_colon(lines: list[str], error_line: int) -> Hint | None:
     """The line before ``error_line``, when it reads as a key and its value
     with the colon left out (``title Pause``, a comment after it or not) at
     the indentation of the key line after it."""
-    before = error_line - 1
-    while before >= 0 and (
-        not lines[before].strip() or lines[before].lstrip().startswith("#")
-    ):
-        before -= 1
-    if before < 0 or error_line >= len(lines):
+    before = _significant(lines, error_line, -1)
+    if before is None or error_line >= len(lines):
         return None
     found = _colonless(lines[before])
     following = lines[error_line]
@@ -217,15 +213,11 @@ def _key_later(lines: list[str], number: int, indent: int) -> bool:
     """Whether a key at ``indent`` follows line ``number`` in its block: the
     first of a block's keys has siblings, the first line of a wrapped text
     (``title:`` above ``  Some`` above ``    text``) has none."""
-    for text in lines[number + 1 :]:
-        stripped = text.lstrip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        depth = len(text) - len(stripped)
-        if depth < indent:
-            return False
-        if depth == indent and _KEY_LINE.match(text):
+    later = _significant(lines, number, +1)
+    while later is not None and _depth(lines[later]) >= indent:
+        if _depth(lines[later]) == indent and _KEY_LINE.match(lines[later]):
             return True
+        later = _significant(lines, later, +1)
     return False
 
 
