@@ -205,13 +205,16 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _name_what_went(out, replaced)
         say(f"wrote {len(files)} files to {out}/")
         return 0
-    missing = _no_output_directory(args)
-    drift = None if missing else compare(args.out, files, (args.spec, spec.header_name))
+    drift = None
+    problem = _no_output_directory(args)
+    if problem is None:
+        drift = compare(args.out, files, (args.spec, spec.header_name))
+        problem = drift.foreign
     failed = 0
-    if missing or (drift and drift.foreign):
-        say(f"error: {missing or (drift and drift.foreign)}", error=True)
+    if problem is not None:
+        say(f"error: {problem}", error=True)
         failed = 1
-    elif drift and not drift.clean:
+    elif drift is not None and not drift.clean:
         print(drift.report(out, fix=_generate_command(args)), file=sys.stderr)
         failed = 1
     else:

@@ -770,6 +770,10 @@ def _pipeline_options(pipeline_args: list[str]) -> PipelineOptions:
     return options
 
 
+_OWN_OPTIONS: Final = ("--replace", "--input", "--output")
+"""This program's options; the others are Beam's."""
+
+
 class _OptionError(ValueError):
     """What Beam's parser of pipeline options would have exited on."""
 
@@ -803,14 +807,8 @@ def _misread_options(pipeline_args: list[str], unknown_too: bool) -> None:
     if not name.startswith("-"):
         raise _OptionError(f"unexpected argument {name}")
     bare = name.lstrip("-")
-    ours = [
-        o
-        for o in ("--replace", "--input", "--output")
-        if bare and o[2:].startswith(bare)
-    ]
-    close = ours or difflib.get_close_matches(
-        name, [*known, "--replace", "--input", "--output"], n=1
-    )
+    ours = [o for o in _OWN_OPTIONS if bare and o[2:].startswith(bare)]
+    close = ours or difflib.get_close_matches(name, [*known, *_OWN_OPTIONS], n=1)
     hint = f"; did you mean {close[0]}?" if close else ""
     if ours:
         hint += " (no option is abbreviated)"
